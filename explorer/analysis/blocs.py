@@ -1,0 +1,148 @@
+"""Blocs (user-defined and detected), their strength, shares, balance and concentration.
+
+**Strength** of a bloc is the sum of its members' capability indices. Each actor counts
+once overall: an actor that sits in k blocs contributes index/k to each of them, so the
+bloc shares (strength / sum of all indices in view) sum to at most 1, and to exactly 1
+when the blocs partition the actors with data. The remainder is reported as
+``unaligned_share``. Members that are not in view are ignored.
+
+**Detected blocs** are Louvain communities of the positive actor projection
+(``networkx.community.louvain_communities(weight="weight", seed=42)``), with the
+partition's modularity (None for a graph without edges). They are named ``C1``, ``C2`` …
+strongest first, so names are stable for a given graph but not across scenarios.
+
+**Concentration** CON = sqrt((sum s_i^2 - 1/N) / (1 - 1/N)) over N units with shares s_i
+(Ray & Singer). Over actors the units are the actors with data, shares as in
+:class:`~explorer.analysis.capability.CapabilityIndex`; over blocs the units are the blocs
+with shares renormalised to sum to 1 among them (polarity between the blocs). With N = 1
+one unit holds everything: CON = 1. With no unit, or all shares 0, CON is None.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import networkx as nx
+
+from explorer.analysis.capability import CapabilityIndex
+from explorer.model.entities import Bloc
+
+LOUVAIN_SEED = 42
+
+
+@dataclass(frozen=True)
+class BlocStrength:
+    """One bloc in view: members in view, strength and share of the total capability."""
+
+    id: str
+    name: str
+    members: tuple[str, ...]
+    strength: float
+    share: float
+
+
+@dataclass(frozen=True)
+class BlocSet:
+    """A set of blocs with their balance ratios and concentration."""
+
+    blocs: tuple[BlocStrength, ...]
+    unaligned_share: float
+    con: float | None
+    modularity: float | None = None
+
+    def ratio(self, a: str, b: str) -> float | None:
+        """Strength of bloc ``a`` / strength of bloc ``b`` (None when b has none)."""
+        by_id = {x.id: x for x in self.blocs}
+        return balance_ratio(by_id[a].strength, by_id[b].strength)
+
+    def ratios(self, limit: int | None = None) -> list[dict]:
+        """Ratio for every pair of blocs (strongest first; the first ``limit`` blocs)."""
+        chosen = self.blocs[:limit] if limit else self.blocs
+        return [
+            {"a": x.id, "b": y.id, "ratio": balance_ratio(x.strength, y.strength)}
+            for x, y in itertools.combinations(chosen, 2)
+        ]
+
+
+def balance_ratio(a: float, b: float) -> float | None:
+    return a / b if b > 0 else None
+
+
+def concentration(shares: Sequence[float]) -> float | None:
+    """Ray–Singer concentration of ``shares`` (renormalised to sum to 1); see module."""
+    total = float(sum(shares))
+    n = len(shares)
+    if n == 0 or total <= 0:
+        return None
+    if n == 1:
+        return 1.0
+    s2 = sum((x / total) ** 2 for x in shares)
+    return math.sqrt(max(0.0, (s2 - 1.0 / n) / (1.0 - 1.0 / n)))
+
+
+def bloc_set(
+    groups: Iterable[tuple[str, str, Iterable[str]]],
+    cap: CapabilityIndex,
+    modularity: float | None = None,
+) -> BlocSet:
+    """Strengths of ``groups`` of (id, name, members): overlaps split equally (module)."""
+    groups = [(i, name, tuple(sorted(set(m) & cap.index.keys()))) for i, name, m in groups]
+    count: dict[str, int] = {}
+    for _, _, members in groups:
+        for a in members:
+            count[a] = count.get(a, 0) + 1
+    grand = sum(cap.index.values())
+    blocs = []
+    for ident, name, members in groups:
+        strength = sum(cap.index[a] / count[a] for a in members)
+        blocs.append(
+            BlocStrength(ident, name, members, strength, strength / grand if grand > 0 else 0.0)
+        )
+    aligned = sum(b.share for b in blocs)
+    return BlocSet(
+        blocs=tuple(blocs),
+        unaligned_share=max(0.0, 1.0 - aligned) if grand > 0 else 0.0,
+        con=concentration([b.strength for b in blocs]),
+        modularity=modularity,
+    )
+
+
+def user_blocs(blocs: Iterable[Bloc], cap: CapabilityIndex) -> BlocSet:
+    """The document's user blocs, restricted to the actors in view, in id order."""
+    return bloc_set(((b.id, b.name, b.members) for b in sorted(blocs, key=lambda b: b.id)), cap)
+
+
+def detect_communities(g: nx.Graph, seed: int = LOUVAIN_SEED) -> list[set[str]]:
+    """Louvain communities of ``g`` (weight="weight", fixed seed); [] for an empty graph."""
+    if g.number_of_nodes() == 0:
+        return []
+    if g.number_of_edges() == 0:
+        return [{v} for v in g]
+    return [set(c) for c in nx.community.louvain_communities(g, weight="weight", seed=seed)]
+
+
+def partition_modularity(g: nx.Graph, communities: list[set[str]]) -> float | None:
+    """networkx modularity of ``communities`` (None when ``g`` has no edges)."""
+    if g.number_of_edges() == 0 or not communities:
+        return None
+    return float(nx.community.modularity(g, communities, weight="weight"))
+
+
+def detected_blocs(g: nx.Graph, cap: CapabilityIndex, seed: int = LOUVAIN_SEED) -> BlocSet:
+    """Louvain blocs of the positive projection, named C1, C2 … strongest first."""
+    communities = detect_communities(g, seed)
+    modularity = partition_modularity(g, communities)
+
+    def strength(c: set[str]) -> float:
+        return sum(cap.index.get(a, 0.0) for a in c)
+
+    ordered = sorted(communities, key=lambda c: (-strength(c), -len(c), min(c)))
+    groups = []
+    for i, c in enumerate(ordered, start=1):
+        lead = max(c, key=lambda a: (cap.index.get(a, 0.0), g.degree(a), a))
+        name = g.nodes[lead].get("name", lead)
+        groups.append((f"C{i}", f"Around {name}", c))
+    return bloc_set(groups, cap, modularity)

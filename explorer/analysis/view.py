@@ -1,0 +1,166 @@
+"""Which part of a document the analysis looks at: dates, regions, kinds, thresholds.
+
+A :class:`ViewFilter` is a view, never an edit: :func:`filtered` reads the document and
+returns the surviving actors, alliances, memberships and ties as :class:`FilteredData`.
+
+Rules, in order:
+
+1. **Date.** ``as_of`` is an ISO date; memberships and ties count when
+   ``Membership.in_force(as_of)`` / ``Tie.in_force(as_of)``; alliances when founded on or
+   before the day and not yet ended. ``as_of=None`` means *today's state*: whatever has
+   no end date (``left``/``end``/``ended`` is None), whatever its start date. This is the
+   model's own convention and needs no clock, so results do not change from day to day.
+2. **Actors.** ``actor_kinds`` (empty = all kinds) and ``min_capability`` (0 = no
+   threshold) select candidate actors. The threshold compares the actor's capability
+   index computed over *all* actors of the document with default weights, so it does not
+   move when other filters change; actors without figures fail any threshold above 0.
+3. **Alliances.** ``alliance_kinds`` (empty = all) and ``alliances`` (None = all; a set of
+   ids otherwise) select alliances; only in-force memberships of selected alliances count.
+4. **Regions.** ``regions`` (empty = all) selects the *core* actors: an actor is in when
+   any of its regions, or any ancestor of them, is selected.
+5. **Partners.** With ``keep_partners`` the candidates outside the regions that share a
+   selected in-force alliance or an in-force tie with a core actor are kept as *context*
+   (listed in ``context``). Their memberships count only in alliances with a core member;
+   ties count between any two kept actors.
+
+Alliances left without any kept in-force member are dropped, so an empty view gives empty
+data, which every downstream function accepts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from explorer.analysis.capability import capability_index
+from explorer.model.entities import Actor, Alliance, Bloc, Document, Membership, Region, Tie
+
+
+@dataclass(frozen=True)
+class ViewFilter:
+    """The filters of a view; the defaults show everything in force today."""
+
+    as_of: str | None = None
+    regions: frozenset[str] = frozenset()
+    keep_partners: bool = False
+    alliance_kinds: frozenset[str] = frozenset()
+    alliances: frozenset[str] | None = None
+    actor_kinds: frozenset[str] = frozenset()
+    min_capability: float = 0.0
+
+    def to_dict(self) -> dict:
+        """A JSON-ready description (sets as sorted lists)."""
+        return {
+            "as_of": self.as_of,
+            "regions": sorted(self.regions),
+            "keep_partners": self.keep_partners,
+            "alliance_kinds": sorted(self.alliance_kinds),
+            "alliances": None if self.alliances is None else sorted(self.alliances),
+            "actor_kinds": sorted(self.actor_kinds),
+            "min_capability": self.min_capability,
+        }
+
+
+@dataclass(frozen=True)
+class FilteredData:
+    """What survives a view: the input of graphs, capability and blocs.
+
+    ``actors`` includes the context actors; ``context`` names those kept only as
+    partners of the selected regions. ``memberships`` and ``ties`` are the in-force ones
+    between kept actors and kept alliances, in document order.
+    """
+
+    view: ViewFilter
+    actors: dict[str, Actor]
+    alliances: dict[str, Alliance]
+    memberships: tuple[Membership, ...]
+    ties: tuple[Tie, ...]
+    context: frozenset[str]
+    blocs: dict[str, Bloc] = field(default_factory=dict)
+    regions: dict[str, Region] = field(default_factory=dict)
+
+    @property
+    def core(self) -> frozenset[str]:
+        """Kept actors that are not context-only."""
+        return frozenset(self.actors) - self.context
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.actors
+
+
+def alliance_in_force(alliance: Alliance, day: str | None) -> bool:
+    """Founded on or before ``day`` and not ended; with ``day=None``: not ended."""
+    if day is None:
+        return alliance.ended is None
+    if alliance.founded is not None and alliance.founded > day:
+        return False
+    return alliance.ended is None or day < alliance.ended
+
+
+def _in_regions(doc: Document, actor: Actor, regions: frozenset[str]) -> bool:
+    for region in actor.regions:
+        if regions.intersection(doc.region_ancestors(region)):
+            return True
+    return False
+
+
+def filtered(doc: Document, view: ViewFilter | None = None) -> FilteredData:
+    """Apply ``view`` (default: everything in force today) to ``doc``."""
+    view = view or ViewFilter()
+    candidates = {
+        a.id: a for a in doc.actors.values() if not view.actor_kinds or a.kind in view.actor_kinds
+    }
+    if view.min_capability > 0:
+        world = capability_index(doc.actors.values())
+        candidates = {
+            k: a
+            for k, a in candidates.items()
+            if k not in world.no_data and world.index[k] >= view.min_capability
+        }
+    alliances = {
+        k: al
+        for k, al in doc.alliances.items()
+        if (not view.alliance_kinds or al.kind in view.alliance_kinds)
+        and (view.alliances is None or k in view.alliances)
+        and alliance_in_force(al, view.as_of)
+    }
+    memberships = [
+        m
+        for m in doc.memberships.values()
+        if m.alliance in alliances and m.actor in candidates and m.in_force(view.as_of)
+    ]
+    ties = [
+        t
+        for t in doc.ties.values()
+        if t.a in candidates and t.b in candidates and t.a != t.b and t.in_force(view.as_of)
+    ]
+    if view.regions:
+        core = {k for k, a in candidates.items() if _in_regions(doc, a, view.regions)}
+    else:
+        core = set(candidates)
+
+    context: set[str] = set()
+    core_alliances = {m.alliance for m in memberships if m.actor in core}
+    if view.keep_partners and view.regions:
+        context.update(
+            m.actor for m in memberships if m.alliance in core_alliances and m.actor not in core
+        )
+        for t in ties:
+            if t.a in core and t.b not in core:
+                context.add(t.b)
+            elif t.b in core and t.a not in core:
+                context.add(t.a)
+    kept = core | context
+    memberships = [m for m in memberships if m.actor in kept and m.alliance in core_alliances]
+    ties = [t for t in ties if t.a in kept and t.b in kept]
+    used = {m.alliance for m in memberships}
+    return FilteredData(
+        view=view,
+        actors={k: a for k, a in candidates.items() if k in kept},
+        alliances={k: al for k, al in alliances.items() if k in used},
+        memberships=tuple(memberships),
+        ties=tuple(ties),
+        context=frozenset(context),
+        blocs=dict(doc.blocs),
+        regions=dict(doc.regions),
+    )

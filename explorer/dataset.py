@@ -1,0 +1,120 @@
+# ruff: noqa: B007  (the loop variable `line` is read by the error handler)
+"""Build a Document from the bundled dataset: CSV files a person can review and diff.
+
+The files and their columns are described in ``data/SOURCES.md``. Reading is strict: a
+broken row stops the load with the file and line named, because a silently skipped
+fact would be worse than none.
+"""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+from explorer.model.entities import (
+    Actor,
+    Alliance,
+    Bloc,
+    Capability,
+    Document,
+    Membership,
+    Region,
+    Source,
+    Tie,
+)
+from explorer.paths import data_dir
+
+DEFAULT_TITLE = "World alliances (default dataset)"
+
+
+class DatasetError(ValueError):
+    """A dataset file is missing or has a row that cannot be read."""
+
+
+def _rows(folder: Path, name: str, required: bool = True) -> list[tuple[int, dict[str, str]]]:
+    path = folder / name
+    if not path.exists():
+        if required:
+            raise DatasetError(f"The dataset file {path} is missing.")
+        return []
+    with open(path, encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        return [
+            (line, {k: (v or "").strip() for k, v in row.items() if k is not None})
+            for line, row in enumerate(reader, start=2)
+        ]
+
+
+def _opt(value: str) -> str | None:
+    return value or None
+
+
+def load_dataset(folder: Path | None = None) -> Document:
+    """Read the dataset in ``folder`` (default: the bundled one) into a Document."""
+    folder = Path(folder) if folder else data_dir()
+    doc = Document(title=DEFAULT_TITLE)
+    current = ""
+    line = 0
+    try:
+        current = "regions.csv"
+        for line, row in _rows(folder, current):
+            doc.regions[row["id"]] = Region(row["id"], row["name"], _opt(row.get("parent", "")))
+        current = "sources.csv"
+        for line, row in _rows(folder, current):
+            doc.sources[row["id"]] = Source(
+                row["id"], row["title"], row.get("publisher", ""), row.get("url", ""),
+                row.get("published", ""), row.get("accessed", ""),
+            )
+        caps: dict[str, list[Capability]] = {}
+        current = "capabilities.csv"
+        for line, row in _rows(folder, current, required=False):
+            caps.setdefault(row["actor"], []).append(
+                Capability(
+                    row["metric"], float(row["value"]),
+                    int(row["year"]) if row.get("year") else None, row.get("source", ""),
+                )
+            )
+        current = "actors.csv"
+        for line, row in _rows(folder, current):
+            regions = tuple(r.strip() for r in row.get("regions", "").split(";") if r.strip())
+            doc.actors[row["id"]] = Actor(
+                row["id"], row["name"], row["kind"], regions,
+                tuple(caps.get(row["id"], ())), row.get("notes", ""), row.get("source", ""),
+            )
+        current = "alliances.csv"
+        for line, row in _rows(folder, current):
+            doc.alliances[row["id"]] = Alliance(
+                row["id"], row["name"], row["kind"], row["obligation"],
+                row.get("formal", "1") not in ("0", "false", "False", ""),
+                _opt(row.get("founded", "")), _opt(row.get("ended", "")),
+                row.get("source", ""), row.get("notes", ""),
+            )
+        current = "memberships.csv"
+        for number, (line, row) in enumerate(_rows(folder, current), start=1):
+            doc.memberships[number] = Membership(
+                row["alliance"], row["actor"], row["role"], _opt(row.get("joined", "")),
+                _opt(row.get("left", "")), row.get("source", ""), row.get("notes", ""),
+                id=number,
+            )
+        current = "ties.csv"
+        for number, (line, row) in enumerate(_rows(folder, current, required=False), start=1):
+            doc.ties[number] = Tie(
+                row["a"], row["b"], int(row["sign"]), row.get("kind", ""),
+                _opt(row.get("start", "")), _opt(row.get("end", "")),
+                row.get("source", ""), row.get("notes", ""), id=number,
+            )
+        members: dict[str, list[str]] = {}
+        current = "bloc_members.csv"
+        for line, row in _rows(folder, current, required=False):
+            members.setdefault(row["bloc"], []).append(row["actor"])
+        current = "blocs.csv"
+        for line, row in _rows(folder, current, required=False):
+            doc.blocs[row["id"]] = Bloc(
+                row["id"], row["name"], row.get("color") or "#888888",
+                row.get("description", ""), tuple(members.get(row["id"], ())),
+            )
+    except (KeyError, ValueError) as exc:
+        if isinstance(exc, DatasetError):
+            raise
+        raise DatasetError(f"{folder / current}, line {line}: {exc!r}") from None
+    return doc

@@ -1,0 +1,223 @@
+"""Gephi spreadsheet CSV: a nodes table and/or an edges table.
+
+* **Nodes table**: an ``Id`` column (any case), optional ``Label``; every other column is
+  an attribute. ``x``/``y`` and ``color`` (or ``r``/``g``/``b``) columns give positions and
+  colours.
+* **Edges table**: ``Source`` and ``Target`` columns, optional ``Type``
+  (``Directed``/``Undirected``/``Mutual``; Gephi's default when the column is missing is
+  *directed*), ``Id``, ``Label``, ``Weight`` and any other attribute columns.
+
+Which table a file holds is detected from its header. The delimiter is ``,`` unless the
+header has none and has ``;`` or tabs. Text must be UTF-8 (a BOM is accepted). Cells are
+text; the columns of our own schema (:mod:`explorer.io.hub`) are converted back to numbers
+and booleans, other columns stay text. An empty cell means "no value".
+
+Writing produces ``<stem>_nodes.csv`` and ``<stem>_edges.csv`` (each written atomically;
+the pair is not one transaction).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+from typing import Any
+
+from explorer.io.common import (
+    Progress,
+    atomic_writer,
+    decode_text,
+    fmt_number,
+    parse_color,
+    read_limited,
+)
+from explorer.io.errors import ImportFormatError
+from explorer.io.hub import EDGE_TYPES, NODE_TYPES, HubGraph, typed
+from explorer.io.mapping import RawEdge, RawGraph, RawNode
+
+csv.field_size_limit(16 * 1024 * 1024)
+
+
+def _rows(path: Path, progress: Progress | None) -> tuple[list[str], list[tuple[int, list[str]]]]:
+    """Header and ``(line, cells)`` rows of a CSV file; ImportFormatError on any problem."""
+    data = read_limited(path, progress)
+    text = decode_text(data, path)
+    first = text.split("\n", 1)[0]
+    delimiter = ","
+    if "," not in first:
+        if "\t" in first:
+            delimiter = "\t"
+        elif ";" in first:
+            delimiter = ";"
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    rows: list[tuple[int, list[str]]] = []
+    try:
+        header = next(reader, None)
+        if header is None:
+            raise ImportFormatError("the file is empty.", path)
+        header = [h.strip() for h in header]
+        for cells in reader:
+            if not any(c.strip() for c in cells):
+                continue
+            if len(cells) > len(header):
+                raise ImportFormatError(
+                    f"{len(cells)} values but the header has {len(header)} columns.",
+                    path,
+                    reader.line_num,
+                )
+            rows.append((reader.line_num, cells))
+    except csv.Error as exc:
+        raise ImportFormatError(f"not readable as CSV: {exc}.", path, reader.line_num) from None
+    return header, rows
+
+
+def table_kind(header: list[str]) -> str | None:
+    """``'edges'`` for a Source/Target table, ``'nodes'`` for an Id table, else None."""
+    low = {h.lower() for h in header}
+    if {"source", "target"} <= low:
+        return "edges"
+    if "id" in low:
+        return "nodes"
+    return None
+
+
+def sniff_table(path: Path) -> str | None:
+    """The table kind of a CSV file from its first line (None when unknown/unreadable)."""
+    try:
+        with open(path, "rb") as fh:
+            first = fh.readline(65536).decode("utf-8-sig", errors="replace")
+    except OSError:
+        return None
+    delimiter = "," if "," in first else ("\t" if "\t" in first else ";")
+    return table_kind([h.strip() for h in next(csv.reader([first], delimiter=delimiter), [])])
+
+
+def _wrong_columns(path: Path, header: list[str], wanted: str) -> ImportFormatError:
+    found = ", ".join(header) if header else "(none)"
+    return ImportFormatError(
+        f"expected a Gephi {wanted} table (nodes: Id, Label, …; edges: Source, Target, "
+        f"Type, …) but the columns are: {found}.",
+        path,
+        1,
+    )
+
+
+def read_csv_tables(
+    nodes_path: Path | None,
+    edges_path: Path | None,
+    directed: bool | None = None,
+    progress: Progress | None = None,
+) -> RawGraph:
+    """Read a Gephi nodes table and/or edges table into a RawGraph."""
+    raw = RawGraph(directed=True if directed is None else directed)
+    if nodes_path is not None:
+        header, rows = _rows(nodes_path, progress)
+        if table_kind(header) != "nodes":
+            raise _wrong_columns(nodes_path, header, "nodes")
+        low = [h.lower() for h in header]
+        id_col = low.index("id")
+        label_col = low.index("label") if "label" in low else None
+        for line, cells in rows:
+            cells = cells + [""] * (len(header) - len(cells))
+            nid = cells[id_col].strip()
+            if not nid:
+                raise ImportFormatError("the Id column is empty.", nodes_path, line)
+            label = cells[label_col] if label_col is not None else None
+            node = RawNode(nid, label or None)
+            for col, (name, cell) in enumerate(zip(header, cells, strict=True)):
+                if col in (id_col, label_col) or cell == "":
+                    continue
+                node.attrs[name] = typed(cell, NODE_TYPES.get(name, "string"))
+            node.color = parse_color(node.attrs.get("color"))
+            if nid in raw.nodes:
+                raw.warnings.append(f"Node id {nid!r} appears twice; the first is kept.")
+            else:
+                raw.nodes[nid] = node
+    if edges_path is not None:
+        header, rows = _rows(edges_path, progress)
+        if table_kind(header) != "edges":
+            raise _wrong_columns(edges_path, header, "edges")
+        low = [h.lower() for h in header]
+        src, tgt = low.index("source"), low.index("target")
+        type_col = low.index("type") if "type" in low else None
+        skip = {src, tgt} | ({type_col} if type_col is not None else set())
+        for line, cells in rows:
+            cells = cells + [""] * (len(header) - len(cells))
+            a, b = cells[src].strip(), cells[tgt].strip()
+            if not a or not b:
+                raise ImportFormatError(
+                    "the Source or Target column is empty.", edges_path, line
+                )
+            edge_dir: bool | None = None
+            if type_col is not None and directed is None:
+                kind = cells[type_col].strip().lower()
+                if kind in ("undirected", "mutual"):
+                    edge_dir = False
+                elif kind == "directed":
+                    edge_dir = True
+            edge = RawEdge(a, b, directed=edge_dir)
+            for col, (name, cell) in enumerate(zip(header, cells, strict=True)):
+                if col in skip or cell == "":
+                    continue
+                key = "weight" if name.lower() == "weight" else name
+                edge.attrs[key] = typed(cell, EDGE_TYPES.get(name, "string"))
+            raw.edges.append(edge)
+            if nodes_path is None:
+                for end in (a, b):
+                    raw.nodes.setdefault(end, RawNode(end))
+    return raw
+
+
+def csv_pair(path: Path) -> tuple[Path, Path]:
+    """``(<stem>_nodes.csv, <stem>_edges.csv)`` beside ``path`` (a trailing ``_nodes`` or
+    ``_edges`` in the stem is not doubled)."""
+    stem = path.stem
+    for tail in ("_nodes", "_edges"):
+        if stem.endswith(tail):
+            stem = stem[: -len(tail)]
+    return path.with_name(f"{stem}_nodes.csv"), path.with_name(f"{stem}_edges.csv")
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, (bool, int, float)):
+        return fmt_number(value)
+    return str(value)
+
+
+def write_csv_tables(
+    hub: HubGraph,
+    path: Path,
+    positions: dict[str, tuple[float, float]] | None = None,
+    colors: dict[str, str] | None = None,
+) -> tuple[Path, Path]:
+    """Write the Gephi nodes and edges tables for ``path``; return their paths."""
+    positions = positions or {}
+    colors = colors or {}
+    nodes_path, edges_path = csv_pair(path)
+    node_cols = [name for name, _ in hub.node_schema]
+    visual = []
+    if any(n.key in positions for n in hub.nodes):
+        visual += ["x", "y"]
+    if any(n.key in colors for n in hub.nodes):
+        visual.append("color")
+    with atomic_writer(nodes_path, newline="") as fh:
+        writer = csv.writer(fh, lineterminator="\n")
+        writer.writerow(["Id", "Label", *node_cols, *visual])
+        for node in hub.nodes:
+            row = [node.id, node.label, *(_cell(node.attrs.get(c)) for c in node_cols)]
+            pos = positions.get(node.key)
+            if "x" in visual:
+                row += [_cell(float(pos[0])), _cell(float(pos[1]))] if pos else ["", ""]
+            if "color" in visual:
+                row.append(parse_color(colors.get(node.key) or "") or "")
+            writer.writerow(row)
+    edge_cols = [name for name, _ in hub.edge_schema]
+    with atomic_writer(edges_path, newline="") as fh:
+        writer = csv.writer(fh, lineterminator="\n")
+        writer.writerow(["Source", "Target", "Type", "Id", *edge_cols])
+        for edge in hub.edges:
+            writer.writerow([edge.source, edge.target, "Undirected", edge.id,
+                             *(_cell(edge.attrs.get(c)) for c in edge_cols)])
+    return nodes_path, edges_path

@@ -1,0 +1,202 @@
+"""The entities of the domain as immutable value objects.
+
+Dates are ISO strings (``YYYY-MM-DD``): they sort correctly as text and travel unchanged
+through SQLite, CSV and JSON. Edits replace an entity with ``dataclasses.replace``, which
+keeps undo trivial: the old value is simply kept.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Capability:
+    """One capability figure of an actor, with the year it refers to and its source."""
+
+    metric: str
+    value: float
+    year: int | None = None
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class Actor:
+    """A state (ISO 3166 alpha-3 id), a non-state armed actor or another body."""
+
+    id: str
+    name: str
+    kind: str = "state"
+    regions: tuple[str, ...] = ()
+    capabilities: tuple[Capability, ...] = ()
+    notes: str = ""
+    source: str = ""
+
+    def figure(self, metric: str) -> float | None:
+        """The value of ``metric``, or None when the figure is unknown."""
+        for cap in self.capabilities:
+            if cap.metric == metric:
+                return cap.value
+        return None
+
+
+@dataclass(frozen=True)
+class Alliance:
+    """A treaty, organisation, partnership or alignment."""
+
+    id: str
+    name: str
+    kind: str = "security_partnership"
+    obligation: str = "none"
+    formal: bool = True
+    founded: str | None = None
+    ended: str | None = None
+    source: str = ""
+    notes: str = ""
+
+
+@dataclass(frozen=True)
+class Membership:
+    """An actor's participation in an alliance over a period, with its role.
+
+    In force on day ``d`` when ``joined <= d`` and (``left`` is None or ``d < left``).
+    ``id`` is None until the store assigns one.
+    """
+
+    alliance: str
+    actor: str
+    role: str = "member"
+    joined: str | None = None
+    left: str | None = None
+    source: str = ""
+    notes: str = ""
+    id: int | None = None
+
+    def in_force(self, day: str | None) -> bool:
+        return _in_period(day, self.joined, self.left)
+
+
+@dataclass(frozen=True)
+class Tie:
+    """A direct bilateral relation: +1 partnership, -1 rivalry."""
+
+    a: str
+    b: str
+    sign: int = 1
+    kind: str = ""
+    start: str | None = None
+    end: str | None = None
+    source: str = ""
+    notes: str = ""
+    id: int | None = None
+
+    def in_force(self, day: str | None) -> bool:
+        return _in_period(day, self.start, self.end)
+
+
+@dataclass(frozen=True)
+class Bloc:
+    """A user-defined side, e.g. "Western-aligned"."""
+
+    id: str
+    name: str
+    color: str = "#888888"
+    description: str = ""
+    members: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Change:
+    """One what-if change. Which of ``actor``/``alliance``/``bloc`` matter depends on ``kind``:
+
+    - ``remove_actor``: actor
+    - ``remove_membership``: actor, alliance
+    - ``dissolve_alliance``: alliance
+    - ``move_to_bloc``: actor, bloc
+    """
+
+    kind: str
+    actor: str | None = None
+    alliance: str | None = None
+    bloc: str | None = None
+
+    def describe(self) -> str:
+        if self.kind == "remove_actor":
+            return f"Remove {self.actor}"
+        if self.kind == "remove_membership":
+            return f"{self.actor} leaves {self.alliance}"
+        if self.kind == "dissolve_alliance":
+            return f"Dissolve {self.alliance}"
+        if self.kind == "move_to_bloc":
+            return f"Move {self.actor} to bloc {self.bloc}"
+        return self.kind
+
+
+@dataclass(frozen=True)
+class Scenario:
+    """A named, saved list of what-if changes applied on top of the baseline."""
+
+    name: str
+    changes: tuple[Change, ...] = ()
+    notes: str = ""
+
+
+@dataclass(frozen=True)
+class Region:
+    """A node of the region tree; ``parent`` is None at the roots."""
+
+    id: str
+    name: str
+    parent: str | None = None
+
+
+@dataclass(frozen=True)
+class Source:
+    """A document a fact is taken from."""
+
+    id: str
+    title: str
+    publisher: str = ""
+    url: str = ""
+    published: str = ""
+    accessed: str = ""
+
+
+@dataclass
+class Document:
+    """A whole project's data: the snapshot that analysis, export and validation read."""
+
+    title: str = "Untitled"
+    actors: dict[str, Actor] = field(default_factory=dict)
+    alliances: dict[str, Alliance] = field(default_factory=dict)
+    memberships: dict[int, Membership] = field(default_factory=dict)
+    ties: dict[int, Tie] = field(default_factory=dict)
+    blocs: dict[str, Bloc] = field(default_factory=dict)
+    scenarios: dict[str, Scenario] = field(default_factory=dict)
+    regions: dict[str, Region] = field(default_factory=dict)
+    sources: dict[str, Source] = field(default_factory=dict)
+
+    def region_ancestors(self, region_id: str) -> list[str]:
+        """``region_id`` and every region above it, nearest first (cycle-safe)."""
+        chain: list[str] = []
+        current: str | None = region_id
+        while current and current not in chain:
+            chain.append(current)
+            region = self.regions.get(current)
+            current = region.parent if region else None
+        return chain
+
+    def actor_region_closure(self, actor_id: str) -> set[str]:
+        """Every region an actor sits in, its regions' ancestors included."""
+        out: set[str] = set()
+        for region in self.actors[actor_id].regions:
+            out.update(self.region_ancestors(region))
+        return out
+
+
+def _in_period(day: str | None, start: str | None, end: str | None) -> bool:
+    if day is None:
+        return end is None
+    if start is not None and start > day:
+        return False
+    return end is None or day < end

@@ -1,0 +1,360 @@
+"""An open project file: every change is written in its own transaction as it happens.
+
+The project is the document's single source of truth. Views subscribe to change events;
+the command layer (``explorer.commands``) is the only intended writer of the document.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import sqlite3
+import tempfile
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from explorer.model.entities import (
+    Actor,
+    Alliance,
+    Bloc,
+    Document,
+    Membership,
+    Scenario,
+    Tie,
+)
+from explorer.store import rows
+from explorer.store.errors import ProjectFileError
+from explorer.store.probe import check_project_file
+from explorer.store.schema import APPLICATION_ID, SCHEMA_VERSION, migrate
+
+
+@dataclass(frozen=True)
+class ChangeEvent:
+    """What changed: ``kind`` is the table touched (``actors``, ``positions`` ...),
+    ``key`` the id of the row or None for bulk changes."""
+
+    kind: str
+    key: Any = None
+
+
+Listener = Callable[[ChangeEvent], None]
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    # Autocommit mode: transactions are opened explicitly, so every write is bounded.
+    conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA synchronous = FULL")
+    return conn
+
+
+class Project:
+    """A project file opened for reading and writing."""
+
+    def __init__(self, path: Path, conn: sqlite3.Connection) -> None:
+        self.path = path
+        self._conn = conn
+        self.db = sqlite_utils.Database(conn)
+        self._listeners: list[Listener] = []
+        self._depth = 0
+        self._pending: list[ChangeEvent] = []
+        self._document: Document | None = None
+
+    # ----- opening and creating -------------------------------------------------------
+
+    @classmethod
+    def create(cls, path: str | os.PathLike[str], document: Document | None = None) -> Project:
+        """Create a new project file at ``path`` (which must not exist), filled from ``document``.
+
+        The file is built beside its destination and renamed into place, so a failure
+        never leaves a half-written project behind.
+        """
+        path = Path(path)
+        if path.exists():
+            raise FileExistsError(f"'{path}' already exists.")
+        fd, tmp_name = tempfile.mkstemp(suffix=".sbx.tmp", dir=path.parent or ".")
+        os.close(fd)
+        os.unlink(tmp_name)
+        tmp = Path(tmp_name)
+        try:
+            conn = _connect(tmp)
+            migrate(conn)
+            if document is not None:
+                conn.execute("BEGIN IMMEDIATE")
+                rows.write_document(conn, document)
+                conn.execute("COMMIT")
+            conn.close()
+            os.replace(tmp, path)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+            raise
+        return cls.open(path)
+
+    @classmethod
+    def open(cls, path: str | os.PathLike[str]) -> Project:
+        """Open an existing project, migrating an older schema upward.
+
+        Raises ProjectFileError, without touching the file, when it is not a usable project.
+        """
+        path = Path(path)
+        version = check_project_file(path)
+        conn = _connect(path)
+        if version < SCHEMA_VERSION:
+            try:
+                migrate(conn)
+            except sqlite3.Error as exc:
+                conn.close()
+                raise ProjectFileError(str(path), f"upgrading its schema failed ({exc}).") from None
+        return cls(path, conn)
+
+    @classmethod
+    def in_memory(cls, document: Document | None = None) -> Project:
+        """A project with no file, for the CLI's read-only use of the bundled dataset."""
+        conn = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+        conn.execute("PRAGMA foreign_keys = ON")
+        migrate(conn)
+        if document is not None:
+            conn.execute("BEGIN")
+            rows.write_document(conn, document)
+            conn.execute("COMMIT")
+        return cls(Path(":memory:"), conn)
+
+    def close(self) -> None:
+        self._conn.close()
+
+    def __enter__(self) -> Project:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # ----- transactions and events ----------------------------------------------------
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Group writes into one transaction; nested uses join the outer one.
+
+        Events are delivered only after the outermost transaction commits, so listeners
+        never see a state that could still be rolled back.
+        """
+        if self._depth == 0:
+            self._conn.execute("BEGIN IMMEDIATE")
+        self._depth += 1
+        try:
+            yield
+        except BaseException:
+            self._depth -= 1
+            if self._depth == 0:
+                self._conn.execute("ROLLBACK")
+                self._pending.clear()
+                self._document = None
+            raise
+        self._depth -= 1
+        if self._depth == 0:
+            self._conn.execute("COMMIT")
+            events, self._pending = self._pending, []
+            for event in events:
+                for listener in list(self._listeners):
+                    listener(event)
+
+    def subscribe(self, listener: Listener) -> None:
+        self._listeners.append(listener)
+
+    def unsubscribe(self, listener: Listener) -> None:
+        if listener in self._listeners:
+            self._listeners.remove(listener)
+
+    def _changed(self, kind: str, key: Any = None) -> None:
+        if kind not in ("positions", "settings"):
+            self._document = None
+        self._pending.append(ChangeEvent(kind, key))
+
+    # ----- reading --------------------------------------------------------------------
+
+    def document(self) -> Document:
+        """The current document. Cached until the next change; treat it as read-only."""
+        if self._document is None:
+            self._document = rows.read_document(self._conn)
+        return self._document
+
+    @property
+    def title(self) -> str:
+        return self.document().title
+
+    @property
+    def schema_version(self) -> int:
+        return int(self._conn.execute("PRAGMA user_version").fetchone()[0])
+
+    def dump(self) -> str:
+        """Canonical text of every row; equal dumps mean identical projects."""
+        return rows.dump(self._conn)
+
+    def counts(self) -> dict[str, int]:
+        doc = self.document()
+        return {
+            "actors": len(doc.actors),
+            "alliances": len(doc.alliances),
+            "memberships": len(doc.memberships),
+            "ties": len(doc.ties),
+            "blocs": len(doc.blocs),
+            "scenarios": len(doc.scenarios),
+        }
+
+    # ----- writing entities -----------------------------------------------------------
+
+    def set_title(self, title: str) -> None:
+        with self.transaction():
+            self._conn.execute(
+                "INSERT OR REPLACE INTO meta (key, value) VALUES ('title', ?)", (title,)
+            )
+            self._changed("meta", "title")
+
+    def put_actor(self, actor: Actor) -> None:
+        with self.transaction():
+            rows.write_actor(self._conn, actor)
+            self._changed("actors", actor.id)
+
+    def delete_actor(self, actor_id: str) -> None:
+        """Delete an actor; its memberships, ties and bloc places must be gone already."""
+        with self.transaction():
+            self._conn.execute("DELETE FROM actors WHERE id = ?", (actor_id,))
+            self._conn.execute("DELETE FROM positions WHERE node = ?", (f"actor:{actor_id}",))
+            self._changed("actors", actor_id)
+
+    def put_alliance(self, alliance: Alliance) -> None:
+        with self.transaction():
+            rows.write_alliance(self._conn, alliance)
+            self._changed("alliances", alliance.id)
+
+    def delete_alliance(self, alliance_id: str) -> None:
+        with self.transaction():
+            self._conn.execute("DELETE FROM alliances WHERE id = ?", (alliance_id,))
+            self._conn.execute(
+                "DELETE FROM positions WHERE node = ?", (f"alliance:{alliance_id}",)
+            )
+            self._changed("alliances", alliance_id)
+
+    def put_membership(self, membership: Membership) -> int:
+        """Insert or replace a membership; returns its id (assigned when it had none)."""
+        with self.transaction():
+            new_id = rows.write_membership(self._conn, membership)
+            self._changed("memberships", new_id)
+        return new_id
+
+    def delete_membership(self, membership_id: int) -> None:
+        with self.transaction():
+            self._conn.execute("DELETE FROM memberships WHERE id = ?", (membership_id,))
+            self._changed("memberships", membership_id)
+
+    def put_tie(self, tie: Tie) -> int:
+        with self.transaction():
+            new_id = rows.write_tie(self._conn, tie)
+            self._changed("ties", new_id)
+        return new_id
+
+    def delete_tie(self, tie_id: int) -> None:
+        with self.transaction():
+            self._conn.execute("DELETE FROM ties WHERE id = ?", (tie_id,))
+            self._changed("ties", tie_id)
+
+    def put_bloc(self, bloc: Bloc) -> None:
+        with self.transaction():
+            rows.write_bloc(self._conn, bloc)
+            self._changed("blocs", bloc.id)
+
+    def delete_bloc(self, bloc_id: str) -> None:
+        with self.transaction():
+            self._conn.execute("DELETE FROM blocs WHERE id = ?", (bloc_id,))
+            self._changed("blocs", bloc_id)
+
+    def put_scenario(self, scenario: Scenario) -> None:
+        with self.transaction():
+            rows.write_scenario(self._conn, scenario)
+            self._changed("scenarios", scenario.name)
+
+    def delete_scenario(self, name: str) -> None:
+        with self.transaction():
+            self._conn.execute("DELETE FROM scenarios WHERE name = ?", (name,))
+            self._changed("scenarios", name)
+
+    # ----- layout and view state ------------------------------------------------------
+
+    def positions(self) -> dict[str, tuple[float, float, bool]]:
+        """Saved node positions: node key (``actor:TUR``, ``alliance:nato``) -> (x, y, pinned)."""
+        return {
+            node: (x, y, bool(pinned))
+            for node, x, y, pinned in self._conn.execute(
+                "SELECT node, x, y, pinned FROM positions"
+            )
+        }
+
+    def set_positions(self, positions: dict[str, tuple[float, float, bool]]) -> None:
+        """Save many node positions in one transaction (the layout's periodic save)."""
+        with self.transaction():
+            self._conn.executemany(
+                "INSERT OR REPLACE INTO positions (node, x, y, pinned) VALUES (?, ?, ?, ?)",
+                [(node, float(x), float(y), int(p)) for node, (x, y, p) in positions.items()],
+            )
+            self._changed("positions")
+
+    def remove_positions(self, nodes: list[str]) -> None:
+        with self.transaction():
+            self._conn.executemany("DELETE FROM positions WHERE node = ?", [(n,) for n in nodes])
+            self._changed("positions")
+
+    def setting(self, key: str, default: Any = None) -> Any:
+        row = self._conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+        return json.loads(row[0]) if row else default
+
+    def set_setting(self, key: str, value: Any) -> None:
+        with self.transaction():
+            self._conn.execute(
+                "INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)",
+                (key, json.dumps(value, sort_keys=True)),
+            )
+            self._changed("settings", key)
+
+    # ----- copies ---------------------------------------------------------------------
+
+    def save_copy(self, destination: str | os.PathLike[str]) -> Path:
+        """Write a consistent copy to ``destination`` through the SQLite backup API.
+
+        The copy is built in a temporary file in the destination folder and renamed into
+        place, so the destination is either the old file or the complete new one.
+        """
+        destination = Path(destination).resolve()
+        if self.path != Path(":memory:") and destination == self.path.resolve():
+            raise ValueError("The copy's destination is the project itself.")
+        fd, tmp_name = tempfile.mkstemp(suffix=".sbx.tmp", dir=destination.parent)
+        os.close(fd)
+        try:
+            target = sqlite3.connect(tmp_name)
+            try:
+                self._conn.backup(target)
+                target.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            finally:
+                target.close()
+            with open(tmp_name, "rb+") as handle:
+                os.fsync(handle.fileno())
+            os.replace(tmp_name, destination)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp_name)
+            raise
+        return destination
+
+    def save_as(self, destination: str | os.PathLike[str]) -> None:
+        """Copy the project to ``destination`` and continue working on the copy."""
+        new_path = self.save_copy(destination)
+        new_conn = _connect(new_path)
+        self._conn.close()
+        self._conn = new_conn
+        self.db = sqlite_utils.Database(new_conn)
+        self.path = new_path
+        self._document = None

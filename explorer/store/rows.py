@@ -1,0 +1,219 @@
+"""Reading and writing entities as rows: the one place that knows both the schema and the model."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+
+from explorer.model.entities import (
+    Actor,
+    Alliance,
+    Bloc,
+    Capability,
+    Change,
+    Document,
+    Membership,
+    Region,
+    Scenario,
+    Source,
+    Tie,
+)
+
+
+def write_actor(conn: sqlite3.Connection, actor: Actor) -> None:
+    conn.execute(
+        "INSERT INTO actors (id, name, kind, notes, source) VALUES (?, ?, ?, ?, ?)"
+        " ON CONFLICT(id) DO UPDATE SET name=excluded.name, kind=excluded.kind,"
+        " notes=excluded.notes, source=excluded.source",
+        (actor.id, actor.name, actor.kind, actor.notes, actor.source),
+    )
+    conn.execute("DELETE FROM actor_regions WHERE actor = ?", (actor.id,))
+    conn.executemany(
+        "INSERT INTO actor_regions (actor, region, position) VALUES (?, ?, ?)",
+        [(actor.id, region, i) for i, region in enumerate(actor.regions)],
+    )
+    conn.execute("DELETE FROM capabilities WHERE actor = ?", (actor.id,))
+    conn.executemany(
+        "INSERT INTO capabilities (actor, metric, value, year, source, position)"
+        " VALUES (?, ?, ?, ?, ?, ?)",
+        [
+            (actor.id, c.metric, float(c.value), c.year, c.source, i)
+            for i, c in enumerate(actor.capabilities)
+        ],
+    )
+
+
+def write_alliance(conn: sqlite3.Connection, alliance: Alliance) -> None:
+    conn.execute(
+        "INSERT INTO alliances (id, name, kind, obligation, formal, founded, ended,"
+        " source, notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        " ON CONFLICT(id) DO UPDATE SET name=excluded.name, kind=excluded.kind,"
+        " obligation=excluded.obligation, formal=excluded.formal, founded=excluded.founded,"
+        " ended=excluded.ended, source=excluded.source, notes=excluded.notes",
+        (
+            alliance.id, alliance.name, alliance.kind, alliance.obligation,
+            int(alliance.formal), alliance.founded, alliance.ended, alliance.source,
+            alliance.notes,
+        ),
+    )
+
+
+def write_membership(conn: sqlite3.Connection, m: Membership) -> int:
+    cursor = conn.execute(
+        'INSERT OR REPLACE INTO memberships (id, alliance, actor, role, joined, "left", source,'
+        " notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (m.id, m.alliance, m.actor, m.role, m.joined, m.left, m.source, m.notes),
+    )
+    return m.id if m.id is not None else int(cursor.lastrowid)
+
+
+def write_tie(conn: sqlite3.Connection, t: Tie) -> int:
+    cursor = conn.execute(
+        'INSERT OR REPLACE INTO ties (id, a, b, sign, kind, start, "end", source, notes)'
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (t.id, t.a, t.b, t.sign, t.kind, t.start, t.end, t.source, t.notes),
+    )
+    return t.id if t.id is not None else int(cursor.lastrowid)
+
+
+def write_bloc(conn: sqlite3.Connection, bloc: Bloc) -> None:
+    conn.execute(
+        "INSERT INTO blocs (id, name, color, description) VALUES (?, ?, ?, ?)"
+        " ON CONFLICT(id) DO UPDATE SET name=excluded.name, color=excluded.color,"
+        " description=excluded.description",
+        (bloc.id, bloc.name, bloc.color, bloc.description),
+    )
+    conn.execute("DELETE FROM bloc_members WHERE bloc = ?", (bloc.id,))
+    conn.executemany(
+        "INSERT INTO bloc_members (bloc, actor, position) VALUES (?, ?, ?)",
+        [(bloc.id, actor, i) for i, actor in enumerate(bloc.members)],
+    )
+
+
+def write_scenario(conn: sqlite3.Connection, scenario: Scenario) -> None:
+    conn.execute(
+        "INSERT INTO scenarios (name, notes) VALUES (?, ?)"
+        " ON CONFLICT(name) DO UPDATE SET notes=excluded.notes",
+        (scenario.name, scenario.notes),
+    )
+    conn.execute("DELETE FROM scenario_changes WHERE scenario = ?", (scenario.name,))
+    conn.executemany(
+        "INSERT INTO scenario_changes (scenario, position, kind, actor, alliance, bloc)"
+        " VALUES (?, ?, ?, ?, ?, ?)",
+        [
+            (scenario.name, i, c.kind, c.actor, c.alliance, c.bloc)
+            for i, c in enumerate(scenario.changes)
+        ],
+    )
+
+
+def write_region(conn: sqlite3.Connection, region: Region) -> None:
+    conn.execute(
+        "INSERT OR REPLACE INTO regions (id, name, parent) VALUES (?, ?, ?)",
+        (region.id, region.name, region.parent),
+    )
+
+
+def write_source(conn: sqlite3.Connection, s: Source) -> None:
+    conn.execute(
+        "INSERT OR REPLACE INTO sources (id, title, publisher, url, published, accessed)"
+        " VALUES (?, ?, ?, ?, ?, ?)",
+        (s.id, s.title, s.publisher, s.url, s.published, s.accessed),
+    )
+
+
+def write_document(conn: sqlite3.Connection, doc: Document) -> None:
+    """Insert every entity of ``doc`` (into an empty project), parents before children."""
+    conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('title', ?)", (doc.title,))
+    for region in doc.regions.values():
+        write_region(conn, region)
+    for source in doc.sources.values():
+        write_source(conn, source)
+    for actor in doc.actors.values():
+        write_actor(conn, actor)
+    for alliance in doc.alliances.values():
+        write_alliance(conn, alliance)
+    for membership in doc.memberships.values():
+        write_membership(conn, membership)
+    for tie in doc.ties.values():
+        write_tie(conn, tie)
+    for bloc in doc.blocs.values():
+        write_bloc(conn, bloc)
+    for scenario in doc.scenarios.values():
+        write_scenario(conn, scenario)
+
+
+def read_document(conn: sqlite3.Connection) -> Document:
+    """The whole project as a Document, every table in a canonical order."""
+    title_row = conn.execute("SELECT value FROM meta WHERE key = 'title'").fetchone()
+    doc = Document(title=title_row[0] if title_row else "Untitled")
+    for id_, name, parent in conn.execute("SELECT id, name, parent FROM regions ORDER BY id"):
+        doc.regions[id_] = Region(id_, name, parent)
+    for row in conn.execute(
+        "SELECT id, title, publisher, url, published, accessed FROM sources ORDER BY id"
+    ):
+        doc.sources[row[0]] = Source(*[value if value is not None else "" for value in row])
+    regions: dict[str, list[str]] = {}
+    for actor, region in conn.execute(
+        "SELECT actor, region FROM actor_regions ORDER BY actor, position"
+    ):
+        regions.setdefault(actor, []).append(region)
+    caps: dict[str, list[Capability]] = {}
+    for actor, metric, value, year, source in conn.execute(
+        "SELECT actor, metric, value, year, source FROM capabilities ORDER BY actor, position"
+    ):
+        caps.setdefault(actor, []).append(Capability(metric, value, year, source))
+    for id_, name, kind, notes, source in conn.execute(
+        "SELECT id, name, kind, notes, source FROM actors ORDER BY id"
+    ):
+        doc.actors[id_] = Actor(
+            id_, name, kind, tuple(regions.get(id_, ())), tuple(caps.get(id_, ())), notes, source
+        )
+    for row in conn.execute(
+        "SELECT id, name, kind, obligation, formal, founded, ended, source, notes"
+        " FROM alliances ORDER BY id"
+    ):
+        doc.alliances[row[0]] = Alliance(
+            row[0], row[1], row[2], row[3], bool(row[4]), row[5], row[6], row[7], row[8]
+        )
+    for row in conn.execute(
+        'SELECT id, alliance, actor, role, joined, "left", source, notes'
+        " FROM memberships ORDER BY id"
+    ):
+        doc.memberships[row[0]] = Membership(*row[1:], id=row[0])
+    for row in conn.execute(
+        'SELECT id, a, b, sign, kind, start, "end", source, notes FROM ties ORDER BY id'
+    ):
+        doc.ties[row[0]] = Tie(*row[1:], id=row[0])
+    members: dict[str, list[str]] = {}
+    for bloc, actor in conn.execute("SELECT bloc, actor FROM bloc_members ORDER BY bloc, position"):
+        members.setdefault(bloc, []).append(actor)
+    for id_, name, color, description in conn.execute(
+        "SELECT id, name, color, description FROM blocs ORDER BY id"
+    ):
+        doc.blocs[id_] = Bloc(id_, name, color, description, tuple(members.get(id_, ())))
+    changes: dict[str, list[Change]] = {}
+    for scenario, kind, actor, alliance, bloc in conn.execute(
+        "SELECT scenario, kind, actor, alliance, bloc FROM scenario_changes"
+        " ORDER BY scenario, position"
+    ):
+        changes.setdefault(scenario, []).append(Change(kind, actor, alliance, bloc))
+    for name, notes in conn.execute("SELECT name, notes FROM scenarios ORDER BY name"):
+        doc.scenarios[name] = Scenario(name, tuple(changes.get(name, ())), notes)
+    return doc
+
+
+def dump(conn: sqlite3.Connection) -> str:
+    """Every row of every table, as canonical JSON: equal dumps mean equal documents."""
+    tables = [
+        r[0]
+        for r in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+            " ORDER BY name"
+        )
+    ]
+    out = {}
+    for table in tables:
+        rows = conn.execute(f'SELECT * FROM "{table}"').fetchall()
+        out[table] = sorted(rows, key=repr)
+    return json.dumps(out, sort_keys=True, default=str)

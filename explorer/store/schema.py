@@ -1,0 +1,110 @@
+"""The project file's schema and its upward migrations.
+
+Each migration runs in one transaction together with the ``user_version`` bump, so a
+failure leaves the file at the previous version. Extend by adding tables and columns,
+never by changing what an existing column means.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+
+#: "SBXE" — identifies a Strategic Balance Explorer project in the SQLite header.
+APPLICATION_ID = 0x53425845
+
+_V1 = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE regions (id TEXT PRIMARY KEY, name TEXT NOT NULL, parent TEXT);
+CREATE TABLE sources (
+    id TEXT PRIMARY KEY, title TEXT NOT NULL, publisher TEXT, url TEXT,
+    published TEXT, accessed TEXT
+);
+CREATE TABLE actors (
+    id TEXT PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL,
+    notes TEXT NOT NULL DEFAULT '', source TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE actor_regions (
+    actor TEXT NOT NULL REFERENCES actors(id) ON DELETE CASCADE,
+    region TEXT NOT NULL, position INTEGER NOT NULL,
+    PRIMARY KEY (actor, region)
+);
+CREATE TABLE capabilities (
+    actor TEXT NOT NULL REFERENCES actors(id) ON DELETE CASCADE,
+    metric TEXT NOT NULL, value REAL NOT NULL, year INTEGER,
+    source TEXT NOT NULL DEFAULT '', position INTEGER NOT NULL,
+    PRIMARY KEY (actor, metric)
+);
+CREATE TABLE alliances (
+    id TEXT PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL, obligation TEXT NOT NULL,
+    formal INTEGER NOT NULL, founded TEXT, ended TEXT,
+    source TEXT NOT NULL DEFAULT '', notes TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE memberships (
+    id INTEGER PRIMARY KEY,
+    alliance TEXT NOT NULL REFERENCES alliances(id),
+    actor TEXT NOT NULL REFERENCES actors(id),
+    role TEXT NOT NULL, joined TEXT, "left" TEXT,
+    source TEXT NOT NULL DEFAULT '', notes TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX memberships_actor ON memberships(actor);
+CREATE INDEX memberships_alliance ON memberships(alliance);
+CREATE TABLE ties (
+    id INTEGER PRIMARY KEY,
+    a TEXT NOT NULL REFERENCES actors(id), b TEXT NOT NULL REFERENCES actors(id),
+    sign INTEGER NOT NULL, kind TEXT NOT NULL DEFAULT '', start TEXT, "end" TEXT,
+    source TEXT NOT NULL DEFAULT '', notes TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX ties_a ON ties(a);
+CREATE INDEX ties_b ON ties(b);
+CREATE TABLE blocs (
+    id TEXT PRIMARY KEY, name TEXT NOT NULL, color TEXT NOT NULL,
+    description TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE bloc_members (
+    bloc TEXT NOT NULL REFERENCES blocs(id) ON DELETE CASCADE,
+    actor TEXT NOT NULL REFERENCES actors(id),
+    position INTEGER NOT NULL,
+    PRIMARY KEY (bloc, actor)
+);
+CREATE TABLE scenarios (name TEXT PRIMARY KEY, notes TEXT NOT NULL DEFAULT '');
+CREATE TABLE scenario_changes (
+    scenario TEXT NOT NULL REFERENCES scenarios(name) ON DELETE CASCADE ON UPDATE CASCADE,
+    position INTEGER NOT NULL, kind TEXT NOT NULL,
+    actor TEXT, alliance TEXT, bloc TEXT,
+    PRIMARY KEY (scenario, position)
+);
+CREATE TABLE positions (
+    node TEXT PRIMARY KEY, x REAL NOT NULL, y REAL NOT NULL,
+    pinned INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+"""
+
+
+def _migrate_to_1(conn: sqlite3.Connection) -> None:
+    for statement in _V1.split(";"):
+        if statement.strip():
+            conn.execute(statement)
+
+
+#: MIGRATIONS[n] upgrades a file from version n - 1 to version n.
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _migrate_to_1}
+SCHEMA_VERSION = max(MIGRATIONS)
+
+
+def migrate(conn: sqlite3.Connection) -> int:
+    """Bring the database up to SCHEMA_VERSION, one transaction per step; return the version."""
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    for target in range(version + 1, SCHEMA_VERSION + 1):
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            MIGRATIONS[target](conn)
+            conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            conn.execute(f"PRAGMA user_version = {target}")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        version = target
+    return version

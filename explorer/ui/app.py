@@ -1,0 +1,44 @@
+"""Start the GUI: the QApplication, the first project and the main window."""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from explorer.store import ProjectFileError
+
+
+def ensure_app() -> QApplication:
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(sys.argv[:1])
+        app.setOrganizationName("StrategicBalanceExplorer")
+        app.setApplicationName("Strategic Balance Explorer")
+        app.setApplicationDisplayName("Strategic Balance Explorer")
+    return app  # type: ignore[return-value]
+
+
+def run_gui(path: str | None = None) -> int:
+    """Open the window on ``path`` (default: the user's copy of the bundled project)."""
+    app = ensure_app()
+    from explorer.ui.main_window import MainWindow
+    from explorer.ui.recovery import offer_recovery
+
+    window = MainWindow()
+    try:
+        if path is None:
+            recovered = offer_recovery(window)
+            if recovered is not None:
+                window.open_path(recovered)
+            else:
+                window.open_default()
+        else:
+            window.open_path(path, raise_errors=True)
+    except ProjectFileError as exc:
+        # The CLI prints the message too; the dialog is for users who started from a menu.
+        if app.platformName() != "offscreen":
+            QMessageBox.critical(None, "Cannot open project", str(exc))
+        raise
+    window.show()
+    return app.exec()

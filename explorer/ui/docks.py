@@ -1,0 +1,44 @@
+"""The dock panels around the canvas, built for one session."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDockWidget, QMainWindow
+
+from explorer.ui.session import ProjectSession
+
+
+def _panels() -> list[tuple[str, str, str, Qt.DockWidgetArea]]:
+    """(object name, title, "module:Class", area) of every panel, in menu order."""
+    left = Qt.DockWidgetArea.LeftDockWidgetArea
+    right = Qt.DockWidgetArea.RightDockWidgetArea
+    bottom = Qt.DockWidgetArea.BottomDockWidgetArea
+    return [
+        ("filters", "Regions && filters", "explorer.ui.filters_panel:FiltersPanel", left),
+        ("whatif", "What-if", "explorer.ui.whatif_panel:WhatIfPanel", right),
+        ("inspector", "Inspector", "explorer.ui.inspector:Inspector", right),
+        ("table", "Data table", "explorer.ui.tables:DataTables", bottom),
+    ]
+
+
+def build_docks(window: QMainWindow, session: ProjectSession) -> dict[str, QDockWidget]:
+    import importlib
+
+    docks: dict[str, QDockWidget] = {}
+    for name, title, target, area in _panels():
+        module_name, class_name = target.split(":")
+        try:
+            module = importlib.import_module(module_name)
+        except ModuleNotFoundError as exc:
+            if exc.name != module_name:
+                raise
+            continue  # a panel not built yet; the window works without it
+        widget = getattr(module, class_name)(session, window)
+        dock = QDockWidget(title.replace("&&", "&"), window)
+        dock.setObjectName(f"dock_{name}")
+        dock.setWidget(widget)
+        window.addDockWidget(area, dock)
+        docks[name] = dock
+    if "whatif" in docks and "inspector" in docks:
+        window.tabifyDockWidget(docks["inspector"], docks["whatif"])
+    return docks

@@ -1,0 +1,421 @@
+"""The main window: canvas in the centre, docks around it, standard menus.
+
+Opening another project replaces the session; the canvas and docks are rebuilt for it,
+so no widget ever holds on to a closed project.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QWidget,
+)
+
+from explorer import recovery_files
+from explorer.project_files import default_working_copy
+from explorer.store import Project, ProjectFileError
+from explorer.ui.docks import build_docks
+from explorer.ui.session import ProjectSession
+
+PROJECT_FILTER = "Strategic Balance projects (*.sbx);;All files (*)"
+MAX_RECENT = 8
+
+
+class MainWindow(QMainWindow):
+    """The application window; ``session`` is None only before the first project opens."""
+
+    def __init__(self, settings: QSettings | None = None) -> None:
+        super().__init__()
+        self.settings = settings or QSettings()
+        self.session: ProjectSession | None = None
+        self.canvas = None
+        self._docks: dict[str, QDockWidget] = {}
+        self.setMinimumSize(900, 600)
+        self.resize(1500, 950)
+        self._status = QLabel()
+        self.statusBar().addPermanentWidget(self._status)
+        self._layout_state = QLabel()
+        self.statusBar().addPermanentWidget(self._layout_state)
+        self.setCentralWidget(QWidget())
+        self._build_actions()
+        self._build_menus()
+        self._update_title()
+        self._update_undo_actions()
+
+    # ----- actions and menus ----------------------------------------------------------
+
+    def _action(self, text: str, slot, shortcut=None, tip: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if tip:
+            action.setStatusTip(tip)
+        action.triggered.connect(slot)
+        return action
+
+    def _build_actions(self) -> None:
+        key = QKeySequence.StandardKey
+        self.act_new = self._action("&New Empty Project", lambda: self.new_project(False), key.New)
+        self.act_new_default = self._action(
+            "New from &Default Dataset", lambda: self.new_project(True),
+            tip="A fresh project built from the bundled, sourced dataset",
+        )
+        self.act_open = self._action("&Open…", self.open_dialog, key.Open)
+        self.act_save_as = self._action("Save &As…", self.save_as_dialog, key.SaveAs)
+        self.act_save_copy = self._action("Save a &Copy…", self.save_copy_dialog)
+        self.act_import = self._action("&Import Graph…", self.import_dialog)
+        self.act_export_graph = self._action("Export &Graph…", self.export_graph_dialog)
+        self.act_export_image = self._action(
+            "Export &Image…", self.export_image_dialog, "Ctrl+E"
+        )
+        self.act_close = self._action("&Close Project", self.close_project, key.Close)
+        self.act_quit = self._action("&Quit", self.close, key.Quit)
+        self.act_undo = self._action("&Undo", self._undo, key.Undo)
+        self.act_redo = self._action("&Redo", self._redo, key.Redo)
+        self.act_find = self._action("&Find…", self.find_dialog, key.Find)
+        self.act_fit = self._action("&Fit to View", self._fit, "Ctrl+0")
+        self.act_layout = self._action("&Run Layout", self._toggle_layout, "Ctrl+L")
+        self.act_layout.setCheckable(True)
+        self.act_about = self._action("&About", self._about)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        for action in (self.act_new, self.act_new_default, self.act_open):
+            file_menu.addAction(action)
+        self.recent_menu = file_menu.addMenu("Open &Recent")
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        file_menu.addSeparator()
+        for action in (self.act_save_as, self.act_save_copy):
+            file_menu.addAction(action)
+        file_menu.addSeparator()
+        for action in (self.act_import, self.act_export_graph, self.act_export_image):
+            file_menu.addAction(action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.act_close)
+        file_menu.addAction(self.act_quit)
+        self.edit_menu = bar.addMenu("&Edit")
+        for action in (self.act_undo, self.act_redo):
+            self.edit_menu.addAction(action)
+        self.edit_menu.addSeparator()
+        self.edit_menu.addAction(self.act_find)
+        self.view_menu = bar.addMenu("&View")
+        self.view_menu.addAction(self.act_fit)
+        self.view_menu.addAction(self.act_layout)
+        self.view_menu.addSeparator()
+        self.docks_menu = self.view_menu.addMenu("&Panels")
+        help_menu = bar.addMenu("&Help")
+        help_menu.addAction(self.act_about)
+        self.toolbar = self.addToolBar("Main")
+        self.toolbar.setObjectName("main_toolbar")
+        for action in (self.act_open, self.act_undo, self.act_redo, self.act_fit,
+                       self.act_layout, self.act_export_image):
+            self.toolbar.addAction(action)
+
+    # ----- sessions -------------------------------------------------------------------
+
+    def open_default(self) -> None:
+        """Open the user's working copy of the bundled default project."""
+        self.open_path(default_working_copy(), raise_errors=True)
+
+    def open_path(self, path: str | Path, raise_errors: bool = False) -> bool:
+        """Open a project file; a bad file gives a message and leaves the current project open."""
+        try:
+            project = Project.open(path)
+        except ProjectFileError as exc:
+            if raise_errors:
+                raise
+            QMessageBox.warning(self, "Cannot open project", str(exc))
+            return False
+        self._install(ProjectSession(project))
+        self._remember_recent(Path(path))
+        return True
+
+    def _install(self, session: ProjectSession) -> None:
+        self._teardown()
+        self.session = session
+        if recovery_files.is_untitled(session.project.path):
+            recovery_files.claim(session.project.path)
+        from explorer.ui.canvas import GraphCanvas
+
+        self.canvas = GraphCanvas(session, self)
+        self.setCentralWidget(self.canvas)
+        if hasattr(self.canvas, "layoutStateChanged"):
+            self.canvas.layoutStateChanged.connect(self._on_layout_state)
+        self._docks = build_docks(self, session)
+        self.docks_menu.clear()
+        for dock in self._docks.values():
+            self.docks_menu.addAction(dock.toggleViewAction())
+        self._restore_window_state()
+        session.historyChanged.connect(self._update_undo_actions)
+        session.documentChanged.connect(lambda *_: self._update_title())
+        session.editRejected.connect(self._show_rejection)
+        session.pathChanged.connect(lambda *_: self._update_title())
+        self._update_title()
+        self._update_undo_actions()
+        if hasattr(self.canvas, "start_layout"):
+            self.canvas.start_layout()
+
+    def _teardown(self) -> None:
+        if self.session is None:
+            return
+        self._save_window_state()
+        if self.canvas is not None and hasattr(self.canvas, "shutdown"):
+            self.canvas.shutdown()
+        for dock in self._docks.values():
+            self.removeDockWidget(dock)
+            dock.deleteLater()
+        self._docks = {}
+        if self.canvas is not None:
+            self.canvas.deleteLater()
+            self.canvas = None
+        self.setCentralWidget(QWidget())
+        path = self.session.project.path
+        self.session.close()
+        if recovery_files.is_untitled(path):
+            recovery_files.release(path)
+        self.session = None
+
+    def new_project(self, from_default: bool) -> None:
+        """Start an untitled project in the recovery folder (kept there until saved)."""
+        from explorer.dataset import load_dataset
+        from explorer.model.entities import Document
+
+        if not self._settle_untitled():
+            return
+        path = recovery_files.new_untitled_path()
+        doc = load_dataset() if from_default else Document(title="Untitled")
+        Project.create(path, doc).close()
+        self.open_path(path)
+
+    def close_project(self) -> None:
+        if self._settle_untitled():
+            self._teardown()
+            self._update_title()
+            self._update_undo_actions()
+
+    # ----- saving ---------------------------------------------------------------------
+
+    def _ask_save_path(self, title: str) -> Path | None:
+        start = str(Path(self.settings.value("last_dir", str(Path.home()))))
+        name, _ = QFileDialog.getSaveFileName(self, title, start, PROJECT_FILTER)
+        if not name:
+            return None
+        path = Path(name)
+        if path.suffix.lower() != ".sbx":
+            path = path.with_suffix(".sbx")
+        self.settings.setValue("last_dir", str(path.parent))
+        return path
+
+    def save_as_dialog(self) -> bool:
+        if self.session is None:
+            return False
+        path = self._ask_save_path("Save Project As")
+        return path is not None and self.save_as(path)
+
+    def save_as(self, path: Path) -> bool:
+        """Continue working in a copy at ``path`` (the untitled file is then discarded)."""
+        assert self.session is not None
+        old = self.session.project.path
+        try:
+            self.session.project.save_as(path)
+        except (OSError, ValueError) as exc:
+            QMessageBox.warning(self, "Save As failed", f"Could not save to {path}: {exc}")
+            return False
+        if recovery_files.is_untitled(old):
+            recovery_files.release(old, delete=True)
+        self._remember_recent(path)
+        self.session.pathChanged.emit(str(path))
+        self.statusBar().showMessage(f"Saved as {path}", 4000)
+        return True
+
+    def save_copy_dialog(self) -> None:
+        if self.session is None:
+            return
+        path = self._ask_save_path("Save a Copy")
+        if path is None:
+            return
+        try:
+            self.session.project.save_copy(path)
+        except (OSError, ValueError) as exc:
+            QMessageBox.warning(self, "Save a Copy failed", f"Could not save to {path}: {exc}")
+            return
+        self.statusBar().showMessage(f"Copy saved to {path}", 4000)
+
+    def _settle_untitled(self) -> bool:
+        """Before an untitled project closes, ask whether to keep it. False = cancel."""
+        if self.session is None or not recovery_files.is_untitled(self.session.project.path):
+            return True
+        if self.settings.value("testing/auto_discard", False, type=bool):
+            self._discard_untitled = True
+            return True
+        answer = QMessageBox.question(
+            self,
+            "Keep this project?",
+            "This project has not been saved under a name. Save it before closing?",
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Save,
+        )
+        if answer == QMessageBox.StandardButton.Cancel:
+            return False
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save_as_dialog()
+        path = self.session.project.path
+        self._teardown()
+        recovery_files.release(path, delete=True)
+        return True
+
+    # ----- other dialogs --------------------------------------------------------------
+
+    def open_dialog(self) -> None:
+        start = str(self.settings.value("last_dir", str(Path.home())))
+        name, _ = QFileDialog.getOpenFileName(self, "Open Project", start, PROJECT_FILTER)
+        if name and self._settle_untitled():
+            self.settings.setValue("last_dir", str(Path(name).parent))
+            self.open_path(name)
+
+    def import_dialog(self) -> None:
+        from explorer.ui.file_transfer import import_graph_dialog
+
+        import_graph_dialog(self)
+
+    def export_graph_dialog(self) -> None:
+        from explorer.ui.file_transfer import export_graph_dialog
+
+        export_graph_dialog(self)
+
+    def export_image_dialog(self) -> None:
+        from explorer.ui.image_export import export_image_dialog
+
+        export_image_dialog(self)
+
+    def find_dialog(self) -> None:
+        from explorer.ui.find import find_node
+
+        find_node(self)
+
+    # ----- recent files ---------------------------------------------------------------
+
+    def recent_files(self) -> list[str]:
+        value = self.settings.value("recent_files", [])
+        if isinstance(value, str):
+            value = [value]
+        return [v for v in (value or []) if isinstance(v, str)]
+
+    def _remember_recent(self, path: Path) -> None:
+        if recovery_files.is_untitled(path):
+            return
+        entry = str(Path(path).resolve())
+        recent = [entry] + [p for p in self.recent_files() if p != entry]
+        self.settings.setValue("recent_files", recent[:MAX_RECENT])
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        for entry in self.recent_files():
+            action = self.recent_menu.addAction(entry)
+            action.triggered.connect(lambda _=False, p=entry: self._open_recent(p))
+        if self.recent_menu.isEmpty():
+            self.recent_menu.addAction("(none)").setEnabled(False)
+
+    def _open_recent(self, path: str) -> None:
+        if self._settle_untitled():
+            self.open_path(path)
+
+    # ----- window state ---------------------------------------------------------------
+
+    def _save_window_state(self) -> None:
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/state", self.saveState())
+
+    def _restore_window_state(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        state = self.settings.value("window/state")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
+        if not self._settle_untitled():
+            event.ignore()
+            return
+        self._teardown()
+        event.accept()
+
+    # ----- small slots ----------------------------------------------------------------
+
+    def _update_title(self) -> None:
+        if self.session is None:
+            self.setWindowTitle("Strategic Balance Explorer")
+            return
+        path = self.session.project.path
+        where = "unsaved" if recovery_files.is_untitled(path) else path.name
+        self.setWindowTitle(f"{self.session.project.title} — {where}")
+        counts = self.session.project.counts()
+        self._status.setText(
+            f"{counts['actors']} actors · {counts['alliances']} alliances · "
+            f"{counts['memberships']} memberships · {counts['ties']} ties"
+        )
+
+    def _update_undo_actions(self) -> None:
+        stack = self.session.stack if self.session else None
+        self.act_undo.setEnabled(bool(stack and stack.can_undo))
+        self.act_redo.setEnabled(bool(stack and stack.can_redo))
+        self.act_undo.setText(f"&Undo {stack.undo_text}" if stack and stack.can_undo else "&Undo")
+        self.act_redo.setText(f"&Redo {stack.redo_text}" if stack and stack.can_redo else "&Redo")
+        for action in (self.act_save_as, self.act_save_copy, self.act_export_graph,
+                       self.act_export_image, self.act_close, self.act_find, self.act_fit,
+                       self.act_layout):
+            action.setEnabled(self.session is not None)
+
+    def _undo(self) -> None:
+        if self.session:
+            self.session.undo()
+
+    def _redo(self) -> None:
+        if self.session:
+            self.session.redo()
+
+    def _fit(self) -> None:
+        if self.canvas is not None and hasattr(self.canvas, "fit_to_view"):
+            self.canvas.fit_to_view()
+
+    def _toggle_layout(self, checked: bool) -> None:
+        if self.canvas is None:
+            return
+        if checked:
+            self.canvas.start_layout()
+        else:
+            self.canvas.pause_layout()
+
+    def _on_layout_state(self, state: str) -> None:
+        self._layout_state.setText(f"Layout: {state}")
+        self.act_layout.blockSignals(True)
+        self.act_layout.setChecked(state == "running")
+        self.act_layout.blockSignals(False)
+
+    def _show_rejection(self, message: str) -> None:
+        self.statusBar().showMessage(f"Not changed: {message}", 8000)
+
+    def _about(self) -> None:
+        from explorer import __version__
+
+        QMessageBox.about(
+            self,
+            "About Strategic Balance Explorer",
+            f"<b>Strategic Balance Explorer</b> {__version__}<br>"
+            "The world's military and strategic alliances as a live, editable network, "
+            "with what-if comparisons.<br>Data sources: see data/SOURCES.md.",
+        )
+
+
