@@ -266,13 +266,12 @@ def _cmd_report(args: argparse.Namespace) -> int:
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
-    from explorer.io import import_file
     from explorer.store import Project
 
     output = Path(args.output)
     if output.exists():
         raise UserError(f"'{output}' already exists; choose another name.")
-    result = import_file(args.file, args.format)
+    result = import_any(args.file, args.format)
     project = Project.create(output, result.document)
     with project:
         if result.positions:
@@ -285,6 +284,17 @@ def _cmd_import(args: argparse.Namespace) -> int:
         f"{counts['memberships']} memberships, {counts['ties']} ties into {output}"
     )
     return 0
+
+
+def import_any(path: str, fmt: str | None):
+    """Import a graph file, or a COW / ATOP member file, as an ImportResult."""
+    from explorer.io import import_atop_members, import_cow_members, import_graph
+
+    if fmt == "cow":
+        return import_cow_members(path)
+    if fmt == "atop":
+        return import_atop_members(path)
+    return import_graph(path, fmt)
 
 
 if __name__ == "__main__":

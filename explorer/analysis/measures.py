@@ -25,6 +25,7 @@ from dataclasses import dataclass
 import networkx as nx
 import numpy as np
 import scipy.sparse as sp
+import scipy.sparse.csgraph as csgraph
 import scipy.sparse.linalg as spla
 
 from explorer.analysis.paths import path_measures
@@ -83,25 +84,30 @@ def _weight_matrix(g: nx.Graph, nodes: list, weight: str = "weight") -> sp.csr_a
 
 def eigenvector_by_component(g: nx.Graph, weight: str = "weight") -> dict[str, float]:
     """Weighted eigenvector centrality, computed per connected component (see module)."""
-    n = g.number_of_nodes()
-    out = dict.fromkeys(g, 0.0)
-    for comp in nx.connected_components(g):
-        if len(comp) < 2:
+    nodes = list(g)
+    n = len(nodes)
+    out = dict.fromkeys(nodes, 0.0)
+    if n == 0:
+        return out
+    w = _weight_matrix(g, nodes, weight)
+    count, labels = csgraph.connected_components(abs(w) > 0, directed=False)
+    for label in range(count):
+        idx = np.flatnonzero(labels == label)
+        if len(idx) < 2:
             continue
-        nodes = sorted(comp, key=str)
-        m = _weight_matrix(g.subgraph(nodes), nodes, weight)
-        if len(nodes) <= _DENSE_EIG_MAX:
+        m = w[idx][:, idx]
+        if len(idx) <= _DENSE_EIG_MAX:
             _, vecs = np.linalg.eigh(m.toarray())
             vec = vecs[:, -1]
         else:
-            _, vecs = spla.eigsh(m.astype(float), k=1, which="LA", tol=1e-10)
+            _, vecs = spla.eigsh(m, k=1, which="LA", tol=1e-10)
             vec = vecs[:, 0]
         vec = np.abs(vec)
         norm = np.linalg.norm(vec)
         if norm == 0:
             continue
-        vec = vec / norm * np.sqrt(len(nodes) / n)
-        out.update(zip(nodes, vec.tolist(), strict=True))
+        vec = vec / norm * np.sqrt(len(idx) / n)
+        out.update(zip((nodes[i] for i in idx), vec.tolist(), strict=True))
     return out
 
 

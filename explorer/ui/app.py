@@ -16,6 +16,11 @@ def ensure_app() -> QApplication:
         app.setOrganizationName("StrategicBalanceExplorer")
         app.setApplicationName("Strategic Balance Explorer")
         app.setApplicationDisplayName("Strategic Balance Explorer")
+        from PySide6.QtGui import QIcon
+
+        from explorer.paths import resources_dir
+
+        app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "balance-explorer.svg")))
     return app  # type: ignore[return-value]
 
 

@@ -1,0 +1,401 @@
+"""The hub view as arrays: nodes (actors and alliance hubs) and styled edges, without Qt.
+
+:func:`build_graph_model` turns a document, a view filter, a colour mode and an optional
+what-if scenario into a :class:`GraphModel`: everything the canvas draws and the layout
+engine needs, in plain Python and numpy so it can be tested and benchmarked headless.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from explorer.analysis.capability import CapabilityIndex, capability_index
+from explorer.analysis.view import FilteredData, ViewFilter, filtered
+from explorer.model.entities import Document, Scenario
+from explorer.model.vocab import FULL_ROLES, METRIC_LABELS, OBLIGATIONS, label
+from explorer.ui.canvas import styles
+
+
+def actor_key(actor_id: str) -> str:
+    return f"actor:{actor_id}"
+
+
+def alliance_key(alliance_id: str) -> str:
+    return f"alliance:{alliance_id}"
+
+
+@dataclass(frozen=True)
+class LegendEntry:
+    """One legend row. ``kind`` is "color", "shape", "edge" or "marker"."""
+
+    kind: str
+    label: str
+    color: str = styles.NEUTRAL
+    shape: str = "o"  # pyqtgraph symbol for colour/shape rows
+    style: str = ""  # edge style key for edge rows
+
+
+@dataclass
+class GraphModel:
+    """Nodes and edges of one drawing. Arrays are aligned with ``keys`` / ``edges``."""
+
+    keys: list[str]
+    labels: list[str]
+    is_hub: np.ndarray
+    sizes: np.ndarray
+    importance: np.ndarray
+    colors: list[str]
+    faded: np.ndarray
+    ghost: np.ndarray
+    changed: np.ndarray
+    anchors: np.ndarray  # (n, 2) unit-circle sector direction, NaN for none
+    edges: np.ndarray  # (m, 2) node indices
+    edge_styles: list[str]
+    edge_weights: np.ndarray
+    legend: list[LegendEntry]
+    tooltips: dict[str, str] = field(default_factory=dict)
+    index: dict[str, int] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.index = {k: i for i, k in enumerate(self.keys)}
+
+    @property
+    def n_nodes(self) -> int:
+        return len(self.keys)
+
+    def edges_by_style(self) -> dict[str, np.ndarray]:
+        """Style key -> (k, 2) node-index pairs, in legend order."""
+        groups: dict[str, list[int]] = {}
+        for e, style in enumerate(self.edge_styles):
+            groups.setdefault(style, []).append(e)
+        return {
+            s: self.edges[np.asarray(groups[s], dtype=np.int64)]
+            for s in styles.EDGE_STYLES
+            if s in groups
+        }
+
+    def layout_edges(self) -> tuple[np.ndarray, np.ndarray]:
+        """Edges that pull in the layout (positive weight) and their weights."""
+        mask = self.edge_weights > 0
+        return self.edges[mask], self.edge_weights[mask]
+
+
+# ----- scenarios ----------------------------------------------------------------------
+
+
+def scenario_document(doc: Document, scenario: Scenario) -> Document:
+    """The document with ``scenario`` applied (``explorer.analysis.whatif`` when present)."""
+    try:
+        from explorer.analysis.whatif import apply_scenario
+    except ImportError:  # pragma: no cover - whatif is optional for the canvas
+        return _apply_changes(doc, scenario)
+    try:
+        result = apply_scenario(doc, scenario)
+    except (KeyError, ValueError, LookupError):
+        return _apply_changes(doc, scenario)
+    return result if isinstance(result, Document) else _apply_changes(doc, scenario)
+
+
+def _apply_changes(doc: Document, scenario: Scenario) -> Document:
+    """Private fallback of ``apply_scenario``: drop what the changes remove."""
+    new = Document(
+        title=doc.title,
+        actors=dict(doc.actors),
+        alliances=dict(doc.alliances),
+        memberships=dict(doc.memberships),
+        ties=dict(doc.ties),
+        blocs=dict(doc.blocs),
+        scenarios=dict(doc.scenarios),
+        regions=dict(doc.regions),
+        sources=dict(doc.sources),
+    )
+    for ch in scenario.changes:
+        if ch.kind == "remove_actor" and ch.actor:
+            new.actors.pop(ch.actor, None)
+            new.memberships = {k: m for k, m in new.memberships.items() if m.actor != ch.actor}
+            new.ties = {k: t for k, t in new.ties.items() if ch.actor not in (t.a, t.b)}
+        elif ch.kind == "remove_membership":
+            new.memberships = {
+                k: m
+                for k, m in new.memberships.items()
+                if not (m.actor == ch.actor and m.alliance == ch.alliance)
+            }
+        elif ch.kind == "dissolve_alliance" and ch.alliance:
+            new.alliances.pop(ch.alliance, None)
+            new.memberships = {
+                k: m for k, m in new.memberships.items() if m.alliance != ch.alliance
+            }
+    return new
+
+
+# ----- building -----------------------------------------------------------------------
+
+
+def root_regions(doc: Document) -> list[str]:
+    """Top-level regions in a stable order (their sector and palette index follow it)."""
+    roots = [r.id for r in doc.regions.values() if not r.parent or r.parent not in doc.regions]
+    used = {
+        doc.region_ancestors(reg)[-1] for a in doc.actors.values() for reg in a.regions
+    }
+    return sorted(set(roots) | used)
+
+
+def _actor_roots(doc: Document, regions: tuple[str, ...]) -> list[str]:
+    out: list[str] = []
+    for reg in regions:
+        root = doc.region_ancestors(reg)[-1]
+        if root not in out:
+            out.append(root)
+    return out
+
+
+def _region_name(doc: Document, region_id: str) -> str:
+    region = doc.regions.get(region_id)
+    return region.name if region else region_id
+
+
+def _obligation_weight(obligation: str) -> float:
+    rank = OBLIGATIONS.index(obligation) if obligation in OBLIGATIONS else len(OBLIGATIONS) - 1
+    return 1.0 - 0.12 * rank
+
+
+def build_graph_model(
+    doc: Document,
+    view: ViewFilter | None = None,
+    color_by: str = "bloc",
+    scenario: Scenario | None = None,
+    mode: str = "baseline",
+) -> GraphModel:
+    """Build the hub view of ``doc`` under ``view``.
+
+    ``mode`` "scenario" draws ``scenario`` applied; "both" draws the baseline with what
+    the scenario removes ghosted and the actors it affects most highlighted.
+    """
+    if color_by not in styles.COLOR_MODES:
+        raise ValueError(f"Unknown colour mode '{color_by}'; use one of {styles.COLOR_MODES}.")
+    view = view or ViewFilter()
+    base = filtered(doc, view)
+    if scenario is None or mode == "baseline":
+        return _build(doc, base, color_by, None)
+    scen_doc = scenario_document(doc, scenario)
+    scen = filtered(scen_doc, view)
+    if mode == "scenario":
+        return _build(scen_doc, scen, color_by, None)
+    return _build(doc, base, color_by, scen)
+
+
+def _build(
+    doc: Document, data: FilteredData, color_by: str, scen: FilteredData | None
+) -> GraphModel:
+    cap = capability_index(data.actors.values())
+    keys: list[str] = []
+    labels: list[str] = []
+    hub: list[bool] = []
+    members = Counter(m.alliance for m in data.memberships)
+    degree = Counter(m.actor for m in data.memberships)
+    for t in data.ties:
+        degree[t.a] += 1
+        degree[t.b] += 1
+
+    for aid, actor in data.actors.items():
+        keys.append(actor_key(aid))
+        labels.append(actor.name)
+        hub.append(False)
+    for lid, alliance in data.alliances.items():
+        keys.append(alliance_key(lid))
+        labels.append(alliance.name)
+        hub.append(True)
+    index = {k: i for i, k in enumerate(keys)}
+    n = len(keys)
+    n_actors = len(data.actors)
+
+    # sizes and importance
+    sizes = np.empty(n)
+    importance = np.empty(n)
+    top = max(cap.index.values(), default=0.0) or 1.0
+    no_data = set(cap.no_data)
+    for i, aid in enumerate(data.actors):
+        rel = math.sqrt(max(cap.index.get(aid, 0.0), 0.0) / top)
+        sizes[i] = 6.0 if aid in no_data else 7.0 + 33.0 * rel
+        importance[i] = rel + 0.04 * math.sqrt(degree[aid])
+    for j, lid in enumerate(data.alliances):
+        cnt = members[lid]
+        sizes[n_actors + j] = min(10.0 + 2.0 * math.sqrt(cnt), 24.0)
+        importance[n_actors + j] = 0.35 + 0.12 * math.sqrt(cnt)
+
+    # colours
+    roots = root_regions(doc)
+    root_color = {r: styles.PALETTE[i % len(styles.PALETTE)] for i, r in enumerate(roots)}
+    bloc_of: dict[str, str] = {}
+    for bloc in data.blocs.values():
+        for member in bloc.members:
+            bloc_of.setdefault(member, bloc.id)
+    colors: list[str] = []
+    categories: Counter[tuple[str, str]] = Counter()
+    for aid, actor in data.actors.items():
+        if color_by == "bloc":
+            bid = bloc_of.get(aid)
+            cat = (
+                (data.blocs[bid].name, data.blocs[bid].color)
+                if bid
+                else ("No bloc", styles.NEUTRAL)
+            )
+        elif color_by == "region":
+            aroots = _actor_roots(doc, actor.regions)
+            cat = (
+                (_region_name(doc, aroots[0]), root_color[aroots[0]])
+                if aroots
+                else ("No region", styles.NEUTRAL)
+            )
+        else:
+            cat = (label(actor.kind), styles.KIND_COLORS.get(actor.kind, styles.NEUTRAL))
+        colors.append(cat[1])
+        categories[cat] += 1
+    colors.extend([styles.HUB_FILL] * len(data.alliances))
+
+    # anchors: an actor drifts towards the mean direction of its top-level regions' sectors
+    anchors = np.full((n, 2), np.nan)
+    angle = {r: 2 * math.pi * i / max(len(roots), 1) for i, r in enumerate(roots)}
+    for i, actor in enumerate(data.actors.values()):
+        aroots = _actor_roots(doc, actor.regions)
+        if aroots:
+            vx = sum(math.cos(angle[r]) for r in aroots) / len(aroots)
+            vy = sum(math.sin(angle[r]) for r in aroots) / len(aroots)
+            anchors[i] = (vx, vy)
+
+    # edges
+    edges: list[tuple[int, int]] = []
+    edge_styles: list[str] = []
+    weights: list[float] = []
+    scen_pairs = (
+        {(m.actor, m.alliance) for m in scen.memberships} if scen is not None else None
+    )
+    scen_ties = {(t.a, t.b, t.sign) for t in scen.ties} if scen is not None else None
+    affected: Counter[str] = Counter()
+    for m in data.memberships:
+        alliance = data.alliances[m.alliance]
+        style = styles.membership_style(alliance.kind, m.role)
+        w = _obligation_weight(alliance.obligation) * (1.0 if m.role in FULL_ROLES else 0.4)
+        if scen_pairs is not None and (m.actor, m.alliance) not in scen_pairs:
+            style = "ghost"
+            affected[m.actor] += 2 if m.role in FULL_ROLES else 1
+        edges.append((index[actor_key(m.actor)], index[alliance_key(m.alliance)]))
+        edge_styles.append(style)
+        weights.append(w)
+    for t in data.ties:
+        style = styles.tie_style(t.sign)
+        if scen_ties is not None and (t.a, t.b, t.sign) not in scen_ties:
+            style = "ghost"
+            affected[t.a] += 1
+            affected[t.b] += 1
+        edges.append((index[actor_key(t.a)], index[actor_key(t.b)]))
+        edge_styles.append(style)
+        weights.append(0.5 if t.sign > 0 else 0.0)
+
+    faded = np.zeros(n, dtype=bool)
+    ghost = np.zeros(n, dtype=bool)
+    changed = np.zeros(n, dtype=bool)
+    for aid in data.context:
+        faded[index[actor_key(aid)]] = True
+    if scen is not None:
+        for aid in data.actors:
+            if aid not in scen.actors:
+                ghost[index[actor_key(aid)]] = True
+        for lid in data.alliances:
+            if lid not in scen.alliances:
+                ghost[index[alliance_key(lid)]] = True
+        scen_bloc = {m: b.id for b in scen.blocs.values() for m in b.members}
+        for aid in data.actors:
+            if aid in scen.actors and scen_bloc.get(aid) != bloc_of.get(aid):
+                affected[aid] += 2
+        survivors = {a: c for a, c in affected.items() if a in scen.actors}
+        if survivors:
+            most = max(survivors.values())
+            for aid, c in survivors.items():
+                if c >= max(1, most // 2):
+                    changed[index[actor_key(aid)]] = True
+
+    model = GraphModel(
+        keys=keys,
+        labels=labels,
+        is_hub=np.asarray(hub, dtype=bool),
+        sizes=sizes,
+        importance=importance,
+        colors=colors,
+        faded=faded,
+        ghost=ghost,
+        changed=changed,
+        anchors=anchors,
+        edges=np.asarray(edges, dtype=np.int64).reshape(-1, 2),
+        edge_styles=edge_styles,
+        edge_weights=np.asarray(weights, dtype=float),
+        legend=[],
+    )
+    model.legend = _legend(model, categories, color_by)
+    model.tooltips = _tooltips(data, cap, members)
+    return model
+
+
+def _legend(
+    model: GraphModel, categories: Counter[tuple[str, str]], color_by: str
+) -> list[LegendEntry]:
+    entries: list[LegendEntry] = []
+    neutral_last = sorted(
+        categories, key=lambda c: (c[1] == styles.NEUTRAL, -categories[c], c[0])
+    )
+    for name, color in neutral_last:
+        entries.append(LegendEntry("color", name, color, "o"))
+    if (~model.is_hub).any():
+        entries.append(LegendEntry("shape", styles.ACTOR_SHAPE_LABEL, "#ffffff", "o"))
+    if model.is_hub.any():
+        entries.append(LegendEntry("shape", styles.HUB_SHAPE_LABEL, styles.HUB_FILL, "d"))
+    if model.faded.any():
+        entries.append(LegendEntry("marker", styles.CONTEXT_LABEL, styles.NEUTRAL + "60", "o"))
+    if model.ghost.any():
+        entries.append(LegendEntry("marker", styles.GHOST_NODE_LABEL, "#ffffff00", "o"))
+    if model.changed.any():
+        entries.append(LegendEntry("marker", styles.CHANGED_LABEL, styles.CHANGED_OUTLINE, "o"))
+    used = set(model.edge_styles)
+    for key, style in styles.EDGE_STYLES.items():
+        if key in used:
+            entries.append(LegendEntry("edge", style.label, style.color, style=key))
+    return entries
+
+
+def _fmt(value: float) -> str:
+    return f"{value:,.0f}" if abs(value) >= 100 else f"{value:,.3g}"
+
+
+def _tooltips(
+    data: FilteredData, cap: CapabilityIndex, members: Counter[str]
+) -> dict[str, str]:
+    """Plain-text hover texts (built eagerly: cheap, and the canvas looks them up by key)."""
+    out: dict[str, str] = {}
+    for aid, actor in data.actors.items():
+        lines = [f"{actor.name} ({aid})", f"Kind: {label(actor.kind)}"]
+        if actor.regions:
+            lines.append("Regions: " + ", ".join(actor.regions))
+        if aid in cap.no_data:
+            lines.append("Capability index: no figures")
+        else:
+            lines.append(f"Capability index: {cap.index.get(aid, 0.0):.4f}")
+        for c in actor.capabilities:
+            year = f" ({c.year})" if c.year else ""
+            lines.append(f"{METRIC_LABELS.get(c.metric, c.metric)}: {_fmt(c.value)}{year}")
+        if aid in data.context:
+            lines.append("Shown as context (outside the selected regions)")
+        out[actor_key(aid)] = "\n".join(lines)
+    for lid, alliance in data.alliances.items():
+        out[alliance_key(lid)] = "\n".join(
+            [
+                alliance.name,
+                f"Kind: {label(alliance.kind)}",
+                f"Obligation: {label(alliance.obligation)}",
+                f"Members in view: {members[lid]}",
+            ]
+        )
+    return out
