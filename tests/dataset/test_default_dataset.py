@@ -7,6 +7,7 @@ import csv
 import datetime as dt
 import re
 from collections import Counter
+from itertools import pairwise
 from pathlib import Path
 
 import pycountry
@@ -19,7 +20,17 @@ HEADERS = {
     "regions.csv": ["id", "name", "parent"],
     "actors.csv": ["id", "name", "kind", "regions", "notes", "source"],
     "capabilities.csv": ["actor", "metric", "value", "year", "source"],
-    "alliances.csv": ["id", "name", "kind", "obligation", "formal", "founded", "ended", "source", "notes"],
+    "alliances.csv": [
+        "id",
+        "name",
+        "kind",
+        "obligation",
+        "formal",
+        "founded",
+        "ended",
+        "source",
+        "notes",
+    ],
     "memberships.csv": ["alliance", "actor", "role", "joined", "left", "source", "notes"],
     "ties.csv": ["a", "b", "sign", "kind", "start", "end", "source", "notes"],
     "blocs.csv": ["id", "name", "color", "description"],
@@ -29,8 +40,15 @@ HEADERS = {
 ACTOR_KINDS = {"state", "non_state", "organisation"}
 METRICS = {"milex_usd_bn", "personnel_k", "population_m", "gdp_usd_bn", "warheads"}
 ALLIANCE_KINDS = {
-    "collective_defence", "bilateral_defence", "security_partnership", "strategic_alignment",
-    "proxy_network", "technology", "energy", "intelligence", "political_economic",
+    "collective_defence",
+    "bilateral_defence",
+    "security_partnership",
+    "strategic_alignment",
+    "proxy_network",
+    "technology",
+    "energy",
+    "intelligence",
+    "political_economic",
 }
 OBLIGATIONS = {"defence", "offence", "neutrality", "non_aggression", "consultation", "none"}
 ROLES = {"founder", "member", "observer", "partner", "suspended"}
@@ -54,7 +72,7 @@ def ids(name, key="id"):
 
 
 def split_ids(value):
-    return [p for p in value.split(";")] if value else []
+    return value.split(";") if value else []
 
 
 def parse_date(value):
@@ -71,10 +89,15 @@ def in_force(row, day):
 
 
 def members_on(alliance, day):
-    return {r["actor"] for r in load("memberships.csv") if r["alliance"] == alliance and in_force(r, day)}
+    return {
+        r["actor"]
+        for r in load("memberships.csv")
+        if r["alliance"] == alliance and in_force(r, day)
+    }
 
 
 # --- structure -------------------------------------------------------------
+
 
 @pytest.mark.parametrize("name", sorted(HEADERS))
 def test_file_parses_with_expected_header(name):
@@ -83,7 +106,13 @@ def test_file_parses_with_expected_header(name):
 
 @pytest.mark.parametrize(
     "name,key",
-    [("sources.csv", "id"), ("regions.csv", "id"), ("actors.csv", "id"), ("alliances.csv", "id"), ("blocs.csv", "id")],
+    [
+        ("sources.csv", "id"),
+        ("regions.csv", "id"),
+        ("actors.csv", "id"),
+        ("alliances.csv", "id"),
+        ("blocs.csv", "id"),
+    ],
 )
 def test_no_duplicate_ids(name, key):
     dupes = [k for k, n in Counter(r[key] for r in load(name)).items() if n > 1]
@@ -104,6 +133,7 @@ def test_no_duplicate_rows_in_link_tables():
 
 # --- references -------------------------------------------------------------
 
+
 def test_region_tree():
     regions = load("regions.csv")
     region_ids = {r["id"] for r in regions}
@@ -119,10 +149,21 @@ def test_region_tree():
             seen.add(cur)
             cur = parent[cur]
     required = {
-        "europe": "", "europe_northern": "europe", "europe_eastern": "europe", "europe_western": "europe",
-        "europe_southern": "europe", "indo_pacific": "", "middle_east": "", "gulf": "middle_east",
-        "levant": "middle_east", "south_caucasus": "", "central_asia": "", "south_asia": "", "africa": "",
-        "americas": "", "north_america": "americas",
+        "europe": "",
+        "europe_northern": "europe",
+        "europe_eastern": "europe",
+        "europe_western": "europe",
+        "europe_southern": "europe",
+        "indo_pacific": "",
+        "middle_east": "",
+        "gulf": "middle_east",
+        "levant": "middle_east",
+        "south_caucasus": "",
+        "central_asia": "",
+        "south_asia": "",
+        "africa": "",
+        "americas": "",
+        "north_america": "americas",
     }
     for rid, par in required.items():
         assert rid in region_ids, rid
@@ -145,7 +186,9 @@ def test_actor_ids_kinds_and_names():
         assert a["name"].strip(), a["id"]
         if a["kind"] == "state":
             assert re.fullmatch(r"[A-Z]{3}", a["id"]), a["id"]
-            assert pycountry.countries.get(alpha_3=a["id"]) is not None, f"not an ISO alpha-3 code: {a['id']}"
+            assert pycountry.countries.get(alpha_3=a["id"]) is not None, (
+                f"not an ISO alpha-3 code: {a['id']}"
+            )
         else:
             assert SLUG.match(a["id"]), a["id"]
 
@@ -169,7 +212,14 @@ def test_link_tables_reference_known_ids():
 
 def test_sources_present_and_resolve():
     source_ids = ids("sources.csv")
-    for name in ["actors.csv", "capabilities.csv", "alliances.csv", "memberships.csv", "ties.csv", "bloc_members.csv"]:
+    for name in [
+        "actors.csv",
+        "capabilities.csv",
+        "alliances.csv",
+        "memberships.csv",
+        "ties.csv",
+        "bloc_members.csv",
+    ]:
         for i, r in enumerate(load(name), start=2):
             refs = split_ids(r["source"])
             assert refs, f"{name}:{i}: empty source"
@@ -190,6 +240,7 @@ def test_sources_table():
 
 
 # --- enumerations and values -----------------------------------------------
+
 
 def test_alliance_enumerations():
     for r in load("alliances.csv"):
@@ -230,6 +281,7 @@ def test_bloc_colours():
 
 # --- dates -----------------------------------------------------------------
 
+
 def test_dates_parse_and_are_ordered():
     for r in load("alliances.csv"):
         f, e = parse_date(r["founded"]), parse_date(r["ended"])
@@ -243,6 +295,15 @@ def test_dates_parse_and_are_ordered():
         s, e = parse_date(r["start"]), parse_date(r["end"])
         if s and e:
             assert s < e, r
+
+
+def test_unknown_start_dates_are_explained():
+    for r in load("memberships.csv"):
+        if r["joined"] == "":
+            assert r["notes"].strip(), f"membership with unknown start needs a note: {r}"
+    for r in load("alliances.csv"):
+        if r["founded"] == "":
+            assert r["notes"].strip(), r["id"]
 
 
 def test_memberships_not_before_alliance_founded():
@@ -261,13 +322,15 @@ def test_membership_periods_of_one_actor_do_not_overlap():
         if len(rows) < 2:
             continue
         periods = sorted(
-            (parse_date(r["joined"]) or dt.date.min, parse_date(r["left"]) or dt.date.max) for r in rows
+            (parse_date(r["joined"]) or dt.date.min, parse_date(r["left"]) or dt.date.max)
+            for r in rows
         )
-        for (_, end1), (start2, _) in zip(periods, periods[1:]):
+        for (_, end1), (start2, _) in pairwise(periods):
             assert end1 <= start2, f"overlapping periods for {key}"
 
 
 # --- known facts -----------------------------------------------------------
+
 
 def test_nato_counts():
     assert len(members_on("nato", dt.date(2023, 1, 1))) == 30
@@ -290,12 +353,14 @@ def test_syria_leaves_axis_of_resistance():
 
 def test_armenia_csto_frozen():
     rows = [
-        r for r in load("memberships.csv")
+        r
+        for r in load("memberships.csv")
         if r["alliance"] == "csto" and r["actor"] == "ARM" and in_force(r, dt.date(2025, 1, 1))
     ]
     assert [r["role"] for r in rows] == ["suspended"]
     before = [
-        r for r in load("memberships.csv")
+        r
+        for r in load("memberships.csv")
         if r["alliance"] == "csto" and r["actor"] == "ARM" and in_force(r, dt.date(2023, 1, 1))
     ]
     assert [r["role"] for r in before] == ["founder"]
@@ -315,7 +380,14 @@ def test_brics_2024_expansion():
 
 def test_required_rivalries_present():
     pairs = {frozenset((r["a"], r["b"])) for r in load("ties.csv") if r["sign"] == "-1"}
-    for a, b in [("RUS", "UKR"), ("IRN", "ISR"), ("IND", "PAK"), ("CHN", "TWN"), ("ARM", "AZE"), ("SAU", "IRN")]:
+    for a, b in [
+        ("RUS", "UKR"),
+        ("IRN", "ISR"),
+        ("IND", "PAK"),
+        ("CHN", "TWN"),
+        ("ARM", "AZE"),
+        ("SAU", "IRN"),
+    ]:
         assert frozenset((a, b)) in pairs, (a, b)
 
 
@@ -331,6 +403,7 @@ def test_required_actors_present():
 
 # --- coverage --------------------------------------------------------------
 
+
 def test_minimum_counts():
     assert len(load("actors.csv")) >= 80
     assert len(load("alliances.csv")) >= 25
@@ -345,5 +418,7 @@ def test_no_orphan_states():
     linked = {r["actor"] for r in load("memberships.csv")}
     for r in load("ties.csv"):
         linked.update((r["a"], r["b"]))
-    orphans = [a["id"] for a in load("actors.csv") if a["kind"] == "state" and a["id"] not in linked]
+    orphans = [
+        a["id"] for a in load("actors.csv") if a["kind"] == "state" and a["id"] not in linked
+    ]
     assert not orphans, orphans
