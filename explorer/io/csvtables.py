@@ -88,8 +88,13 @@ def sniff_table(path: Path) -> str | None:
             first = fh.readline(65536).decode("utf-8-sig", errors="replace")
     except OSError:
         return None
+    first = (first.splitlines() or [""])[0]
     delimiter = "," if "," in first else ("\t" if "\t" in first else ";")
-    return table_kind([h.strip() for h in next(csv.reader([first], delimiter=delimiter), [])])
+    try:
+        header = next(csv.reader([first], delimiter=delimiter), [])
+    except csv.Error:
+        return None
+    return table_kind([h.strip() for h in header])
 
 
 def _wrong_columns(path: Path, header: list[str], wanted: str) -> ImportFormatError:
