@@ -286,15 +286,15 @@ def _cmd_import(args: argparse.Namespace) -> int:
     return 0
 
 
-def import_any(path: str, fmt: str | None):
+def import_any(path: str, fmt: str | None, progress=None):
     """Import a graph file, or a COW / ATOP member file, as an ImportResult."""
     from explorer.io import import_atop_members, import_cow_members, import_graph
 
     if fmt == "cow":
-        return import_cow_members(path)
+        return import_cow_members(path, progress=progress)
     if fmt == "atop":
-        return import_atop_members(path)
-    return import_graph(path, fmt)
+        return import_atop_members(path, progress=progress)
+    return import_graph(path, fmt, progress=progress)
 
 
 if __name__ == "__main__":

@@ -8,8 +8,9 @@ when the blocs partition the actors with data. The remainder is reported as
 
 **Detected blocs** are Louvain communities of the positive actor projection
 (``networkx.community.louvain_communities(weight="weight", seed=42)``), with the
-partition's modularity (None for a graph without edges). They are named ``C1``, ``C2`` …
-strongest first, so names are stable for a given graph but not across scenarios.
+partition's modularity (None for a graph without edges). They are named ``C1``, ``C2``
+… strongest first (communities of one actor last), so names are stable for a given
+graph but not across scenarios.
 
 **Concentration** CON = sqrt((sum s_i^2 - 1/N) / (1 - 1/N)) over N units with shares s_i
 (Ray & Singer). Over actors the units are the actors with data, shares as in
@@ -83,6 +84,11 @@ def concentration(shares: Sequence[float]) -> float | None:
     return math.sqrt(max(0.0, (s2 - 1.0 / n) / (1.0 - 1.0 / n)))
 
 
+def actor_concentration(cap: CapabilityIndex) -> float | None:
+    """CON over the actors with data (actors without figures are not units)."""
+    return concentration([v for a, v in cap.share.items() if a not in cap.no_data])
+
+
 def bloc_set(
     groups: Iterable[tuple[str, str, Iterable[str]]],
     cap: CapabilityIndex,
@@ -139,7 +145,7 @@ def detected_blocs(g: nx.Graph, cap: CapabilityIndex, seed: int = LOUVAIN_SEED) 
     def strength(c: set[str]) -> float:
         return sum(cap.index.get(a, 0.0) for a in c)
 
-    ordered = sorted(communities, key=lambda c: (-strength(c), -len(c), min(c)))
+    ordered = sorted(communities, key=lambda c: (len(c) < 2, -strength(c), -len(c), min(c)))
     groups = []
     for i, c in enumerate(ordered, start=1):
         lead = max(c, key=lambda a: (cap.index.get(a, 0.0), g.degree(a), a))

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 import networkx as nx
 
 from explorer.analysis.balance import structural_balance
-from explorer.analysis.blocs import concentration, detect_communities, partition_modularity
+from explorer.analysis.blocs import actor_concentration, detect_communities, partition_modularity
 from explorer.analysis.blocs import user_blocs as make_user_blocs
 from explorer.analysis.capability import capability_index
 from explorer.analysis.graphs import positive_view, signed_projection
@@ -120,13 +120,33 @@ def scalar_figures(an: Analysis) -> dict[str, float | int | None]:
         "efficiency": net.efficiency,
         "modularity": an.detected_blocs.modularity,
         "detected_blocs": len(an.detected_blocs.blocs),
-        "con_actors": concentration(list(an.capability.share.values())),
+        "con_actors": actor_concentration(an.capability),
         "con_user_blocs": an.user_blocs.con,
         "con_detected_blocs": an.detected_blocs.con,
         "triangles": an.balance.triangles,
         "unbalanced_triangles": an.balance.unbalanced_count,
         "balanced_share": an.balance.balanced_share,
     }
+
+
+def split_off(
+    before: Iterable[tuple[str, ...]], after: Iterable[tuple[str, ...]]
+) -> list[list[str]]:
+    """Groups of two or more actors that split off a baseline component.
+
+    Scenarios only remove, so each scenario component lies inside one baseline
+    component; when a baseline component now holds several pieces of two or more
+    actors, every piece but the largest is new. Largest first.
+    """
+    home = {a: i for i, comp in enumerate(before) for a in comp}
+    pieces: dict[int, list[tuple[str, ...]]] = {}
+    for comp in after:
+        if len(comp) > 1 and comp[0] in home:
+            pieces.setdefault(home[comp[0]], []).append(comp)
+    out = [
+        list(p) for group in pieces.values() for p in sorted(group, key=lambda c: (-len(c), c))[1:]
+    ]
+    return sorted(out, key=lambda c: (-len(c), c))
 
 
 def _delta(a, b):
@@ -175,8 +195,9 @@ class Comparison:
     ``figures``: name -> {"baseline", "scenario", "delta"} for every scalar figure;
     ``brokers`` / ``capability``: rank-change rows (see :func:`rank_changes`);
     ``newly_isolated``: actors with links before and none after (removed ones excluded);
-    ``removed_actors``: actors in view before and not after; ``new_components``:
-    components (sorted member lists) that did not exist in the baseline, largest first;
+    ``removed_actors``: actors in view before and not after; ``new_components``: groups
+    that split off a baseline component (see :func:`split_off`; single actors are in
+    ``newly_isolated``);
     ``bloc_shares``: user bloc -> {"baseline", "scenario", "delta"}.
     """
 
@@ -206,8 +227,7 @@ def compare(
     figures = {k: {"baseline": fb[k], "scenario": fa[k], "delta": _delta(fb[k], fa[k])} for k in fb}
     before_deg, after_deg = base.network.degree, alt.network.degree
     isolated = sorted(k for k, d in after_deg.items() if d == 0 and before_deg.get(k, 0) > 0)
-    old_components = set(base.network.components)
-    new_components = [list(c) for c in alt.network.components if c not in old_components]
+    new_components = split_off(base.network.components, alt.network.components)
     blocs_before = {b.id: b.share for b in base.user_blocs.blocs}
     blocs_after = {b.id: b.share for b in alt.user_blocs.blocs}
     bloc_shares = {
@@ -262,7 +282,7 @@ def measure_value(
     if measure in ("bloc_share", "con_actors", "con_user_blocs"):
         cap = capability_index(data.actors.values(), weights)
         if measure == "con_actors":
-            return concentration(list(cap.share.values()))
+            return actor_concentration(cap)
         blocs = make_user_blocs(data.blocs.values(), cap)
         if measure == "con_user_blocs":
             return blocs.con

@@ -5,7 +5,9 @@ Forces on node i (mass ``m_i = deg_i + 1``):
 * repulsion ``scaling * m_i * m_j / d`` from every other node (Barnes–Hut with numba,
   exact or grid-approximated with numpy; see ``kernels_*``),
 * attraction ``w_ij * d`` along every edge,
-* gravity ``gravity * m_i`` towards the origin,
+* gravity ``gravity * m_i`` towards the origin (``strong_gravity``: ``gravity * m_i * r``,
+  which keeps isolated nodes close; with plain FA2 gravity they settle at a distance of
+  about ``scaling * total_mass / gravity``),
 * anchoring ``anchor_strength * m_i * (anchor_i - p_i)`` for nodes with a finite anchor.
 
 Displacement uses FA2's adaptive speed (global swing/traction speed plus the per-node
@@ -47,9 +49,10 @@ class ForceLayout:
                  positions: np.ndarray | None = None, anchors: np.ndarray | None = None,
                  anchor_strength: float = 0.05, gravity: float = 1.0, scaling: float = 2.0,
                  backend: str = "auto", theta: float = 1.0,
-                 settle_tolerance: float = 2e-3) -> None:
+                 settle_tolerance: float = 2e-3, strong_gravity: bool = False) -> None:
         backends.resolve(backend)  # validate early; an explicit "numba" compiles now
         self.gravity = float(gravity)
+        self.strong_gravity = bool(strong_gravity)
         self.scaling = float(scaling)
         self.anchor_strength = float(anchor_strength)
         self.theta = float(theta)
@@ -142,11 +145,20 @@ class ForceLayout:
         return max(float((self._pos.max(axis=0) - self._pos.min(axis=0)).max()), 1e-9)
 
     @property
+    def core_extent(self) -> float:
+        """Larger side of the box holding the central 90% of nodes per axis (ignores outliers)."""
+        if self._graph.n == 0:
+            return 1e-9
+        lo, hi = np.quantile(self._pos, [0.05, 0.95], axis=0)
+        return max(float((hi - lo).max()), 1e-9)
+
+    @property
     def settled(self) -> bool:
-        """True when the last step moved nodes less than ``settle_tolerance * extent`` on average."""
+        """True when the last step moved nodes less than ``settle_tolerance * core_extent``
+        on average (the core extent so far-flung isolated nodes don't mask motion)."""
         if self._graph.n == 0 or not (~self._pinned).any():
             return True
-        return self._mean_displacement < self.settle_tolerance * self.extent
+        return self._mean_displacement < self.settle_tolerance * self.core_extent
 
     def set_position(self, index: int, xy) -> None:
         """Move one node (e.g. while dragging); it and its neighbours are re-heated."""
@@ -222,6 +234,16 @@ class ForceLayout:
             total += self._iterate(kern)
         self._mean_displacement = total / iterations
 
+    def _heat(self, nodes: np.ndarray) -> None:
+        """Set the temperature of ``nodes`` and their neighbours back to 1 (free to move)."""
+        g = self._graph
+        mask = np.zeros(g.n, bool)
+        mask[nodes] = True
+        touching = mask[g.src] | mask[g.dst]
+        mask[g.src[touching]] = True
+        mask[g.dst[touching]] = True
+        self._temperature[mask] = 1.0
+
     # ----------------------------------------------------------------- one iteration
     def _forces(self, kern) -> np.ndarray:
         g = self._graph
@@ -231,7 +253,10 @@ class ForceLayout:
         kern.add_attraction(pos, g.src, g.dst, g.weight, force)
         if self.gravity:
             r = np.sqrt((pos * pos).sum(axis=1))
-            scale = np.where(r > 0, self.gravity * g.mass / np.maximum(r, 1e-300), 0.0)
+            if self.strong_gravity:
+                scale = self.gravity * g.mass
+            else:
+                scale = np.where(r > 0, self.gravity * g.mass / np.maximum(r, 1e-300), 0.0)
             force -= pos * scale[:, None]
         if self.anchor_strength:
             has = np.isfinite(self._anchors[:, 0])

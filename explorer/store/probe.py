@@ -44,7 +44,7 @@ def check_project_file(path: str | os.PathLike[str]) -> int:
     page_size = struct.unpack(">H", header[16:18])[0]
     page_size = 65536 if page_size == 1 else page_size
     page_count = struct.unpack(">I", header[28:32])[0]
-    user_version = struct.unpack(">i", header[60:64])[0]
+    user_version = struct.unpack(">I", header[60:64])[0]
     application_id = struct.unpack(">i", header[68:72])[0]
     if application_id != APPLICATION_ID:
         raise ProjectFileError(
@@ -67,14 +67,14 @@ def check_project_file(path: str | os.PathLike[str]) -> int:
 
 
 def _check_integrity(path: Path) -> None:
-    uri = f"{path.resolve().as_uri()}?mode=ro"
+    uri = f"{path.resolve().as_uri()}?mode={'rw' if Path(f'{path}-journal').exists() else 'ro'}"
     try:
         conn = sqlite3.connect(uri, uri=True)
     except sqlite3.Error as exc:
         raise ProjectFileError(str(path), f"SQLite cannot open it ({exc}).") from None
     try:
         rows = conn.execute("PRAGMA quick_check").fetchall()
-    except sqlite3.DatabaseError as exc:
+    except (sqlite3.DatabaseError, UnicodeDecodeError, MemoryError) as exc:
         raise ProjectFileError(str(path), f"the database is corrupt ({exc}).") from None
     finally:
         conn.close()

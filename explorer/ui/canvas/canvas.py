@@ -1,0 +1,605 @@
+"""GraphCanvas: the live, editable hub view of the project (actors and alliance hubs).
+
+The canvas only draws and recognises gestures. It rebuilds its :class:`GraphModel` from
+the session whenever the document, the view filter or the scenario changes; a timer
+advances the force layout a bounded amount per tick; drags and pins become ``MoveNodes``
+commands, while the layout's own movement is saved as plain layout state.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import math
+import sqlite3
+import time
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QColor, QImage, QPainter
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from explorer.commands import MoveNodes
+from explorer.layout import ForceLayout
+from explorer.ui.canvas import styles
+from explorer.ui.canvas.drawing import EdgeLayer, NodeLayer
+from explorer.ui.canvas.graph_model import GraphModel, build_graph_model
+from explorer.ui.canvas.interaction import CanvasViewBox
+from explorer.ui.canvas.labels import LabelLayer
+from explorer.ui.canvas.legend import LegendOverlay, paint_legend
+from explorer.ui.session import ProjectSession
+
+Position = tuple[float, float, bool]
+
+
+class GraphCanvas(QWidget):
+    """The central graph view of a :class:`ProjectSession`."""
+
+    #: "running", "paused" or "settled".
+    layoutStateChanged = Signal(str)
+    #: (node key or None, scene position, global screen position) of a right click.
+    contextMenuRequested = Signal(object, QPointF, QPoint)
+    #: node key under the mouse, or None.
+    nodeHovered = Signal(object)
+
+    TICK_MS = 33
+    #: wall-clock budget of the layout step in one tick; iterations per tick adapt to it.
+    STEP_BUDGET_S = 0.008
+    MAX_ITERATIONS_PER_TICK = 12
+    #: how strongly actors drift towards their region's sector (engine anchor strength).
+    ANCHOR_STRENGTH = 0.01
+    #: above this many nodes the view drops antialiasing to keep a frame under 33 ms.
+    ANTIALIAS_BELOW = 3000
+
+    def __init__(self, session: ProjectSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self._color_by = "bloc"
+        self._model: GraphModel | None = None
+        self._engine: ForceLayout | None = None
+        self._pos = np.zeros((0, 2))
+        self._anchor_radius: float | None = None
+        self._state = "paused"
+        self._user_paused = False
+        self._iterations = 2
+        self._ticks = 0
+        self._follow = True
+        self._saving = False
+        self._closed = False
+        self._last_saved: dict[str, Position] = {}
+        self._drag: tuple[int, Position, np.ndarray] | None = None
+        self._hover: int | None = None
+        self.current_tooltip = ""
+
+        self.view = pg.GraphicsView(background=styles.BACKGROUND)
+        self.view.setAntialiasing(True)
+        self.vb = CanvasViewBox(self)
+        self.vb.setMouseEnabled(x=True, y=True)
+        self.vb.disableAutoRange()
+        self.view.setCentralItem(self.vb)
+        self.edges = EdgeLayer(self.vb)
+        self.nodes = NodeLayer(self.vb)
+        self.labels = LabelLayer(self.vb)
+        self.legend = LegendOverlay()
+        self.legend.setParentItem(self.vb)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.view)
+
+        self._timer = QTimer(self)
+        self._timer.setInterval(self.TICK_MS)
+        self._timer.timeout.connect(self._tick)
+        self._rebuild_timer = QTimer(self)
+        self._rebuild_timer.setSingleShot(True)
+        self._rebuild_timer.setInterval(0)
+        self._rebuild_timer.timeout.connect(self._flush)
+        self._dirty = False
+
+        session.documentChanged.connect(self._on_document_changed)
+        session.viewChanged.connect(self._schedule_rebuild)
+        session.scenarioChanged.connect(self._schedule_rebuild)
+        session.positionsChanged.connect(self._on_positions_changed)
+        session.selectionChanged.connect(self._on_selection_changed)
+        session.focusRequested.connect(self.center_on)
+        self.vb.sigRangeChanged.connect(self._on_range_changed)
+        self.vb.sigRangeChangedManually.connect(self._on_manual_range)
+        self.view.scene().sigMouseMoved.connect(self._on_mouse_moved)
+
+        self._rebuild()
+        self.fit_to_view()
+        self.start_layout()
+
+    # ================================================================ public API
+
+    @property
+    def color_by(self) -> str:
+        """Node colour mode: "bloc", "region" or "kind"."""
+        return self._color_by
+
+    def set_color_by(self, mode: str) -> None:
+        """Colour actors by user bloc, top-level region or actor kind."""
+        if mode not in styles.COLOR_MODES:
+            raise ValueError(f"Unknown colour mode '{mode}'; use one of {styles.COLOR_MODES}.")
+        if mode != self._color_by:
+            self._color_by = mode
+            self._rebuild()
+
+    def model(self) -> GraphModel | None:
+        """The graph currently drawn (after any pending rebuild)."""
+        self._flush()
+        return self._model
+
+    def node_keys(self) -> list[str]:
+        """Keys of the nodes drawn (``actor:ID`` / ``alliance:ID``)."""
+        self._flush()
+        return list(self._model.keys) if self._model else []
+
+    def node_position(self, key: str) -> tuple[float, float]:
+        """Where node ``key`` is drawn, in layout coordinates."""
+        self._flush()
+        i = self._index(key)
+        return float(self._pos[i, 0]), float(self._pos[i, 1])
+
+    def is_pinned(self, key: str) -> bool:
+        self._flush()
+        return bool(self._engine is not None and self._engine.pinned[self._index(key)])
+
+    def legend_entries(self) -> list[str]:
+        """Labels of the legend rows, in drawing order (what the legend shows)."""
+        self._flush()
+        return [e.label for e in self.legend.entries()]
+
+    def legend_item(self) -> LegendOverlay:
+        """The legend overlay item (export may paint it elsewhere)."""
+        return self.legend
+
+    def paint_legend(self, painter: QPainter, rect: QRectF) -> QRectF:
+        """Paint the legend with its top-left at ``rect``'s; returns the box drawn."""
+        self._flush()
+        return paint_legend(painter, rect.topLeft(), self.legend.entries(), self.legend.title)
+
+    def labelled_nodes(self) -> list[str]:
+        """Keys of the nodes whose label is currently shown."""
+        self._flush()
+        if self._model is None:
+            return []
+        return [self._model.keys[i] for i in self.labels.shown()]
+
+    def tooltip_for(self, key: str) -> str:
+        """The hover text of a node."""
+        self._flush()
+        return self._model.tooltips.get(key, "") if self._model else ""
+
+    # ----- layout control ---------------------------------------------------------------
+
+    def start_layout(self) -> None:
+        """Run the live layout (until it settles or is paused)."""
+        self._user_paused = False
+        if self._closed:
+            return
+        if not self._timer.isActive():
+            self._timer.start()
+        self._set_state("running")
+
+    def pause_layout(self) -> None:
+        """Stop the live layout and save positions."""
+        self._user_paused = True
+        self._timer.stop()
+        self._set_state("paused")
+        self.save_positions()
+
+    def is_running(self) -> bool:
+        return self._timer.isActive()
+
+    def layout_state(self) -> str:
+        return self._state
+
+    def step_layout(self, iterations: int) -> None:
+        """Advance the layout synchronously (scripts, tests, export) and redraw."""
+        self._flush()
+        if self._engine is not None and self._model and self._model.n_nodes:
+            self._engine.step(iterations)
+            self._pos = self._engine.positions
+            self._redraw_positions()
+
+    def save_positions(self) -> None:
+        """Store the layout in the project (layout state, not an undoable edit)."""
+        if self._engine is None or self._model is None or not self._model.n_nodes:
+            return
+        self._store(self._snapshot())
+
+    def shutdown(self) -> None:
+        """Stop the timers and save the layout; the canvas draws nothing afterwards."""
+        if self._closed:
+            return
+        self._timer.stop()
+        self._rebuild_timer.stop()
+        with contextlib.suppress(sqlite3.Error):
+            self.save_positions()
+        self._closed = True
+        self._set_state("paused")
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        self.shutdown()
+        super().closeEvent(event)
+
+    # ----- view -------------------------------------------------------------------------
+
+    def scene_bounds(self) -> QRectF:
+        """Bounding box of all nodes in layout (view) coordinates, with a small margin."""
+        self._flush()
+        if len(self._pos) == 0:
+            return QRectF(-1, -1, 2, 2)
+        lo = self._pos.min(axis=0)
+        hi = self._pos.max(axis=0)
+        span = max(float((hi - lo).max()), 1e-6)
+        m = 0.06 * span
+        return QRectF(lo[0] - m, lo[1] - m, hi[0] - lo[0] + 2 * m, hi[1] - lo[1] + 2 * m)
+
+    def fit_to_view(self) -> None:
+        """Zoom so the whole graph is visible."""
+        rect = self.scene_bounds()
+        legend_w, legend_h = self.legend.boundingRect().width(), self.legend.boundingRect().height()
+        self.vb.setRange(rect, padding=0.02)
+        # leave room for the legend on the left when there is space to spare
+        if self.vb.width() > 3 * legend_w > 0 and legend_h > 0.5 * self.vb.height():
+            vr = self.vb.viewRect()
+            shift = vr.width() * (legend_w + 10) / max(self.vb.width(), 1)
+            self.vb.setRange(QRectF(vr.left() - shift, vr.top(), vr.width() + shift, vr.height()),
+                             padding=0)
+        self._update_labels()
+
+    def center_on(self, key: str) -> None:
+        """Pan (keeping the zoom) so node ``key`` is in the middle of the view."""
+        self._flush()
+        if self._model is None or key not in self._model.index:
+            return
+        i = self._model.index[key]
+        x, y = self._pos[i]
+        r = self.vb.viewRect()
+        self._follow = False
+        self.vb.setRange(
+            QRectF(x - r.width() / 2, y - r.height() / 2, r.width(), r.height()), padding=0
+        )
+        self.labels.priority = self._selected_indices() | {i}
+        self._update_labels()
+
+    def set_selection_mode(self, enabled: bool) -> None:
+        """When on, dragging empty space draws a selection rectangle instead of panning."""
+        self.vb.selection_mode = bool(enabled)
+
+    def render_to_image(self, width: int, height: int, transparent: bool = False) -> QImage:
+        """The whole graph with its legend as an image of ``width`` x ``height`` pixels."""
+        self._flush()
+        image = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied)
+        image.fill(QColor(0, 0, 0, 0) if transparent else QColor(styles.BACKGROUND))
+        old_range = self.vb.viewRect()
+        old_follow = self._follow
+        old_size = self.view.size()
+        resized = not self.isVisible()
+        if resized:
+            self.view.resize(width, height)
+        self.fit_to_view()
+        if transparent:
+            self.view.setBackground(None)
+        painter = QPainter(image)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
+        try:
+            self.view.render(
+                painter,
+                QRectF(0, 0, width, height),
+                self.view.viewport().rect(),
+                Qt.AspectRatioMode.KeepAspectRatio,
+            )
+        finally:
+            painter.end()
+            if transparent:
+                self.view.setBackground(styles.BACKGROUND)
+            if resized:
+                self.view.resize(old_size)
+            self.vb.setRange(old_range, padding=0)
+            self._follow = old_follow
+            self._update_labels()
+        return image
+
+    # ----- pins -------------------------------------------------------------------------
+
+    def pin(self, key: str, pinned: bool = True) -> None:
+        """Pin or unpin a node where it is, as an undoable command ("Pin Türkiye")."""
+        self._flush()
+        if self._model is None or key not in self._model.index:
+            return
+        i = self._model.index[key]
+        name = self._model.labels[i]
+        x, y = self._pos[i]
+        self.save_positions()
+        self.session.push(
+            MoveNodes({key: (float(x), float(y), bool(pinned))}, f"{'Pin' if pinned else 'Unpin'} {name}")
+        )
+
+    # ================================================================ building
+
+    def _on_document_changed(self, kind: str, key: object) -> None:
+        if kind not in ("settings",):
+            self._schedule_rebuild()
+
+    def _schedule_rebuild(self) -> None:
+        self._dirty = True
+        if not self._closed:
+            self._rebuild_timer.start()
+
+    def _flush(self) -> None:
+        if self._dirty and not self._closed:
+            self._rebuild()
+
+    def _rebuild(self) -> None:
+        """Rebuild the graph model from the session and carry the layout over."""
+        self._dirty = False
+        self._rebuild_timer.stop()
+        doc = self.session.project.document()
+        name = self.session.scenario_name
+        scenario = doc.scenarios.get(name) if name else None
+        model = build_graph_model(
+            doc, self.session.view_filter, self._color_by, scenario, self.session.mode
+        )
+        self._apply_model(model, self.session.project.positions())
+
+    def _apply_model(self, model: GraphModel, saved: dict[str, Position]) -> None:
+        old = self._model
+        n = model.n_nodes
+        given = np.full((n, 2), np.nan)
+        pinned = np.zeros(n, dtype=bool)
+        for i, key in enumerate(model.keys):
+            if key in saved:
+                x, y, p = saved[key]
+                given[i] = (x, y)
+                pinned[i] = p
+        edges, weights = model.layout_edges()
+        if self._engine is None or old is None:
+            has_any = bool(np.isfinite(given).all(axis=1).any())
+            self._engine = ForceLayout(
+                n, edges, weights, seed=1, positions=given if has_any else None
+            )
+            for i in np.flatnonzero(pinned):
+                self._engine.pin(int(i), True)
+        else:
+            index_map = np.array([old.index.get(k, -1) for k in model.keys], dtype=np.int64)
+            fresh = index_map < 0
+            positions = np.where(fresh[:, None], given, np.nan)
+            self._engine.set_graph(n, edges, weights, positions=positions, index_map=index_map)
+            for i in np.flatnonzero(fresh & pinned):
+                self._engine.pin(int(i), True)
+        self._model = model
+        self._last_saved = dict(saved)
+        self._set_anchors()
+        self._pos = self._engine.positions
+        self.view.setAntialiasing(n < self.ANTIALIAS_BELOW)
+        self._restyle_nodes()
+        self.edges.set_edges(model.edges_by_style())
+        self.labels.set_nodes(model.labels, model.importance, model.is_hub, model.sizes,
+                              model.faded | model.ghost)
+        self.legend.set_entries(model.legend)
+        self._redraw_positions()
+        if not self._user_paused and not self._closed and n:
+            self.start_layout()
+
+    def _set_anchors(self) -> None:
+        engine, model = self._engine, self._model
+        if engine is None or model is None or model.n_nodes < 2:
+            return
+        if self._anchor_radius is None:
+            self._anchor_radius = max(0.35 * engine.extent, 2.0 * math.sqrt(model.n_nodes))
+        engine.set_anchors(model.anchors * self._anchor_radius, self.ANCHOR_STRENGTH)
+
+    def _restyle_nodes(self) -> None:
+        if self._model is None or self._engine is None:
+            return
+        self.nodes.set_nodes(self._model, self._pos, self._selected_indices(),
+                             self._engine.pinned)
+
+    def _selected_indices(self) -> set[int]:
+        if self._model is None:
+            return set()
+        return {self._model.index[k] for k in self.session.selection if k in self._model.index}
+
+    def _index(self, key: str) -> int:
+        if self._model is None or key not in self._model.index:
+            raise KeyError(f"'{key}' is not drawn.")
+        return self._model.index[key]
+
+    # ================================================================ live layout
+
+    def _set_state(self, state: str) -> None:
+        if state != self._state:
+            self._state = state
+            self.layoutStateChanged.emit(state)
+
+    def _tick(self) -> None:
+        if self._closed or self._engine is None or self._model is None:
+            self._timer.stop()
+            return
+        if self._dirty:
+            self._rebuild()
+        if not self._model.n_nodes:
+            self._settle()
+            return
+        t0 = time.perf_counter()
+        self._engine.step(self._iterations)
+        elapsed = time.perf_counter() - t0
+        per = elapsed / self._iterations
+        self._iterations = int(
+            max(1, min(self.MAX_ITERATIONS_PER_TICK, self.STEP_BUDGET_S / max(per, 1e-6)))
+        )
+        self._pos = self._engine.positions
+        self._ticks += 1
+        if self._follow and self._ticks % 8 == 0:
+            self.fit_to_view()
+        self._redraw_positions()
+        if self._engine.settled and self._drag is None:
+            self._settle()
+
+    def _settle(self) -> None:
+        self._timer.stop()
+        if self._follow:
+            self.fit_to_view()
+        self._set_state("settled")
+        self.save_positions()
+
+    def _redraw_positions(self) -> None:
+        self.nodes.update_positions(self._pos)
+        self.edges.update_positions(self._pos)
+        self._update_labels()
+
+    def _update_labels(self) -> None:
+        if self._model is not None:
+            self.labels.update(self._pos)
+
+    def _on_range_changed(self, *args) -> None:
+        self._update_labels()
+
+    def _on_manual_range(self, *args) -> None:
+        self._follow = False
+
+    # ================================================================ persistence
+
+    def _snapshot(self) -> dict[str, Position]:
+        assert self._engine is not None and self._model is not None
+        pinned = self._engine.pinned
+        return {
+            key: (float(self._pos[i, 0]), float(self._pos[i, 1]), bool(pinned[i]))
+            for i, key in enumerate(self._model.keys)
+        }
+
+    def _store(self, positions: dict[str, Position]) -> None:
+        self._saving = True
+        try:
+            self.session.project.set_positions(positions)
+        finally:
+            self._saving = False
+        self._last_saved.update(positions)
+
+    def _on_positions_changed(self) -> None:
+        """Someone else (a command, its undo) changed saved positions: follow them."""
+        if self._saving or self._closed or self._model is None or self._engine is None:
+            return
+        self._flush()
+        saved = self.session.project.positions()
+        touched = False
+        for key, i in self._model.index.items():
+            now = saved.get(key)
+            before = self._last_saved.get(key)
+            if now == before:
+                continue
+            touched = True
+            if now is None:
+                self._engine.pin(i, False)
+                continue
+            x, y, p = now
+            if (x, y) != tuple(self._pos[i]):
+                self._engine.set_position(i, (x, y))
+            self._engine.pin(i, bool(p))
+        self._last_saved = saved
+        if touched:
+            self._pos = self._engine.positions
+            self._restyle_nodes()
+            self._redraw_positions()
+            if not self._user_paused:
+                self.start_layout()
+
+    # ================================================================ gestures
+
+    def node_at(self, view_pos: QPointF) -> int | None:
+        if self._model is None or not self._model.n_nodes:
+            return None
+        return self.nodes.index_at(view_pos)
+
+    def drag_started(self, index: int, view_pos: QPointF) -> None:
+        assert self._engine is not None
+        x, y = self._pos[index]
+        origin = (float(x), float(y), bool(self._engine.pinned[index]))
+        offset = self._pos[index] - np.array([view_pos.x(), view_pos.y()])
+        self._drag = (index, origin, offset)
+        self._engine.pin(index, True)
+
+    def drag_moved(self, index: int, view_pos: QPointF) -> None:
+        if self._drag is None or self._engine is None:
+            return
+        xy = np.array([view_pos.x(), view_pos.y()]) + self._drag[2]
+        self._engine.set_position(index, xy)
+        self._pos[index] = xy
+        self._redraw_positions()
+        if not self._user_paused and not self._timer.isActive():
+            self.start_layout()
+
+    def drag_finished(self, index: int, view_pos: QPointF) -> None:
+        if self._drag is None or self._model is None:
+            return
+        self.drag_moved(index, view_pos)
+        _, origin, _ = self._drag
+        self._drag = None
+        key = self._model.keys[index]
+        snapshot = self._snapshot()
+        final = snapshot[key]
+        snapshot[key] = origin  # saved first, so undo returns the node to where it was
+        self._store(snapshot)
+        self.session.push(
+            MoveNodes({key: (final[0], final[1], True)}, f"Move {self._model.labels[index]}")
+        )
+        self._restyle_nodes()
+
+    def node_clicked(self, index: int | None, additive: bool) -> None:
+        if self._model is None:
+            return
+        if index is None:
+            if not additive:
+                self.session.select([])
+            return
+        key = self._model.keys[index]
+        if additive:
+            current = self.session.selection
+            if key in current:
+                current.remove(key)
+            else:
+                current.append(key)
+            self.session.select(current)
+        else:
+            self.session.select([key])
+
+    def node_double_clicked(self, index: int) -> None:
+        if self._model is not None:
+            self.pin(self._model.keys[index], False)
+
+    def band_selected(self, rect: QRectF, additive: bool) -> None:
+        if self._model is None:
+            return
+        x, y = self._pos[:, 0], self._pos[:, 1]
+        inside = (x >= rect.left()) & (x <= rect.right()) & (y >= rect.top()) & (y <= rect.bottom())
+        keys = [self._model.keys[i] for i in np.flatnonzero(inside)]
+        if additive:
+            keys = self.session.selection + [k for k in keys if k not in self.session.selection]
+        self.session.select(keys)
+
+    def context_requested(self, index: int | None, scene_pos: QPointF, screen_pos) -> None:
+        key = self._model.keys[index] if (self._model is not None and index is not None) else None
+        self.contextMenuRequested.emit(key, QPointF(scene_pos), QPointF(screen_pos).toPoint())
+
+    def hovered(self, index: int | None) -> None:
+        if index == self._hover:
+            return
+        self._hover = index
+        key = self._model.keys[index] if (self._model is not None and index is not None) else None
+        self.current_tooltip = self._model.tooltips.get(key, "") if key and self._model else ""
+        self.nodes.scatter.setToolTip(self.current_tooltip)
+        self.vb.setToolTip(self.current_tooltip)
+        self.nodeHovered.emit(key)
+
+    def _on_mouse_moved(self, scene_pos: QPointF) -> None:
+        if self._drag is not None:
+            return
+        self.hovered(self.node_at(self.vb.mapSceneToView(scene_pos)))
+
+    def _on_selection_changed(self, keys: list) -> None:
+        self.labels.priority = self._selected_indices()
+        self._restyle_nodes()
+        self._update_labels()

@@ -1,0 +1,186 @@
+"""Node labels with level of detail: the most important visible nodes get a label, as
+long as it does not overlap one already placed (a greedy pass in screen space).
+
+The pass is cheap (a few hundred candidates, a coarse occupancy grid), runs on pan/zoom
+and on layout ticks, and reuses a fixed pool of text items so nothing is allocated per
+frame.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtGui import QColor, QFont, QFontMetricsF
+
+#: Upper bound of labels on screen, whatever the zoom.
+MAX_LABELS = 120
+#: Screen pixels per label at most: a 1400 x 900 view holds ~100 labels.
+PIXELS_PER_LABEL = 12_000
+
+
+def choose_labels(
+    screen: np.ndarray,
+    widths: np.ndarray,
+    height: float,
+    order: np.ndarray,
+    view_w: float,
+    view_h: float,
+    limit: int,
+    offsets: np.ndarray | None = None,
+) -> list[int]:
+    """Greedy non-overlapping label placement; pure numpy so it can be tested alone.
+
+    ``screen`` (n, 2) are label anchor points in pixels (left, vertical centre),
+    ``order`` the candidate indices, most important first. Returns accepted indices.
+    """
+    accepted: list[int] = []
+    boxes: list[tuple[float, float, float, float]] = []
+    cell = 64.0
+    grid: dict[tuple[int, int], list[int]] = {}
+    for i in order:
+        if len(accepted) >= limit:
+            break
+        x, y = screen[i]
+        if offsets is not None:
+            x += offsets[i]
+        w = widths[i]
+        x0, y0, x1, y1 = x, y - height / 2, x + w, y + height / 2
+        if x1 < 0 or y1 < 0 or x0 > view_w or y0 > view_h:
+            continue
+        cells = [
+            (cx, cy)
+            for cx in range(int(x0 // cell), int(x1 // cell) + 1)
+            for cy in range(int(y0 // cell), int(y1 // cell) + 1)
+        ]
+        clash = False
+        for c in cells:
+            for b in grid.get(c, ()):
+                bx0, by0, bx1, by1 = boxes[b]
+                if x0 < bx1 + 2 and bx0 < x1 + 2 and y0 < by1 + 1 and by0 < y1 + 1:
+                    clash = True
+                    break
+            if clash:
+                break
+        if clash:
+            continue
+        for c in cells:
+            grid.setdefault(c, []).append(len(boxes))
+        boxes.append((x0, y0, x1, y1))
+        accepted.append(int(i))
+    return accepted
+
+
+class LabelLayer:
+    """A pool of ``pg.TextItem`` labels placed by :func:`choose_labels`."""
+
+    def __init__(self, viewbox: pg.ViewBox) -> None:
+        self._vb = viewbox
+        self._pool: list[pg.TextItem] = []
+        self._state: list[tuple[str, bool]] = []  # (text, bold) each pooled item shows
+        self._texts: list[str] = []
+        self._widths = np.zeros(0)
+        self._importance = np.zeros(0)
+        self._is_hub = np.zeros(0, dtype=bool)
+        self._sizes = np.zeros(0)
+        self._faded = np.zeros(0, dtype=bool)
+        self._font = QFont()
+        self._font.setPointSizeF(8.5)
+        self._hub_font = QFont(self._font)
+        self._hub_font.setBold(True)
+        self._height = QFontMetricsF(self._font).height()
+        self._shown: list[int] = []
+        self.priority: set[int] = set()
+
+    def set_nodes(
+        self,
+        texts: list[str],
+        importance: np.ndarray,
+        is_hub: np.ndarray,
+        sizes: np.ndarray,
+        faded: np.ndarray,
+    ) -> None:
+        self._texts = list(texts)
+        self._importance = np.asarray(importance, dtype=float)
+        self._is_hub = np.asarray(is_hub, dtype=bool)
+        self._sizes = np.asarray(sizes, dtype=float)
+        self._faded = np.asarray(faded, dtype=bool)
+        fm = QFontMetricsF(self._font)
+        fmb = QFontMetricsF(self._hub_font)
+        self._widths = np.array(
+            [
+                (fmb if hub else fm).horizontalAdvance(t) + 4
+                for t, hub in zip(self._texts, self._is_hub, strict=True)
+            ]
+        )
+
+    def shown(self) -> list[int]:
+        """Indices of the nodes labelled right now."""
+        return list(self._shown)
+
+    def _item(self, k: int) -> pg.TextItem:
+        while len(self._pool) <= k:
+            item = pg.TextItem(anchor=(0, 0.5), color=QColor("#1d1d1d"))
+            item.setZValue(20)
+            item.setVisible(False)
+            self._vb.addItem(item, ignoreBounds=True)
+            self._pool.append(item)
+            self._state.append(("", False))
+        return self._pool[k]
+
+    def update(self, pos: np.ndarray) -> None:
+        """Re-run placement for the current view and positions ``pos`` (n, 2)."""
+        n = len(self._texts)
+        if n == 0 or len(pos) != n:
+            self._hide_from(0)
+            self._shown = []
+            return
+        rect = self._vb.viewRect()
+        w_px, h_px = self._vb.width(), self._vb.height()
+        if rect.width() <= 0 or rect.height() <= 0 or w_px <= 0 or h_px <= 0:
+            return
+        sx = w_px / rect.width()
+        sy = h_px / rect.height()
+        screen = np.empty((n, 2))
+        screen[:, 0] = (pos[:, 0] - rect.left()) * sx
+        # view y grows upwards, screen y downwards
+        screen[:, 1] = (rect.bottom() - pos[:, 1]) * sy
+        inside = (
+            (screen[:, 0] > -50)
+            & (screen[:, 0] < w_px + 50)
+            & (screen[:, 1] > -20)
+            & (screen[:, 1] < h_px + 20)
+        )
+        score = self._importance.copy()
+        score[self._faded] *= 0.5
+        if self.priority:
+            idx = np.fromiter((i for i in self.priority if i < n), dtype=np.int64)
+            score[idx] += 1e6
+        candidates = np.flatnonzero(inside)
+        order = candidates[np.argsort(-score[candidates], kind="stable")][: 4 * MAX_LABELS]
+        limit = int(min(MAX_LABELS, max(8, w_px * h_px / PIXELS_PER_LABEL)))
+        offsets = self._sizes / 2 + 3
+        chosen = choose_labels(
+            screen, self._widths, self._height, order, w_px, h_px, limit, offsets
+        )
+        for k, i in enumerate(chosen):
+            item = self._item(k)
+            text = self._texts[i]
+            state = (text, bool(self._is_hub[i]))
+            if self._state[k] != state:
+                item.textItem.setFont(self._hub_font if state[1] else self._font)
+                item.setText(text)
+                self._state[k] = state
+            # place the text right of the node: shift by its radius in data units
+            item.setPos(pos[i, 0] + offsets[i] / sx, pos[i, 1])
+            item.setOpacity(0.55 if self._faded[i] else 1.0)
+            item.setVisible(True)
+        self._hide_from(len(chosen))
+        self._shown = chosen
+
+    def _hide_from(self, k: int) -> None:
+        for item in self._pool[k:]:
+            if item.isVisible():
+                item.setVisible(False)
+
+    def items(self) -> list[pg.TextItem]:
+        return list(self._pool)
