@@ -1,0 +1,71 @@
+import pytest
+from _analysis_docs import small_doc
+
+from explorer.analysis.graphs import (
+    alliance_node,
+    hub_graph,
+    is_alliance_node,
+    positive_projection,
+    signed_projection,
+)
+from explorer.analysis.view import ViewFilter, filtered
+from explorer.model.entities import Alliance, Membership
+
+
+def test_hub_graph_nodes_and_roles():
+    g = hub_graph(filtered(small_doc()))
+    assert alliance_node("NATO") == "alliance:NATO"
+    assert is_alliance_node("alliance:NATO") and not is_alliance_node("USA")
+    assert g.nodes["alliance:NATO"]["type"] == "alliance"
+    assert g.nodes["USA"]["type"] == "actor"
+    assert g["USA"]["alliance:NATO"]["role"] == "founder"
+    assert g["ARM"]["alliance:CSTO"]["role"] == "suspended"
+    assert g.degree("alliance:NATO") == 4
+    assert g.degree("IRN") == 0  # actors without memberships stay as nodes
+
+
+def test_hub_graph_with_ties():
+    g = hub_graph(filtered(small_doc()), include_ties=True)
+    assert g["USA"]["RUS"]["sign"] == -1
+    assert g["USA"]["RUS"]["kind"] == "tie"
+
+
+def test_projection_weights_by_obligation_and_role():
+    g = signed_projection(filtered(small_doc()))
+    assert g["USA"]["GBR"]["weight"] == pytest.approx(1.0)
+    # ARM is suspended in CSTO: min(1.0, 0.1) * defence 1.0
+    assert g["RUS"]["ARM"]["weight"] == pytest.approx(0.1)
+    assert g["USA"]["GBR"]["alliances"] == ["NATO"]
+    # positive tie without an alliance: TIE_WEIGHT
+    assert g["IRN"]["RUS"]["weight"] == pytest.approx(0.5)
+    assert g["IRN"]["RUS"]["sign"] == 1
+    assert g["USA"]["RUS"]["sign"] == -1
+
+
+def test_weights_sum_over_shared_alliances():
+    doc = small_doc()
+    doc.alliances["CONS"] = Alliance("CONS", "Talks", "political_economic", "consultation")
+    doc.memberships[100] = Membership("CONS", "USA")
+    doc.memberships[101] = Membership("CONS", "GBR", role="observer")
+    g = signed_projection(filtered(doc))
+    assert g["USA"]["GBR"]["weight"] == pytest.approx(1.0 + 0.3 * 0.3)
+    assert sorted(g["USA"]["GBR"]["alliances"]) == ["CONS", "NATO"]
+
+
+def test_tie_sign_overrides_alliance_and_positive_graph_drops_it():
+    doc = small_doc()
+    from explorer.model.entities import Tie
+
+    doc.ties[9] = Tie("TUR", "GBR", -1)
+    signed = signed_projection(filtered(doc))
+    assert signed["TUR"]["GBR"]["sign"] == -1
+    pos = positive_projection(filtered(doc))
+    assert not pos.has_edge("TUR", "GBR")
+    assert pos.has_edge("TUR", "USA")
+    assert set(pos) == set(doc.actors)
+
+
+def test_empty_graphs():
+    data = filtered(small_doc(), ViewFilter(regions=frozenset({"nowhere"})))
+    assert hub_graph(data).number_of_nodes() == 0
+    assert signed_projection(data).number_of_nodes() == 0

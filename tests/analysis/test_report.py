@@ -1,0 +1,106 @@
+import json
+
+import pytest
+from _analysis_docs import small_doc
+
+from explorer.analysis.errors import UnknownName
+from explorer.analysis.names import changes_from_cli, resolve_name, resolve_names
+from explorer.analysis.report import build_report, format_text
+from explorer.analysis.view import ViewFilter
+from explorer.model.entities import Change
+
+TOP_KEYS = {"schema", "title", "view", "counts", "capability", "blocs", "network", "balance"}
+
+
+def test_report_structure_and_json():
+    report = build_report(small_doc())
+    assert set(report) == TOP_KEYS
+    json.dumps(report, allow_nan=False)
+    assert report["counts"]["actors"] == 8
+    assert report["capability"]["top"][0]["actor"] == "USA"
+    assert report["capability"]["no_data"] == ["IRN"]
+    assert [w["actor"] for w in report["capability"]["warheads"]] == ["RUS", "USA", "GBR"]
+    assert report["network"]["top_brokers"][0]["actor"] == "TUR"
+    assert report["network"]["sampled"] is False
+    assert set(report["network"]["articulation_points"]) == {"TUR", "RUS"}
+    assert report["balance"]["triangles"] == 4  # the NATO clique K4, all positive
+    assert report["balance"]["balanced_share"] == 1.0
+    assert {b["id"] for b in report["blocs"]["user"]["blocs"]} == {"west", "east"}
+
+
+def test_report_with_scenario_by_name():
+    report = build_report(small_doc(), scenario="turkey leaves nato")
+    json.dumps(report, allow_nan=False)
+    assert report["scenario"]["name"] == "Turkey leaves NATO"
+    assert report["scenario"]["changes"][0]["description"] == "TUR leaves NATO"
+    cmp = report["comparison"]
+    assert cmp["figures"]["components"]["delta"] == 1
+    assert cmp["new_components"] == [["AZE", "TUR"]]
+    assert cmp["brokers"][0]["name"]
+    text = format_text(report)
+    assert "What-if: Turkey leaves NATO" in text
+    assert "largest_component_share" in text
+
+
+def test_format_text_sections():
+    text = format_text(build_report(small_doc(), ViewFilter(as_of="2023-01-01")))
+    for heading in (
+        "Capability",
+        "User blocs",
+        "Detected blocs",
+        "Top brokers",
+        "Structural balance",
+    ):
+        assert heading in text
+    assert "As of 2023-01-01" in text
+    assert "United States" in text
+
+
+def test_empty_view_gives_an_empty_report():
+    view = ViewFilter(regions=frozenset({"nowhere"}))
+    report = build_report(small_doc(), view, scenario=[Change("remove_actor", actor="TUR")])
+    json.dumps(report, allow_nan=False)
+    assert report["counts"]["actors"] == 0
+    assert report["capability"]["top"] == [] and report["capability"]["con"] is None
+    assert report["network"]["top_brokers"] == []
+    assert report["balance"]["balanced_share"] is None
+    assert "(none)" in format_text(report)
+
+
+def test_resolve_names_accepts_ids_and_names_any_case():
+    doc = small_doc()
+    assert resolve_names(doc, ["TUR", "tur", "Türkiye", "united kingdom"], "actor") == [
+        "TUR",
+        "TUR",
+        "TUR",
+        "GBR",
+    ]
+    assert resolve_name(doc, "shusha declaration", "alliance") == "SHUSHA"
+    assert resolve_name(doc, "Turkey leaves NATO", "scenario") == "Turkey leaves NATO"
+
+
+def test_unknown_name_lists_close_matches():
+    doc = small_doc()
+    with pytest.raises(UnknownName) as err:
+        resolve_name(doc, "Turkiye", "actor")
+    assert isinstance(err.value, ValueError)
+    assert "TUR (Türkiye)" in str(err.value)
+    with pytest.raises(UnknownName, match="NATO"):
+        resolve_name(doc, "nato2", "alliance")
+    with pytest.raises(UnknownName, match="Unknown scenario 'zzz'"):
+        build_report(doc, scenario="zzz")
+    with pytest.raises(UnknownName) as err:
+        resolve_name(doc, "qqqqqq", "actor")
+    assert err.value.suggestions == []
+
+
+def test_changes_from_cli():
+    doc = small_doc()
+    changes = changes_from_cli(doc, ["tur@nato", "Armenia"], ["csto"])
+    assert changes == [
+        Change("remove_membership", actor="TUR", alliance="NATO"),
+        Change("remove_actor", actor="ARM"),
+        Change("dissolve_alliance", alliance="CSTO"),
+    ]
+    with pytest.raises(UnknownName, match="NATO"):
+        changes_from_cli(doc, ["TUR@NATTO"], [])
