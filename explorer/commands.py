@@ -131,6 +131,7 @@ class DeleteActor(Command):
             for b in doc.blocs.values()
             if self.actor_id in b.members
         ]
+        steps += _prune_scenarios(doc, actor=self.actor_id)
         steps.append(_delete_actor_row(self.actor_id))
         self._position = project.positions().get(f"actor:{self.actor_id}")
         self._steps = Macro(self.text, steps)
@@ -198,6 +199,7 @@ class DeleteAlliance(Command):
             for m in doc.memberships.values()
             if m.alliance == self.alliance_id
         ]
+        steps += _prune_scenarios(doc, alliance=self.alliance_id)
         steps.append(
             _DeleteRow(
                 lambda d: d.alliances, Project.put_alliance, Project.delete_alliance,
@@ -315,10 +317,52 @@ class PutBloc(Command):
             project.put_bloc(self.old)
 
 
-class DeleteBloc(_DeleteRow):
+class DeleteBloc(Command):
+    """Delete a bloc, and the what-if changes that move actors into it."""
+
     def __init__(self, bloc_id: str) -> None:
-        super().__init__(lambda d: d.blocs, Project.put_bloc, Project.delete_bloc, bloc_id)
+        self.bloc_id = bloc_id
         self.text = f"Delete bloc {bloc_id}"
+        self._steps: Macro | None = None
+
+    def do(self, project: Project) -> None:
+        doc = project.document()
+        steps = _prune_scenarios(doc, bloc=self.bloc_id)
+        steps.append(
+            _DeleteRow(lambda d: d.blocs, Project.put_bloc, Project.delete_bloc, self.bloc_id)
+        )
+        self._steps = Macro(self.text, steps)
+        with project.transaction():
+            self._steps.do(project)
+
+    def undo(self, project: Project) -> None:
+        assert self._steps is not None
+        with project.transaction():
+            self._steps.undo(project)
+
+
+def _prune_scenarios(
+    doc, actor: str | None = None, alliance: str | None = None, bloc: str | None = None
+) -> list[Command]:
+    """Commands dropping the what-if changes that name an entity about to be deleted.
+
+    A scenario may not refer to what no longer exists; the pruning is part of the delete,
+    so one undo brings both back.
+    """
+
+    def names_it(change) -> bool:
+        return (
+            (actor is not None and change.actor == actor)
+            or (alliance is not None and change.alliance == alliance)
+            or (bloc is not None and change.bloc == bloc)
+        )
+
+    steps: list[Command] = []
+    for scenario in doc.scenarios.values():
+        kept = tuple(c for c in scenario.changes if not names_it(c))
+        if len(kept) != len(scenario.changes):
+            steps.append(PutScenario(dataclasses.replace(scenario, changes=kept)))
+    return steps
 
 
 class PutScenario(Command):
@@ -351,13 +395,13 @@ class DeleteScenario(_DeleteRow):
 class SetTitle(Command):
     def __init__(self, title: str) -> None:
         self.title = title
-        self.old = ""
+        self.old: str | None = None
         self.text = "Rename project"
 
     def do(self, project: Project) -> None:
         if not self.title.strip():
             raise ValidationError("A project needs a title.", "title")
-        self.old = project.title
+        self.old = project.stored_title()
         project.set_title(self.title)
 
     def undo(self, project: Project) -> None:

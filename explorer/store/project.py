@@ -208,11 +208,20 @@ class Project:
 
     # ----- writing entities -----------------------------------------------------------
 
-    def set_title(self, title: str) -> None:
+    def stored_title(self) -> str | None:
+        """The title row as stored, or None when the file has none (shown as "Untitled")."""
+        row = self._conn.execute("SELECT value FROM meta WHERE key = 'title'").fetchone()
+        return row[0] if row else None
+
+    def set_title(self, title: str | None) -> None:
+        """Set the title; None removes the row, so undo can restore a file without one."""
         with self.transaction():
-            self._conn.execute(
-                "INSERT OR REPLACE INTO meta (key, value) VALUES ('title', ?)", (title,)
-            )
+            if title is None:
+                self._conn.execute("DELETE FROM meta WHERE key = 'title'")
+            else:
+                self._conn.execute(
+                    "INSERT OR REPLACE INTO meta (key, value) VALUES ('title', ?)", (title,)
+                )
             self._changed("meta", "title")
 
     def put_actor(self, actor: Actor) -> None:

@@ -1,7 +1,7 @@
 """The project file's schema and its upward migrations.
 
-Each migration runs in one transaction together with the ``user_version`` bump, so a
-failure leaves the file at the previous version. Extend by adding tables and columns,
+All pending migrations run in one transaction together with the ``user_version`` bump,
+so a failure leaves the file as it was. Extend by adding tables and columns,
 never by changing what an existing column means.
 """
 
@@ -94,17 +94,22 @@ SCHEMA_VERSION = max(MIGRATIONS)
 
 
 def migrate(conn: sqlite3.Connection) -> int:
-    """Bring the database up to SCHEMA_VERSION, one transaction per step; return the version."""
+    """Bring the database up to SCHEMA_VERSION in one transaction; return the version.
+
+    All steps commit together, so a failure in any step leaves the file exactly as it
+    was: never half-upgraded.
+    """
     version = conn.execute("PRAGMA user_version").fetchone()[0]
-    for target in range(version + 1, SCHEMA_VERSION + 1):
-        conn.execute("BEGIN IMMEDIATE")
-        try:
+    if version >= SCHEMA_VERSION:
+        return version
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        for target in range(version + 1, SCHEMA_VERSION + 1):
             MIGRATIONS[target](conn)
-            conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
             conn.execute(f"PRAGMA user_version = {target}")
-            conn.execute("COMMIT")
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
-        version = target
-    return version
+        conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    return SCHEMA_VERSION
