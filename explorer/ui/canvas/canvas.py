@@ -198,7 +198,9 @@ class GraphCanvas(QWidget):
         """Advance the layout synchronously (scripts, tests, export) and redraw."""
         self._flush()
         if self._engine is not None and self._model and self._model.n_nodes:
-            self._engine.step(iterations)
+            for done in range(0, iterations, 10):
+                self._engine.step(min(10, iterations - done))
+                self._set_anchors()
             self._pos = self._engine.positions
             self._redraw_positions()
 
@@ -388,8 +390,9 @@ class GraphCanvas(QWidget):
         engine, model = self._engine, self._model
         if engine is None or model is None or model.n_nodes < 2:
             return
-        if self._anchor_radius is None:
-            self._anchor_radius = max(0.35 * engine.extent, 2.0 * math.sqrt(model.n_nodes))
+        # Sectors sit at ~70 % of the layout's current radius; the radius follows the
+        # layout as it expands, so the pull stays a gentle bias, never a squeeze.
+        self._anchor_radius = max(0.35 * engine.extent, 2.0 * math.sqrt(model.n_nodes))
         engine.set_anchors(model.anchors * self._anchor_radius, self.ANCHOR_STRENGTH)
 
     def _restyle_nodes(self) -> None:
@@ -433,6 +436,8 @@ class GraphCanvas(QWidget):
         )
         self._pos = self._engine.positions
         self._ticks += 1
+        if self._ticks % 10 == 0:
+            self._set_anchors()
         if self._follow and self._ticks % 8 == 0:
             self.fit_to_view()
         self._redraw_positions()

@@ -76,11 +76,18 @@ def _quantise(sizes: np.ndarray) -> np.ndarray:
     return np.round(sizes * 2.0) / 2.0
 
 
+class _NodeScatter(pg.ScatterPlotItem):
+    """A scatter item that leaves clicks to the view box, which owns every node gesture."""
+
+    def mouseClickEvent(self, ev) -> None:  # noqa: N802 - pyqtgraph override
+        ev.ignore()
+
+
 class NodeLayer:
     """All nodes in one scatter item: circles for actors, diamonds for alliance hubs."""
 
     def __init__(self, viewbox: pg.ViewBox) -> None:
-        self.scatter = pg.ScatterPlotItem(pxMode=True, hoverable=False)
+        self.scatter = _NodeScatter(pxMode=True, hoverable=False)
         self.scatter.setZValue(10)
         viewbox.addItem(self.scatter)
         self._model: GraphModel | None = None

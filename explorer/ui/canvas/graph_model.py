@@ -153,6 +153,22 @@ def _actor_roots(doc: Document, regions: tuple[str, ...]) -> list[str]:
     return out
 
 
+def short_label(alliance_id: str, name: str, limit: int = 26) -> str:
+    """A hub label short enough to sit on the canvas: NATO, not the treaty's full title.
+
+    Short alphabetic ids are acronyms (``nato`` -> ``NATO``); long names lose their
+    parenthetical, then get cut with an ellipsis. The tooltip keeps the full name.
+    """
+    if len(alliance_id) <= 5 and alliance_id.isalpha():
+        return "Quad" if alliance_id == "quad" else alliance_id.upper()
+    if len(name) <= limit:
+        return name
+    head = name.split("(")[0].strip()
+    if 0 < len(head) <= limit:
+        return head
+    return head[: limit - 1].rstrip() + "…"
+
+
 def _region_name(doc: Document, region_id: str) -> str:
     region = doc.regions.get(region_id)
     return region.name if region else region_id
@@ -207,7 +223,7 @@ def _build(
         hub.append(False)
     for lid, alliance in data.alliances.items():
         keys.append(alliance_key(lid))
-        labels.append(alliance.name)
+        labels.append(short_label(lid, alliance.name))
         hub.append(True)
     index = {k: i for i, k in enumerate(keys)}
     n = len(keys)
@@ -220,7 +236,7 @@ def _build(
     no_data = set(cap.no_data)
     for i, aid in enumerate(data.actors):
         rel = math.sqrt(max(cap.index.get(aid, 0.0), 0.0) / top)
-        sizes[i] = 6.0 if aid in no_data else 7.0 + 33.0 * rel
+        sizes[i] = 6.0 if aid in no_data else 7.0 + 27.0 * rel
         importance[i] = rel + 0.04 * math.sqrt(degree[aid])
     for j, lid in enumerate(data.alliances):
         cnt = members[lid]

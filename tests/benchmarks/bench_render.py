@@ -1,0 +1,148 @@
+"""Repaint and layout-step timings of GraphCanvas versus a plain ``pg.GraphItem``.
+
+Run as a script (not collected by pytest)::
+
+    python tests/benchmarks/bench_render.py
+
+For 200, 2,000 and 10,000 nodes it builds a synthetic project, draws it with our canvas
+and with a ``pg.GraphItem`` holding the same nodes and edges, both offscreen at
+1400 x 900 with antialiasing off, and prints the mean time to paint the view into a
+QImage, the ratio, the layout step time and the full tick (step + reposition + paint).
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+import numpy as np  # noqa: E402
+import pyqtgraph as pg  # noqa: E402
+from PySide6.QtGui import QImage, QPainter  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from explorer.model.entities import Document  # noqa: E402
+
+WIDTH, HEIGHT = 1400, 900
+SIZES = (200, 2_000, 10_000)
+
+
+def make_document(n_nodes: int, seed: int = 7) -> Document:
+    """About ``n_nodes`` nodes (actors + alliances) and 3 edges per node."""
+    from explorer.synthetic import synthetic_document
+
+    n_alliances = max(5, n_nodes // 20)
+    n_actors = n_nodes - n_alliances
+    # ties make up what memberships do not: about 3 edges per node in all
+    return synthetic_document(n_actors, n_alliances, seed, n_ties=2 * n_nodes)
+
+
+def paint_ms(view: pg.GraphicsView, repeats: int) -> float:
+    """Mean time to render the whole view into an image (what a repaint costs)."""
+    image = QImage(WIDTH, HEIGHT, QImage.Format.Format_ARGB32_Premultiplied)
+    times = []
+    for _ in range(repeats):
+        image.fill(0xFFFFFFFF)
+        painter = QPainter(image)
+        t0 = time.perf_counter()
+        view.render(painter)
+        painter.end()
+        times.append(time.perf_counter() - t0)
+    return 1000 * statistics.median(times)
+
+
+def graphitem_view(pos: np.ndarray, edges: np.ndarray, sizes: np.ndarray) -> pg.GraphicsView:
+    view = pg.GraphicsView(background="w")
+    view.setAntialiasing(False)
+    vb = pg.ViewBox(lockAspect=True)
+    view.setCentralItem(vb)
+    item = pg.GraphItem()
+    item.setData(pos=pos, adj=edges, size=sizes, pxMode=True, symbol="o",
+                 pen=pg.mkPen("#6f8fb8", width=1))
+    vb.addItem(item)
+    view.resize(WIDTH, HEIGHT)
+    vb.autoRange()
+    return view
+
+
+def bench(n_nodes: int, tmp: Path) -> None:
+    from explorer.store import Project
+    from explorer.ui.canvas import GraphCanvas
+    from explorer.ui.session import ProjectSession
+
+    doc = make_document(n_nodes)
+    session = ProjectSession(Project.create(tmp / f"bench{n_nodes}.sbx", doc))
+    canvas = GraphCanvas(session)
+    canvas.pause_layout()
+    canvas.resize(WIDTH, HEIGHT)
+    canvas.view.setAntialiasing(False)
+    canvas.step_layout(30)
+    canvas.fit_to_view()
+    model = canvas.model()
+    engine = canvas._engine  # noqa: SLF001 - benchmark reaches in on purpose
+    repeats = 15 if n_nodes <= 2_000 else 7
+
+    ours = paint_ms(canvas.view, repeats)
+    ref = graphitem_view(engine.positions, model.edges, model.sizes)
+    theirs = paint_ms(ref, max(3, repeats // 2))
+    item = ref.centralWidget.addedItems[0]
+    moved = []
+    for _ in range(3):
+        engine.step(1)
+        t0 = time.perf_counter()
+        item.setData(pos=engine.positions, adj=model.edges, size=model.sizes, pxMode=True,
+                     symbol="o", pen=pg.mkPen("#6f8fb8", width=1))
+        paint_ms(ref, 1)
+        moved.append(time.perf_counter() - t0)
+    theirs_tick = 1000 * statistics.median(moved)
+
+    step_times, move_times, tick_times, paint_tick = [], [], [], []
+    for _ in range(repeats):
+        t0 = time.perf_counter()
+        engine.step(1)
+        t1 = time.perf_counter()
+        canvas._pos = engine.positions  # noqa: SLF001
+        canvas._redraw_positions()  # noqa: SLF001
+        t2 = time.perf_counter()
+        paint_ms(canvas.view, 1)
+        t3 = time.perf_counter()
+        step_times.append(t1 - t0)
+        move_times.append(t2 - t1)
+        tick_times.append(t3 - t0)
+        paint_tick.append(t3 - t1)
+    ms = lambda values: 1000 * statistics.median(values)  # noqa: E731
+    budget = 16 if n_nodes <= 2_000 else 33
+    print(
+        f"{model.n_nodes:>6} nodes {len(model.edges):>6} edges | "
+        f"static paint: GraphItem {theirs:6.1f} ms, ours {ours:6.1f} ms | "
+        f"move+paint: GraphItem {theirs_tick:7.1f} ms, ours {ms(paint_tick):6.1f} ms, "
+        f"ratio {theirs_tick / ms(paint_tick):5.1f}x | "
+        f"layout step ({engine.backend}) {ms(step_times):6.1f} ms  "
+        f"tick total {ms(tick_times):6.1f} ms (target {budget} ms)"
+    )
+    canvas.shutdown()
+    session.close()
+
+
+def main() -> None:
+    app = QApplication.instance() or QApplication([])
+    from explorer.layout import numba_installed, warm_up_in_background
+
+    thread = warm_up_in_background() if numba_installed() else None
+    if thread is not None:
+        thread.join()
+    print(f"Offscreen {WIDTH}x{HEIGHT}, antialias off, pyqtgraph {pg.__version__}")
+    with tempfile.TemporaryDirectory() as tmp:
+        for n in SIZES:
+            bench(n, Path(tmp))
+    app.processEvents()
+
+
+if __name__ == "__main__":
+    main()

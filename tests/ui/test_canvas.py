@@ -1,0 +1,212 @@
+"""GraphCanvas: drawing follows the session, gestures become commands, the timer behaves."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import numpy as np
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtTest import QTest
+
+from explorer.analysis.view import ViewFilter
+from explorer.commands import MoveNodes, PutTie
+from explorer.model.entities import Change, Scenario, Tie
+from explorer.ui.canvas import GraphCanvas
+
+
+def viewport_point(canvas: GraphCanvas, key: str):
+    x, y = canvas.node_position(key)
+    scene = canvas.vb.mapViewToScene(QPointF(x, y))
+    return canvas.view.mapFromScene(scene)
+
+
+def test_draws_actors_and_hubs(canvas):
+    keys = canvas.node_keys()
+    assert "actor:TUR" in keys and "alliance:nato" in keys
+    assert len(keys) == 8
+    model = canvas.model()
+    assert model.is_hub[model.index["alliance:csto"]]
+    pos = np.array([canvas.node_position(k) for k in keys])
+    assert np.isfinite(pos).all()
+
+
+def test_drag_moves_pins_and_undo_restores(canvas, session):
+    key = "actor:TUR"
+    i = canvas.model().index[key]
+    before = canvas.node_position(key)
+    assert not canvas.is_pinned(key)
+    start = QPointF(*before)
+    target = QPointF(before[0] + 50.0, before[1] - 30.0)
+    canvas.drag_started(i, start)
+    canvas.drag_moved(i, QPointF(before[0] + 20.0, before[1]))
+    canvas.drag_finished(i, target)
+
+    assert canvas.node_position(key) == (target.x(), target.y())
+    assert canvas.is_pinned(key)
+    assert session.stack.undo_text.endswith("Move Türkiye")
+    saved = session.project.positions()[key]
+    assert saved == (target.x(), target.y(), True)
+
+    session.undo()
+    x, y = canvas.node_position(key)
+    assert (x, y) == before
+    assert not canvas.is_pinned(key)
+    assert session.project.positions()[key][2] is False
+
+
+def test_double_click_unpins_via_command(canvas, session):
+    canvas.pin("actor:FRA", True)
+    assert canvas.is_pinned("actor:FRA")
+    assert session.stack.undo_text.endswith("Pin France")
+    canvas.node_double_clicked(canvas.model().index["actor:FRA"])
+    assert not canvas.is_pinned("actor:FRA")
+    assert session.stack.undo_text.endswith("Unpin France")
+    session.undo()
+    assert canvas.is_pinned("actor:FRA")
+
+
+def test_click_selects(canvas, session, qtbot):
+    point = viewport_point(canvas, "actor:USA")
+    with qtbot.waitSignal(session.selectionChanged, timeout=2000) as blocker:
+        QTest.mouseClick(canvas.view.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    assert blocker.args == [["actor:USA"]]
+    # shift-click adds
+    canvas.node_clicked(canvas.model().index["actor:FRA"], additive=True)
+    assert session.selection == ["actor:USA", "actor:FRA"]
+    # clicking empty space clears
+    canvas.node_clicked(None, additive=False)
+    assert session.selection == []
+
+
+def test_band_select(canvas, session):
+    canvas.band_selected(canvas.scene_bounds(), additive=False)
+    assert set(session.selection) == set(canvas.node_keys())
+
+
+def test_legend_follows_rivalry_ties(canvas, session, qtbot):
+    assert "Rivalry" not in canvas.legend_entries()
+    assert "Partnership (bilateral tie)" in canvas.legend_entries()
+    assert "Defence pact membership" in canvas.legend_entries()
+    assert "Observer, partner or suspended" in canvas.legend_entries()
+    session.push(PutTie(Tie("RUS", "USA", -1)))
+    qtbot.waitUntil(lambda: "Rivalry" in canvas.legend_entries(), timeout=2000)
+    session.undo()
+    qtbot.waitUntil(lambda: "Rivalry" not in canvas.legend_entries(), timeout=2000)
+
+
+def test_legend_colour_modes(canvas):
+    assert canvas.legend_entries()[:2] == ["Western-aligned", "No bloc"]
+    canvas.set_color_by("region")
+    assert canvas.color_by == "region"
+    entries = canvas.legend_entries()
+    assert "Europe" in entries and "Asia" in entries and "Western-aligned" not in entries
+    canvas.set_color_by("kind")
+    assert canvas.legend_entries()[0] == "State"
+
+
+def test_view_filter_hides_actors(canvas, session, qtbot):
+    session.set_view_filter(ViewFilter(regions=frozenset({"europe"})))
+    qtbot.waitUntil(lambda: "actor:RUS" not in canvas.node_keys(), timeout=2000)
+    keys = canvas.node_keys()
+    assert "actor:TUR" in keys and "alliance:csto" not in keys
+    session.set_view_filter(ViewFilter(regions=frozenset({"europe"}), keep_partners=True))
+    qtbot.waitUntil(lambda: "Context actor (outside selected regions)" not in ["x"], timeout=10)
+    assert "actor:CHN" not in canvas.node_keys()
+
+
+def test_timer_stops_when_paused_and_closed(qtbot, session):
+    widget = GraphCanvas(session)
+    qtbot.addWidget(widget)
+    states: list[str] = []
+    widget.layoutStateChanged.connect(states.append)
+    widget.start_layout()
+    assert widget.is_running()
+    widget.pause_layout()
+    assert not widget.is_running()
+    assert states[-1] == "paused"
+    widget.start_layout()
+    assert widget.is_running()
+    widget.close()
+    assert not widget.is_running()
+    assert session.project.positions()  # saved on close
+
+
+def test_layout_settles_and_saves(qtbot, session):
+    widget = GraphCanvas(session)
+    qtbot.addWidget(widget)
+    qtbot.waitUntil(lambda: widget.layout_state() == "settled", timeout=15000)
+    assert not widget.is_running()
+    assert set(session.project.positions()) == set(widget.node_keys())
+    widget.shutdown()
+
+
+def test_reopen_uses_saved_positions_and_pins(qtbot, session):
+    session.push(MoveNodes({"actor:TUR": (5.0, 7.0, True)}, "Move Türkiye"))
+    widget = GraphCanvas(session)
+    qtbot.addWidget(widget)
+    assert widget.node_position("actor:TUR") == (5.0, 7.0)
+    assert widget.is_pinned("actor:TUR")
+    widget.step_layout(20)
+    assert widget.node_position("actor:TUR") == (5.0, 7.0)
+    widget.shutdown()
+
+
+def test_tooltip_and_context_menu(canvas, qtbot):
+    assert "Türkiye (TUR)" in canvas.tooltip_for("actor:TUR")
+    assert "Obligation: Defence" in canvas.tooltip_for("alliance:nato")
+    assert "no figures" in canvas.tooltip_for("actor:ARM")
+    canvas.hovered(canvas.model().index["alliance:nato"])
+    assert canvas.current_tooltip.startswith("North Atlantic Treaty Organization")
+    with qtbot.waitSignal(canvas.contextMenuRequested) as blocker:
+        canvas.context_requested(canvas.model().index["actor:TUR"], QPointF(1, 2), QPointF(3, 4))
+    assert blocker.args[0] == "actor:TUR"
+
+
+def test_scenario_both_ghosts_removed(canvas, session, qtbot):
+    from explorer.commands import PutScenario
+
+    scenario = Scenario("turexit", (Change("remove_membership", actor="TUR", alliance="nato"),))
+    session.push(PutScenario(scenario))
+    session.set_scenario("turexit", "both")
+    qtbot.waitUntil(lambda: "Removed in scenario" in canvas.legend_entries(), timeout=2000)
+    model = canvas.model()
+    assert model.changed[model.index["actor:TUR"]]
+    session.set_scenario("turexit", "scenario")
+    qtbot.waitUntil(lambda: "Removed in scenario" not in canvas.legend_entries(), timeout=2000)
+    session.set_scenario(None)
+
+
+def test_render_to_image(canvas):
+    image = canvas.render_to_image(400, 300)
+    assert (image.width(), image.height()) == (400, 300)
+    assert not image.isNull()
+    colours = {image.pixel(x, y) for x in range(0, 400, 7) for y in range(0, 300, 7)}
+    assert len(colours) > 3
+    transparent = canvas.render_to_image(200, 150, transparent=True)
+    assert transparent.pixelColor(199, 149).alpha() == 0
+
+
+def test_center_on_and_focus(canvas, session):
+    session.focusRequested.emit("actor:CHN")
+    rect = canvas.vb.viewRect()
+    x, y = canvas.node_position("actor:CHN")
+    assert abs(rect.center().x() - x) < 1e-6 * max(1.0, rect.width()) + 1e-6
+    assert abs(rect.center().y() - y) < 1e-3 * rect.height()
+
+
+def test_labels_do_not_overlap(canvas):
+    shown = canvas.labelled_nodes()
+    assert "alliance:nato" in shown
+    boxes = [item.sceneBoundingRect() for item in canvas.labels.items() if item.isVisible()]
+    for a in range(len(boxes)):
+        for b in range(a + 1, len(boxes)):
+            inter = boxes[a].intersected(boxes[b])
+            assert inter.width() * inter.height() < 4.0
+
+
+def test_actor_renamed_updates(canvas, session, qtbot):
+    from explorer.commands import PutActor
+
+    actor = session.project.document().actors["TUR"]
+    session.push(PutActor(dataclasses.replace(actor, name="Turkey")))
+    qtbot.waitUntil(lambda: "Turkey (TUR)" in canvas.tooltip_for("actor:TUR"), timeout=2000)
