@@ -27,7 +27,11 @@ def ensure_app() -> QApplication:
 def run_gui(path: str | None = None) -> int:
     """Open the window on ``path`` (default: the user's copy of the bundled project)."""
     app = ensure_app()
+    from explorer.layout import warm_up_in_background
     from explorer.ui.main_window import MainWindow
+
+    # The layout runs on numpy until numba's kernels are compiled; start-up never waits.
+    warm_up_in_background()
     from explorer.ui.recovery import offer_recovery
 
     window = MainWindow()

@@ -110,6 +110,13 @@ class MainWindow(QMainWindow):
         self.view_menu = bar.addMenu("&View")
         self.view_menu.addAction(self.act_fit)
         self.view_menu.addAction(self.act_layout)
+        self.color_menu = self.view_menu.addMenu("&Colour Nodes By")
+        self._color_actions: dict[str, QAction] = {}
+        for mode, text in (("bloc", "&Bloc"), ("region", "&Region"), ("kind", "&Kind")):
+            action = self.color_menu.addAction(text)
+            action.setCheckable(True)
+            action.triggered.connect(lambda _=False, m=mode: self.set_color_by(m))
+            self._color_actions[mode] = action
         self.view_menu.addSeparator()
         self.docks_menu = self.view_menu.addMenu("&Panels")
         help_menu = bar.addMenu("&Help")
@@ -148,8 +155,7 @@ class MainWindow(QMainWindow):
 
         self.canvas = GraphCanvas(session, self)
         self.setCentralWidget(self.canvas)
-        if hasattr(self.canvas, "layoutStateChanged"):
-            self.canvas.layoutStateChanged.connect(self._on_layout_state)
+        self.canvas.layoutStateChanged.connect(self._on_layout_state)
         self._docks = build_docks(self, session)
         self.docks_menu.clear()
         for dock in self._docks.values():
@@ -161,14 +167,14 @@ class MainWindow(QMainWindow):
         session.pathChanged.connect(lambda *_: self._update_title())
         self._update_title()
         self._update_undo_actions()
-        if hasattr(self.canvas, "start_layout"):
-            self.canvas.start_layout()
+        self.set_color_by(session.project.setting("view.color_by", "bloc"))
+        self.canvas.start_layout()
 
     def _teardown(self) -> None:
         if self.session is None:
             return
         self._save_window_state()
-        if self.canvas is not None and hasattr(self.canvas, "shutdown"):
+        if self.canvas is not None:
             self.canvas.shutdown()
         for dock in self._docks.values():
             self.removeDockWidget(dock)
@@ -386,8 +392,19 @@ class MainWindow(QMainWindow):
         if self.session:
             self.session.redo()
 
+    def set_color_by(self, mode: str) -> None:
+        """Colour nodes by bloc, region or kind; the choice is saved with the project."""
+        if mode not in self._color_actions:
+            mode = "bloc"
+        for name, action in self._color_actions.items():
+            action.setChecked(name == mode)
+        if self.canvas is not None and self.session is not None:
+            self.canvas.set_color_by(mode)
+            if self.session.project.setting("view.color_by", "bloc") != mode:
+                self.session.project.set_setting("view.color_by", mode)
+
     def _fit(self) -> None:
-        if self.canvas is not None and hasattr(self.canvas, "fit_to_view"):
+        if self.canvas is not None:
             self.canvas.fit_to_view()
 
     def _toggle_layout(self, checked: bool) -> None:
