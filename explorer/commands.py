@@ -502,6 +502,11 @@ class CommandStack:
         return self._undone[-1].text if self._undone else ""
 
     @property
+    def redo_history(self) -> list[str]:
+        """Texts of the undone commands, next redo first (shown greyed in the history)."""
+        return [c.text for c in reversed(self._undone)]
+
+    @property
     def history(self) -> list[str]:
         """Texts of the done commands, oldest first (for a history view)."""
         return [c.text for c in self._done]

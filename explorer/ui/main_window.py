@@ -38,6 +38,7 @@ class MainWindow(QMainWindow):
         self.session: ProjectSession | None = None
         self.canvas = None
         self._docks: dict[str, QDockWidget] = {}
+        self._edit_actions = None
         self.setMinimumSize(900, 600)
         self.resize(1500, 950)
         self._status = QLabel()
@@ -157,6 +158,9 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.canvas)
         self.canvas.layoutStateChanged.connect(self._on_layout_state)
         self._docks = build_docks(self, session)
+        from explorer.ui.edit_actions import install_edit_actions
+
+        self._edit_actions = install_edit_actions(self, session)
         self.docks_menu.clear()
         for dock in self._docks.values():
             self.docks_menu.addAction(dock.toggleViewAction())
@@ -164,6 +168,7 @@ class MainWindow(QMainWindow):
         session.historyChanged.connect(self._update_undo_actions)
         session.documentChanged.connect(lambda *_: self._update_title())
         session.editRejected.connect(self._show_rejection)
+        session.selectionChanged.connect(self._raise_inspector)
         session.pathChanged.connect(lambda *_: self._update_title())
         self._update_title()
         self._update_undo_actions()
@@ -174,6 +179,9 @@ class MainWindow(QMainWindow):
         if self.session is None:
             return
         self._save_window_state()
+        if self._edit_actions is not None:
+            self._edit_actions.remove()
+            self._edit_actions = None
         if self.canvas is not None:
             self.canvas.shutdown()
         for dock in self._docks.values():
@@ -420,6 +428,11 @@ class MainWindow(QMainWindow):
         self.act_layout.blockSignals(True)
         self.act_layout.setChecked(state == "running")
         self.act_layout.blockSignals(False)
+
+    def _raise_inspector(self, nodes: list) -> None:
+        dock = self._docks.get("inspector")
+        if nodes and dock is not None:
+            dock.raise_()
 
     def _show_rejection(self, message: str) -> None:
         self.statusBar().showMessage(f"Not changed: {message}", 8000)

@@ -148,6 +148,8 @@ def searchable_combo(parent: QWidget | None = None) -> QComboBox:
     combo = QComboBox(parent)
     combo.setEditable(True)
     combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(24)
     combo.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
     combo.completer().setFilterMode(Qt.MatchFlag.MatchContains)
     combo.completer().setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
@@ -228,7 +230,7 @@ class FieldForm(QWidget):
         if target is None:
             target = self.general_error
         else:
-            self.widgets[field].setStyleSheet(_INVALID_STYLE)  # type: ignore[index]
+            _mark(self.widgets[field], True)  # type: ignore[index]
         target.setText(message)
         target.setVisible(True)
 
@@ -236,7 +238,7 @@ class FieldForm(QWidget):
         if field in self.errors:
             self.errors[field].clear()
             self.errors[field].setVisible(False)
-            self.widgets[field].setStyleSheet("")
+            _mark(self.widgets[field], False)
         self.general_error.clear()
         self.general_error.setVisible(False)
 
@@ -256,6 +258,18 @@ class FieldForm(QWidget):
         if self.general_error.text():
             out[""] = self.general_error.text()
         return out
+
+
+def _mark(widget: QWidget, invalid: bool) -> None:
+    """Highlight a field (or the part of a compound editor named ``error_target``)."""
+    target = getattr(widget, "error_target", widget)
+    name = target.objectName()
+    if not invalid:
+        target.setStyleSheet("")
+    elif name:  # a selector keeps the highlight off the widget's children
+        target.setStyleSheet(f"#{name} {{ {_INVALID_STYLE} }}")
+    else:
+        target.setStyleSheet(_INVALID_STYLE)
 
 
 def error_label(parent: QWidget | None = None) -> QLabel:

@@ -21,6 +21,14 @@ from explorer.model.entities import Capability, Region
 from explorer.model.vocab import METRIC_LABELS, METRICS
 from explorer.ui.editing.common import format_number, parse_number, parse_year
 
+SHORT_METRIC_LABELS = {
+    "milex_usd_bn": "Milex (US$ bn)",
+    "personnel_k": "Personnel (k)",
+    "population_m": "Population (m)",
+    "gdp_usd_bn": "GDP (US$ bn)",
+    "warheads": "Warheads",
+}
+
 
 class RegionTree(QTreeWidget):
     """The project's regions as a tree of check boxes; ``edited`` after the user ticks one."""
@@ -119,15 +127,18 @@ class CapabilityTable(QWidget):
         super().__init__(parent)
         self.table = QTableWidget(0, len(self.COLUMNS), self)
         self.table.setHorizontalHeaderLabels(list(self.COLUMNS))
+        self.table.setObjectName("figures_table")
+        self.error_target = self.table
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 12)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setMinimumHeight(120)
-        self.table.setMaximumHeight(185)
+        self.table.setMinimumHeight(96)
+        self.table.setMaximumHeight(170)
         self.table.itemChanged.connect(lambda *_: self.edited.emit())
         self.add_button = QPushButton("Add figure", self)
         self.remove_button = QPushButton("Remove figure", self)
@@ -157,8 +168,12 @@ class CapabilityTable(QWidget):
         row = self.table.rowCount()
         self.table.insertRow(row)
         combo = QComboBox(self.table)
-        for m in METRICS:
-            combo.addItem(METRIC_LABELS.get(m, m), m)
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(13)
+        combo.setFrame(False)
+        for i, m in enumerate(METRICS):
+            combo.addItem(SHORT_METRIC_LABELS.get(m, m), m)
+            combo.setItemData(i, METRIC_LABELS.get(m, m), Qt.ItemDataRole.ToolTipRole)
         index = combo.findData(metric)
         if index < 0:
             combo.addItem(metric, metric)

@@ -1,0 +1,548 @@
+"""The inspector's forms: one per kind of record, every field editable.
+
+A field commits on its own when editing finishes (Return, leaving the field, choosing
+in a combo, ticking a box) as one command, ``PutActor(replace(actor, name=...))``.
+A refused edit leaves the user's text in place and shows the model's reason in red
+under the field that it names.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from explorer.commands import (
+    Command,
+    DeleteMembership,
+    DeleteTie,
+    Macro,
+    PutActor,
+    PutAlliance,
+    PutMembership,
+    PutTie,
+)
+from explorer.model.entities import Document
+from explorer.model.validation import (
+    validate_actor,
+    validate_alliance,
+    validate_membership,
+    validate_tie,
+)
+from explorer.model.vocab import ACTOR_KINDS, ALLIANCE_KINDS, METRICS, OBLIGATIONS, ROLES, label
+from explorer.ui.editing.common import (
+    CAPABILITY_FIELD,
+    FieldForm,
+    NotesEdit,
+    actor_text,
+    alliance_text,
+    channel,
+    locate_error,
+    push_with_reason,
+    set_combo_value,
+    set_line_text,
+    text_or_none,
+)
+from explorer.ui.editing.widgets import CapabilityTable, RegionTree
+from explorer.ui.session import ProjectSession
+from explorer.ui.table_models import SIGNS, MembershipsModel, RecordProxyModel
+
+DATE_HINT = "YYYY-MM-DD (empty if unknown)"
+
+
+class EntityForm(QWidget):
+    """Edits one record of one table. Subclasses declare fields in ``build``."""
+
+    table = ""
+    #: the form's record was deleted from here (the inspector then shows nothing).
+    recordDeleted = Signal()
+
+    def __init__(self, session: ProjectSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.key: Any = None
+        self.record: Any = None
+        self.form = FieldForm(self)
+        self._loaders: list[Callable[[Any, Document], None]] = []
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.addWidget(self.form)
+        self.build()
+
+    # ----- subclass hooks -------------------------------------------------------------
+
+    def build(self) -> None:
+        raise NotImplementedError
+
+    def lookup(self, doc: Document, key: Any):
+        raise NotImplementedError
+
+    def command(self, record, text: str | None = None) -> Command:
+        raise NotImplementedError
+
+    def edit_text(self, record, field: str) -> str | None:
+        """The undo text of an edit of ``field``, e.g. "Edit Türkiye: name"."""
+        name = getattr(record, "name", None)
+        what = self.form.layout_.labelForField(self.form.widgets[field].parentWidget())
+        shown = what.text().lower() if what is not None else field
+        return f"Edit {name}: {shown}" if name else None
+
+    def validate(self, record, doc: Document) -> None:
+        raise NotImplementedError
+
+    def title(self, doc: Document) -> str:
+        return str(self.key)
+
+    def field_for(self, error_field: str | None) -> str | None:
+        """The form field where an error about ``error_field`` is shown."""
+        return error_field if error_field in self.form.widgets else None
+
+    # ----- declaring fields -----------------------------------------------------------
+
+    def add_line(self, name: str, text: str, attr: str | None = None, *, date: bool = False,
+                 readonly: bool = False, placeholder: str = "") -> QLineEdit:
+        attr = attr or name
+        edit = QLineEdit(self)
+        edit.setObjectName(f"field_{name}")
+        if date:
+            edit.setPlaceholderText(DATE_HINT)
+        elif placeholder:
+            edit.setPlaceholderText(placeholder)
+        if readonly:
+            edit.setReadOnly(True)
+            edit.setFrame(False)
+        else:
+            convert = text_or_none if date else (lambda t: t)
+            edit.editingFinished.connect(
+                lambda: self.commit(name, **{attr: convert(edit.text())})
+            )
+        self.form.add(name, text, edit)
+        self._loaders.append(lambda r, doc: set_line_text(edit, self._shown(r, attr)))
+        return edit
+
+    def add_choice(self, name: str, text: str, choices, attr: str | None = None) -> QComboBox:
+        attr = attr or name
+        combo = QComboBox(self)
+        combo.setObjectName(f"field_{name}")
+        for value, shown in choices:
+            combo.addItem(shown, value)
+        combo.activated.connect(lambda *_: self.commit(name, **{attr: combo.currentData()}))
+        self.form.add(name, text, combo)
+        self._loaders.append(lambda r, doc: set_combo_value(combo, getattr(r, attr)))
+        return combo
+
+    def add_check(self, name: str, text: str, attr: str | None = None) -> QCheckBox:
+        attr = attr or name
+        box = QCheckBox(self)
+        box.setObjectName(f"field_{name}")
+        box.clicked.connect(lambda checked: self.commit(name, **{attr: bool(checked)}))
+        self.form.add(name, text, box)
+
+        def load(r, doc) -> None:
+            box.blockSignals(True)
+            box.setChecked(bool(getattr(r, attr)))
+            box.blockSignals(False)
+
+        self._loaders.append(load)
+        return box
+
+    def add_notes(self, name: str, text: str, attr: str | None = None) -> NotesEdit:
+        attr = attr or name
+        notes = NotesEdit(self)
+        notes.setObjectName(f"field_{name}")
+        notes.editingFinished.connect(
+            lambda: self.commit(name, **{attr: notes.toPlainText()})
+        )
+        self.form.add(name, text, notes)
+        self._loaders.append(lambda r, doc: notes.set_text(getattr(r, attr) or ""))
+        return notes
+
+    def add_loader(self, loader: Callable[[Any, Document], None]) -> None:
+        self._loaders.append(loader)
+
+    @staticmethod
+    def _shown(record, attr: str) -> str:
+        value = getattr(record, attr)
+        return "" if value is None else str(value)
+
+    # ----- showing --------------------------------------------------------------------
+
+    def show_key(self, key: Any) -> bool:
+        """Show the record ``key``; False when it does not exist."""
+        self.key, self.record = key, None
+        return self.refresh()
+
+    def refresh(self) -> bool:
+        """Reload from the document if the record changed; False when it is gone."""
+        doc = self.session.project.document()
+        record = self.lookup(doc, self.key) if self.key is not None else None
+        if record is None:
+            self.record = None
+            return False
+        if record != self.record or self._context_changed(doc):
+            self.record = record
+            self.form.clear_errors()
+            for loader in self._loaders:
+                loader(record, doc)
+        return True
+
+    def _context_changed(self, doc: Document) -> bool:
+        """Whether something outside the record that the form shows has changed."""
+        return False
+
+    # ----- committing -----------------------------------------------------------------
+
+    def commit(self, field: str, **changes) -> bool:
+        """Store ``changes`` to the record as one command; show the reason if refused."""
+        doc = self.session.project.document()
+        current = self.lookup(doc, self.key) if self.key is not None else None
+        if current is None:
+            return False
+        new = dataclasses.replace(current, **changes)
+        if new == current:
+            self.form.clear_error(field)
+            return True
+        reason = push_with_reason(self.session, self.command(new, self.edit_text(current, field)))
+        if reason is None:
+            self.form.clear_error(field)
+            # The widgets already show the stored values: the refresh that follows the
+            # change must not reload them (and drop another field's pending input).
+            self.record = self.lookup(self.session.project.document(), self.key)
+            return True
+        error = locate_error(self.validate, new, doc)
+        self.show_error(self.field_for(error.field) if error else field, reason,
+                        error.field if error else None)
+        return False
+
+    def commit_from(self, field: str, attr: str, produce: Callable[[], Any]) -> bool:
+        """Like ``commit``, with a value parsed from a widget (ValueError = unreadable)."""
+        try:
+            value = produce()
+        except ValueError as exc:
+            self.show_error(field, str(exc), None)
+            return False
+        return self.commit(field, **{attr: value})
+
+    def show_error(self, field: str | None, message: str, model_field: str | None) -> None:
+        self.form.show_error(field, message)
+
+    def errors(self) -> dict[str, str]:
+        """Messages shown now, by field ('' for the form's general message)."""
+        return self.form.shown_errors()
+
+
+# ----- actors -------------------------------------------------------------------------
+
+
+class ActorForm(EntityForm):
+    table = "actors"
+
+    def build(self) -> None:
+        self.add_line("id", "ID", readonly=True)
+        self.add_line("name", "Name")
+        self.add_choice("kind", "Kind", [(k, label(k)) for k in ACTOR_KINDS])
+        self.regions = RegionTree(self)
+        self.regions.setObjectName("field_regions")
+        self.regions.edited.connect(
+            lambda: self.commit("regions", regions=self.regions.checked())
+        )
+        self.form.add("regions", "Regions", self.regions)
+        self.figures = CapabilityTable(self)
+        self.figures.setObjectName("field_capabilities")
+        self.figures.edited.connect(
+            lambda: self.commit_from(CAPABILITY_FIELD, "capabilities", self.figures.figures)
+        )
+        self.form.add(CAPABILITY_FIELD, "Figures", self.figures)
+        self.add_notes("notes", "Notes")
+        self.add_line("source", "Source", placeholder="source id or citation")
+        self._regions_shown: dict | None = None
+
+        def load(actor, doc: Document) -> None:
+            self.regions.set_regions(doc.regions)
+            self._regions_shown = doc.regions
+            self.regions.set_checked(actor.regions)
+            self.figures.set_figures(actor.capabilities)
+
+        self.add_loader(load)
+
+    def lookup(self, doc: Document, key):
+        return doc.actors.get(key)
+
+    def command(self, record, text: str | None = None) -> Command:
+        return PutActor(record, text)
+
+    def validate(self, record, doc: Document) -> None:
+        validate_actor(record, doc)
+
+    def title(self, doc: Document) -> str:
+        return f"Actor · {actor_text(doc, self.key)}"
+
+    def field_for(self, error_field: str | None) -> str | None:
+        if error_field in METRICS or error_field == "metric":
+            return CAPABILITY_FIELD
+        return super().field_for(error_field)
+
+    def show_error(self, field: str | None, message: str, model_field: str | None) -> None:
+        super().show_error(field, message, model_field)
+        if model_field in METRICS:
+            self.figures.mark_row(self.figures.row_of(model_field))
+
+    def _context_changed(self, doc: Document) -> bool:
+        return doc.regions != self._regions_shown
+
+
+# ----- alliances ----------------------------------------------------------------------
+
+
+class AllianceForm(EntityForm):
+    table = "alliances"
+
+    def build(self) -> None:
+        self.add_line("id", "ID", readonly=True)
+        self.add_line("name", "Name")
+        self.add_choice("kind", "Kind", [(k, label(k)) for k in ALLIANCE_KINDS])
+        self.add_choice("obligation", "Obligation", [(k, label(k)) for k in OBLIGATIONS])
+        self.add_check("formal", "Formal treaty")
+        self.add_line("founded", "Founded", date=True)
+        self.add_line("ended", "Ended", date=True)
+        self.add_line("source", "Source", placeholder="source id or citation")
+        self.add_notes("notes", "Notes")
+        self._build_members()
+
+    def _build_members(self) -> None:
+        from explorer.ui.tables import make_table_view
+
+        self.members_model = MembershipsModel(self.session, self, alliance="")
+        self.members_proxy = RecordProxyModel(self.members_model, self)
+        self.members_view = make_table_view(self.members_proxy, self)
+        self.members_view.setObjectName("alliance_members")
+        self.members_view.setColumnHidden(1, True)  # the alliance itself
+        self.members_view.setColumnHidden(6, True)  # notes: edit them on the membership
+        self.members_view.setMinimumHeight(160)
+        header = self.members_view.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (2, 3, 4):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.members_view.setColumnHidden(5, True)  # source: on the membership too
+        self.members_view.horizontalScrollBar().setEnabled(True)
+        header.setStretchLastSection(False)
+        self.members_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.members_view.doubleClicked.connect(self._double_clicked)
+        self.members_model.editRefused.connect(
+            lambda reason, *_: self.form.show_error("members", f"Not changed: {reason}")
+        )
+        self.members_model.refreshed.connect(lambda: self.form.clear_error("members"))
+
+        self.add_member_button = QPushButton("Add member…", self)
+        self.edit_member_button = QPushButton("Open membership", self)
+        self.remove_member_button = QPushButton("Remove", self)
+        self.add_member_button.clicked.connect(self._add_member)
+        self.edit_member_button.clicked.connect(self._open_member)
+        self.remove_member_button.clicked.connect(self.remove_selected_members)
+        buttons = QHBoxLayout()
+        for button in (self.add_member_button, self.edit_member_button,
+                       self.remove_member_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        box = QWidget(self)
+        box.error_target = self.members_view
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.members_view)
+        column.addLayout(buttons)
+        self.form.add("members", "Members", box)
+        self.add_loader(lambda alliance, doc: self.members_model.set_alliance(alliance.id))
+
+    def lookup(self, doc: Document, key):
+        return doc.alliances.get(key)
+
+    def command(self, record, text: str | None = None) -> Command:
+        return PutAlliance(record, text)
+
+    def validate(self, record, doc: Document) -> None:
+        validate_alliance(record, doc)
+
+    def title(self, doc: Document) -> str:
+        alliance = doc.alliances.get(self.key)
+        return f"Alliance · {alliance.name if alliance else self.key}"
+
+    # ----- members --------------------------------------------------------------------
+
+    def selected_memberships(self) -> list[int]:
+        rows = self.members_view.selectionModel().selectedRows()
+        return [
+            self.members_model.key_at(self.members_proxy.mapToSource(i).row()) for i in rows
+        ]
+
+    def remove_selected_members(self) -> bool:
+        ids = self.selected_memberships()
+        if not ids:
+            return False
+        if len(ids) == 1:
+            command: Command = DeleteMembership(ids[0])
+            doc = self.session.project.document()
+            m = doc.memberships[ids[0]]
+            command.text = f"Remove {actor_text(doc, m.actor)} from {alliance_text(doc, m.alliance)}"
+        else:
+            command = Macro(f"Remove {len(ids)} members", [DeleteMembership(i) for i in ids])
+        reason = push_with_reason(self.session, command)
+        if reason:
+            self.form.show_error("members", reason)
+        return reason is None
+
+    def _add_member(self) -> None:
+        from explorer.ui.edit_actions import MembershipDialog, run_dialog
+
+        run_dialog(MembershipDialog(self.session, self.window(), alliance=self.key))
+
+    def _open_member(self) -> None:
+        ids = self.selected_memberships()
+        if ids:
+            channel(self.session).recordChosen.emit("membership", ids[0])
+
+    def _double_clicked(self, index) -> None:
+        if not index.flags() & Qt.ItemFlag.ItemIsEditable:
+            self._open_member()
+
+
+# ----- memberships and ties -----------------------------------------------------------
+
+
+class MembershipForm(EntityForm):
+    table = "memberships"
+
+    def build(self) -> None:
+        self.actor_field = self.add_line("actor_name", "Actor", attr="actor", readonly=True)
+        self.alliance_field = self.add_line("alliance_name", "Alliance", attr="alliance",
+                                            readonly=True)
+        self.add_choice("role", "Role", [(r, label(r)) for r in ROLES])
+        self.add_line("joined", "Joined", date=True)
+        self.add_line("left", "Left", date=True)
+        self.add_line("source", "Source", placeholder="source id or citation")
+        self.add_notes("notes", "Notes")
+        self.add_loader(self._load_names)
+        self.delete_button = QPushButton("Delete membership", self)
+        self.delete_button.clicked.connect(self.delete)
+        self.show_alliance_button = QPushButton("Show alliance", self)
+        self.show_alliance_button.clicked.connect(
+            lambda: self.record and self.session.select([f"alliance:{self.record.alliance}"])
+        )
+        row = QHBoxLayout()
+        row.addWidget(self.show_alliance_button)
+        row.addWidget(self.delete_button)
+        row.addStretch(1)
+        self._layout.addLayout(row)
+        self._names: tuple = ()
+
+    def _load_names(self, m, doc: Document) -> None:
+        self._names = (actor_text(doc, m.actor), alliance_text(doc, m.alliance))
+        set_line_text(self.actor_field, self._names[0])
+        set_line_text(self.alliance_field, self._names[1])
+
+    def _context_changed(self, doc: Document) -> bool:
+        m = self.record
+        return m is not None and self._names != (actor_text(doc, m.actor),
+                                                 alliance_text(doc, m.alliance))
+
+    def lookup(self, doc: Document, key):
+        return doc.memberships.get(key)
+
+    def command(self, record, text: str | None = None) -> Command:
+        return PutMembership(record, text)
+
+    def validate(self, record, doc: Document) -> None:
+        validate_membership(record, doc)
+
+    def field_for(self, error_field: str | None) -> str | None:
+        return {"actor": "actor_name", "alliance": "alliance_name"}.get(
+            error_field or "", super().field_for(error_field)
+        )
+
+    def title(self, doc: Document) -> str:
+        m = doc.memberships.get(self.key)
+        if m is None:
+            return "Membership"
+        return f"Membership · {actor_text(doc, m.actor)} in {alliance_text(doc, m.alliance)}"
+
+    def delete(self) -> bool:
+        if self.key is None:
+            return False
+        command = DeleteMembership(self.key)
+        if self.record is not None:
+            command.text = f"Remove {self._names[0]} from {self._names[1]}"
+        ok = push_with_reason(self.session, command) is None
+        if ok:
+            self.recordDeleted.emit()
+        return ok
+
+
+class TieForm(EntityForm):
+    table = "ties"
+
+    def build(self) -> None:
+        self.a_field = self.add_line("a_name", "Actor A", attr="a", readonly=True)
+        self.b_field = self.add_line("b_name", "Actor B", attr="b", readonly=True)
+        self.add_choice("sign", "Sign", SIGNS)
+        self.add_line("kind", "Kind", placeholder="e.g. war, rivalry, defence pact")
+        self.add_line("start", "Start", date=True)
+        self.add_line("end", "End", date=True)
+        self.add_line("source", "Source", placeholder="source id or citation")
+        self.add_notes("notes", "Notes")
+        self.add_loader(self._load_names)
+        self.delete_button = QPushButton("Delete tie", self)
+        self.delete_button.clicked.connect(self.delete)
+        row = QHBoxLayout()
+        row.addWidget(self.delete_button)
+        row.addStretch(1)
+        self._layout.addLayout(row)
+        self._names: tuple = ()
+
+    def _load_names(self, t, doc: Document) -> None:
+        self._names = (actor_text(doc, t.a), actor_text(doc, t.b))
+        set_line_text(self.a_field, self._names[0])
+        set_line_text(self.b_field, self._names[1])
+
+    def _context_changed(self, doc: Document) -> bool:
+        t = self.record
+        return t is not None and self._names != (actor_text(doc, t.a), actor_text(doc, t.b))
+
+    def lookup(self, doc: Document, key):
+        return doc.ties.get(key)
+
+    def command(self, record, text: str | None = None) -> Command:
+        return PutTie(record, text)
+
+    def validate(self, record, doc: Document) -> None:
+        validate_tie(record, doc)
+
+    def field_for(self, error_field: str | None) -> str | None:
+        return {"a": "a_name", "b": "b_name"}.get(error_field or "",
+                                                  super().field_for(error_field))
+
+    def title(self, doc: Document) -> str:
+        t = doc.ties.get(self.key)
+        if t is None:
+            return "Tie"
+        what = "Rivalry" if t.sign < 0 else "Partnership"
+        return f"{what} · {actor_text(doc, t.a)} – {actor_text(doc, t.b)}"
+
+    def delete(self) -> bool:
+        if self.key is None:
+            return False
+        ok = push_with_reason(self.session, DeleteTie(self.key)) is None
+        if ok:
+            self.recordDeleted.emit()
+        return ok

@@ -1,0 +1,557 @@
+"""Table models over the project's document: actors, alliances, memberships, ties.
+
+Each model keeps a snapshot of its rows taken from ``project.document()`` (itself cached
+by the project until the next change), so painting never rebuilds the document. On
+``documentChanged`` a refresh is scheduled for the next turn of the event loop: many
+events from one command (a delete with its memberships) cost one refresh. A refresh
+that keeps the same rows emits ``dataChanged`` for the rows that differ; otherwise the
+model resets. Edits in place become commands pushed through the session.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    QTimer,
+    Signal,
+)
+
+from explorer.commands import Command, PutActor, PutAlliance, PutMembership, PutTie
+from explorer.model.entities import Actor, Alliance, Capability, Document, Membership, Tie
+from explorer.model.vocab import (
+    ACTOR_KINDS,
+    ALLIANCE_KINDS,
+    METRIC_LABELS,
+    METRICS,
+    OBLIGATIONS,
+    ROLES,
+    label,
+)
+from explorer.ui.editing.common import (
+    actor_text,
+    alliance_text,
+    format_number,
+    parse_number,
+    push_with_reason,
+    text_or_none,
+)
+from explorer.ui.session import ProjectSession
+
+Role = Qt.ItemDataRole
+SORT_ROLE = Role.UserRole + 1
+#: list of (value, label) a cell may take; the delegate offers them in a combo box.
+CHOICES_ROLE = Role.UserRole + 2
+#: the record's key in its table (actor id, membership id ...).
+KEY_ROLE = Role.UserRole + 3
+#: the record's node key (``actor:TUR``) or None for memberships and ties.
+NODE_KEY_ROLE = Role.UserRole + 4
+
+DOCUMENT_TABLES = ("actors", "alliances", "memberships", "ties", "blocs")
+MISSING_NUMBER = float("-inf")
+
+SIGNS = ((1, "+1 partnership"), (-1, "−1 rivalry"))
+
+
+@dataclass(frozen=True)
+class Column:
+    """How one column shows, sorts and edits a record."""
+
+    title: str
+    text: Callable[[Document, Any], str]
+    #: value for sorting (same type down the column); default: the lower-cased text
+    sort: Callable[[Document, Any], Any] | None = None
+    #: (document, current record, value typed or chosen) -> new record; ValueError refuses
+    edit: Callable[[Document, Any, Any], Any] | None = None
+    #: the value an editor starts from; default: the text
+    raw: Callable[[Any], Any] | None = None
+    choices: tuple[tuple[Any, str], ...] | None = None
+    check: Callable[[Any], bool] | None = None
+    numeric: bool = False
+    tip: str = ""
+
+
+def _vocab(values: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    return tuple((v, label(v)) for v in values)
+
+
+def _set(attr: str, convert: Callable[[Any], Any] = lambda v: v):
+    def edit(doc: Document, record, value):
+        return dataclasses.replace(record, **{attr: convert(value)})
+
+    return edit
+
+
+def _date(value: Any) -> str | None:
+    return text_or_none(str(value) if value is not None else "")
+
+
+def _text(attr: str) -> Callable[[Document, Any], str]:
+    return lambda doc, r: getattr(r, attr) or ""
+
+
+def _text_column(title: str, attr: str, date: bool = False, tip: str = "") -> Column:
+    return Column(
+        title,
+        _text(attr),
+        edit=_set(attr, _date if date else (lambda v: str(v))),
+        tip=tip or ("YYYY-MM-DD; empty when unknown" if date else ""),
+    )
+
+
+def _choice_column(title: str, attr: str, values: tuple[str, ...]) -> Column:
+    return Column(
+        title,
+        lambda doc, r: label(getattr(r, attr)),
+        edit=_set(attr),
+        raw=lambda r: getattr(r, attr),
+        choices=_vocab(values),
+    )
+
+
+# ----- actors -------------------------------------------------------------------------
+
+_SHORT_METRIC = {
+    "milex_usd_bn": "Milex $bn",
+    "personnel_k": "Personnel k",
+    "population_m": "Population m",
+    "gdp_usd_bn": "GDP $bn",
+    "warheads": "Warheads",
+}
+
+
+def _set_figure(metric: str):
+    def edit(doc: Document, actor: Actor, value: Any) -> Actor:
+        number = parse_number(str(value), METRIC_LABELS.get(metric, metric))
+        caps = [c for c in actor.capabilities]
+        index = next((i for i, c in enumerate(caps) if c.metric == metric), None)
+        if number is None:
+            if index is not None:
+                del caps[index]
+        elif index is None:
+            caps.append(Capability(metric, number))
+        else:
+            caps[index] = dataclasses.replace(caps[index], value=number)
+        return dataclasses.replace(actor, capabilities=tuple(caps))
+
+    return edit
+
+
+def _figure_sort(metric: str):
+    def sort(doc: Document, actor: Actor) -> float:
+        value = actor.figure(metric)
+        return MISSING_NUMBER if value is None else float(value)
+
+    return sort
+
+
+def _region_names(doc: Document, actor: Actor) -> str:
+    return ", ".join(doc.regions[r].name if r in doc.regions else r for r in actor.regions)
+
+
+def _set_regions(doc: Document, actor: Actor, value: Any) -> Actor:
+    by_name = {r.name.lower(): r.id for r in doc.regions.values()}
+    out: list[str] = []
+    for part in str(value).split(","):
+        part = part.strip()
+        if not part:
+            continue
+        region = part if part in doc.regions else by_name.get(part.lower(), part)
+        if region not in out:
+            out.append(region)
+    return dataclasses.replace(actor, regions=tuple(out))
+
+
+def actor_columns() -> list[Column]:
+    columns = [
+        Column("ID", lambda doc, a: a.id),
+        _text_column("Name", "name"),
+        _choice_column("Kind", "kind", ACTOR_KINDS),
+        Column(
+            "Regions",
+            _region_names,
+            edit=_set_regions,
+            raw=lambda a: ", ".join(a.regions),
+            tip="Region ids or names, separated by commas",
+        ),
+    ]
+    for metric in METRICS:
+        columns.append(
+            Column(
+                _SHORT_METRIC.get(metric, metric),
+                lambda doc, a, m=metric: format_number(a.figure(m)),
+                sort=_figure_sort(metric),
+                edit=_set_figure(metric),
+                numeric=True,
+                tip=METRIC_LABELS.get(metric, metric) + "; empty removes the figure",
+            )
+        )
+    columns += [_text_column("Source", "source"), _text_column("Notes", "notes")]
+    return columns
+
+
+# ----- alliances ----------------------------------------------------------------------
+
+
+def alliance_columns(member_counts: Callable[[], Counter]) -> list[Column]:
+    def check_formal(doc: Document, alliance: Alliance, value: Any) -> Alliance:
+        return dataclasses.replace(alliance, formal=bool(value))
+
+    return [
+        Column("ID", lambda doc, a: a.id),
+        _text_column("Name", "name"),
+        _choice_column("Kind", "kind", ALLIANCE_KINDS),
+        _choice_column("Obligation", "obligation", OBLIGATIONS),
+        Column(
+            "Formal",
+            lambda doc, a: "yes" if a.formal else "no",
+            sort=lambda doc, a: int(a.formal),
+            edit=check_formal,
+            check=lambda a: a.formal,
+        ),
+        _text_column("Founded", "founded", date=True),
+        _text_column("Ended", "ended", date=True),
+        Column(
+            "Members",
+            lambda doc, a: str(member_counts()[a.id]),
+            sort=lambda doc, a: member_counts()[a.id],
+            numeric=True,
+        ),
+        _text_column("Source", "source"),
+        _text_column("Notes", "notes"),
+    ]
+
+
+# ----- memberships and ties -----------------------------------------------------------
+
+
+def membership_columns() -> list[Column]:
+    return [
+        Column("Actor", lambda doc, m: actor_text(doc, m.actor)),
+        Column("Alliance", lambda doc, m: alliance_text(doc, m.alliance)),
+        _choice_column("Role", "role", ROLES),
+        _text_column("Joined", "joined", date=True),
+        _text_column("Left", "left", date=True),
+        _text_column("Source", "source"),
+        _text_column("Notes", "notes"),
+    ]
+
+
+def tie_columns() -> list[Column]:
+    return [
+        Column("Actor A", lambda doc, t: actor_text(doc, t.a)),
+        Column("Actor B", lambda doc, t: actor_text(doc, t.b)),
+        Column(
+            "Sign",
+            lambda doc, t: dict(SIGNS).get(t.sign, str(t.sign)),
+            sort=lambda doc, t: t.sign,
+            edit=_set("sign", int),
+            raw=lambda t: t.sign,
+            choices=SIGNS,
+        ),
+        _text_column("Kind", "kind"),
+        _text_column("Start", "start", date=True),
+        _text_column("End", "end", date=True),
+        _text_column("Source", "source"),
+        _text_column("Notes", "notes"),
+    ]
+
+
+# ----- the models ---------------------------------------------------------------------
+
+
+class RecordTableModel(QAbstractTableModel):
+    """Rows of one document table; subclasses say which records, columns and command."""
+
+    #: (reason, source row, column) after an edit in place was refused.
+    editRefused = Signal(str, int, int)
+    #: the model refreshed from the document (after a reset or dataChanged).
+    refreshed = Signal()
+
+    kind = ""
+
+    def __init__(self, session: ProjectSession, parent=None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.columns: list[Column] = self.make_columns()
+        self._doc: Document = session.project.document()
+        self._keys: list = []
+        self._rows: list = []
+        self._signatures: list[tuple] = []
+        self._index: dict = {}
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self.refresh)
+        session.documentChanged.connect(self._on_document_changed)
+        self._load(self._doc, reset=False)
+
+    # ----- subclass hooks -------------------------------------------------------------
+
+    def make_columns(self) -> list[Column]:
+        raise NotImplementedError
+
+    def records(self, doc: Document) -> dict:
+        raise NotImplementedError
+
+    def command(self, record) -> Command:
+        raise NotImplementedError
+
+    def node_key(self, key) -> str | None:
+        return None
+
+    def prepare(self, doc: Document) -> None:
+        """Precompute what columns need from the whole document (e.g. counts)."""
+
+    # ----- refreshing -----------------------------------------------------------------
+
+    def _on_document_changed(self, table: str, key: object) -> None:
+        if table in DOCUMENT_TABLES and not self._timer.isActive():
+            self._timer.start()
+
+    def refresh(self) -> None:
+        """Bring the rows up to date with the document now."""
+        self._timer.stop()
+        doc = self.session.project.document()
+        if doc is self._doc:
+            return
+        self._load(doc, reset=True)
+
+    def _signature(self, doc: Document, record) -> tuple:
+        return (record, tuple(column.text(doc, record) for column in self.columns))
+
+    def _load(self, doc: Document, reset: bool) -> None:
+        self.prepare(doc)
+        items = list(self.records(doc).items())
+        keys = [k for k, _ in items]
+        rows = [r for _, r in items]
+        signatures = [self._signature(doc, r) for r in rows]
+        if reset and keys == self._keys:
+            self._doc, self._rows = doc, rows
+            old, self._signatures = self._signatures, signatures
+            start = None
+            for i, (a, b) in enumerate(zip(old, signatures, strict=True)):
+                if a != b and start is None:
+                    start = i
+                elif a == b and start is not None:
+                    self._emit_changed(start, i - 1)
+                    start = None
+            if start is not None:
+                self._emit_changed(start, len(rows) - 1)
+            self.refreshed.emit()
+            return
+        if reset:
+            self.beginResetModel()
+        self._doc, self._keys, self._rows, self._signatures = doc, keys, rows, signatures
+        self._index = {k: i for i, k in enumerate(keys)}
+        if reset:
+            self.endResetModel()
+            self.refreshed.emit()
+
+    def _emit_changed(self, first: int, last: int) -> None:
+        self.dataChanged.emit(self.index(first, 0), self.index(last, len(self.columns) - 1))
+
+    # ----- lookups --------------------------------------------------------------------
+
+    @property
+    def document(self) -> Document:
+        return self._doc
+
+    def key_at(self, row: int):
+        return self._keys[row]
+
+    def row_of(self, key) -> int | None:
+        return self._index.get(key)
+
+    def record_at(self, row: int):
+        return self._rows[row]
+
+    # ----- Qt model API ---------------------------------------------------------------
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(self, section: int, orientation, role=Role.DisplayRole):  # noqa: N802
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.columns):
+            return None
+        column = self.columns[section]
+        if role == Role.DisplayRole:
+            return column.title
+        if role == Role.ToolTipRole:
+            return column.tip or None
+        return None
+
+    def flags(self, index: QModelIndex | QPersistentModelIndex):
+        base = super().flags(index)
+        if not index.isValid():
+            return base
+        column = self.columns[index.column()]
+        if column.check is not None:
+            return base | Qt.ItemFlag.ItemIsUserCheckable
+        if column.edit is not None:
+            return base | Qt.ItemFlag.ItemIsEditable
+        return base
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role=Role.DisplayRole):
+        if not index.isValid():
+            return None
+        record = self._rows[index.row()]
+        column = self.columns[index.column()]
+        if role == Role.DisplayRole:
+            return "" if column.check is not None else column.text(self._doc, record)
+        if role == Role.EditRole:
+            return column.raw(record) if column.raw else column.text(self._doc, record)
+        if role == SORT_ROLE:
+            if column.sort is not None:
+                return column.sort(self._doc, record)
+            return column.text(self._doc, record).lower()
+        if role == Role.CheckStateRole and column.check is not None:
+            return Qt.CheckState.Checked if column.check(record) else Qt.CheckState.Unchecked
+        if role == CHOICES_ROLE:
+            return list(column.choices) if column.choices else None
+        if role == Role.TextAlignmentRole and column.numeric:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Role.ToolTipRole:
+            text = column.text(self._doc, record)
+            return text if len(text) > 30 else None
+        if role == KEY_ROLE:
+            return self._keys[index.row()]
+        if role == NODE_KEY_ROLE:
+            return self.node_key(self._keys[index.row()])
+        return None
+
+    def setData(self, index, value, role=Role.EditRole) -> bool:  # noqa: N802
+        if not index.isValid():
+            return False
+        column = self.columns[index.column()]
+        if role == Role.CheckStateRole and column.check is not None:
+            value = value in (Qt.CheckState.Checked, Qt.CheckState.Checked.value)
+        elif role != Role.EditRole or column.edit is None:
+            return False
+        key = self._keys[index.row()]
+        doc = self.session.project.document()
+        current = self.records(doc).get(key)
+        if current is None:
+            self._refuse("That row no longer exists.", index)
+            return False
+        try:
+            new = column.edit(doc, current, value)
+        except ValueError as exc:
+            self._refuse(str(exc), index)
+            return False
+        if new == current:
+            return False
+        reason = push_with_reason(self.session, self.command(new))
+        if reason is not None:
+            self._refuse(reason, index)
+            return False
+        return True
+
+    def _refuse(self, reason: str, index) -> None:
+        self.editRefused.emit(reason, index.row(), index.column())
+
+
+class ActorsModel(RecordTableModel):
+    kind = "actor"
+
+    def make_columns(self) -> list[Column]:
+        return actor_columns()
+
+    def records(self, doc: Document) -> dict:
+        return doc.actors
+
+    def command(self, record: Actor) -> Command:
+        return PutActor(record)
+
+    def node_key(self, key) -> str:
+        return f"actor:{key}"
+
+
+class AlliancesModel(RecordTableModel):
+    kind = "alliance"
+
+    def __init__(self, session: ProjectSession, parent=None) -> None:
+        self._counts: Counter = Counter()
+        super().__init__(session, parent)
+
+    def make_columns(self) -> list[Column]:
+        return alliance_columns(lambda: self._counts)
+
+    def prepare(self, doc: Document) -> None:
+        self._counts = Counter(m.alliance for m in doc.memberships.values())
+
+    def records(self, doc: Document) -> dict:
+        return doc.alliances
+
+    def command(self, record: Alliance) -> Command:
+        return PutAlliance(record)
+
+    def node_key(self, key) -> str:
+        return f"alliance:{key}"
+
+
+class MembershipsModel(RecordTableModel):
+    """All memberships, or only those of one alliance (the inspector's member list)."""
+
+    kind = "membership"
+
+    def __init__(self, session: ProjectSession, parent=None, alliance: str | None = None) -> None:
+        self.alliance = alliance
+        super().__init__(session, parent)
+
+    def set_alliance(self, alliance: str | None) -> None:
+        if alliance != self.alliance:
+            self.alliance = alliance
+            self.beginResetModel()
+            self._doc = self.session.project.document()
+            self._load(self._doc, reset=False)
+            self.endResetModel()
+
+    def make_columns(self) -> list[Column]:
+        return membership_columns()
+
+    def records(self, doc: Document) -> dict:
+        if self.alliance is None:
+            return doc.memberships
+        return {k: m for k, m in doc.memberships.items() if m.alliance == self.alliance}
+
+    def command(self, record: Membership) -> Command:
+        return PutMembership(record)
+
+
+class TiesModel(RecordTableModel):
+    kind = "tie"
+
+    def make_columns(self) -> list[Column]:
+        return tie_columns()
+
+    def records(self, doc: Document) -> dict:
+        return doc.ties
+
+    def command(self, record: Tie) -> Command:
+        return PutTie(record)
+
+
+class RecordProxyModel(QSortFilterProxyModel):
+    """Sorts by each column's sort value and filters on any column's text."""
+
+    def __init__(self, source: RecordTableModel, parent=None) -> None:
+        super().__init__(parent)
+        self.setSourceModel(source)
+        self.setSortRole(SORT_ROLE)
+        self.setFilterKeyColumn(-1)
+        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.setDynamicSortFilter(True)

@@ -1,0 +1,276 @@
+"""The data tables dock: actors, alliances, memberships and ties, sortable and editable.
+
+Selection is kept in step with the session both ways: picking an actor or alliance row
+selects its node, and a node selected elsewhere (canvas, Find) selects its row.
+Membership and tie rows are not nodes; picking one shows it in the inspector through
+the session's record channel.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QStyledItemDelegate,
+    QTableView,
+    QTabWidget,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
+)
+
+from explorer.ui.editing.common import ERROR_COLOR, channel
+from explorer.ui.session import ProjectSession
+from explorer.ui.table_models import (
+    CHOICES_ROLE,
+    ActorsModel,
+    AlliancesModel,
+    MembershipsModel,
+    RecordProxyModel,
+    RecordTableModel,
+    TiesModel,
+)
+
+
+class ChoiceDelegate(QStyledItemDelegate):
+    """Edits cells that offer choices (``CHOICES_ROLE``) with a combo box."""
+
+    def createEditor(self, parent, option, index):  # noqa: N802 (Qt override)
+        choices = index.data(CHOICES_ROLE)
+        if not choices:
+            return super().createEditor(parent, option, index)
+        combo = QComboBox(parent)
+        for value, text in choices:
+            combo.addItem(text, value)
+        return combo
+
+    def setEditorData(self, editor, index) -> None:  # noqa: N802
+        if isinstance(editor, QComboBox):
+            found = editor.findData(index.data(Qt.ItemDataRole.EditRole))
+            editor.setCurrentIndex(max(found, 0))
+            return
+        super().setEditorData(editor, index)
+
+    def setModelData(self, editor, model, index) -> None:  # noqa: N802
+        if isinstance(editor, QComboBox):
+            model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
+            return
+        super().setModelData(editor, model, index)
+
+
+def make_table_view(proxy: RecordProxyModel, parent: QWidget | None = None) -> QTableView:
+    """A sortable, editable table view over ``proxy`` with the choice delegate."""
+    view = QTableView(parent)
+    view.setModel(proxy)
+    view.setSortingEnabled(True)
+    view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # document order until a header click
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+    view.setEditTriggers(
+        QAbstractItemView.EditTrigger.DoubleClicked
+        | QAbstractItemView.EditTrigger.EditKeyPressed
+        | QAbstractItemView.EditTrigger.AnyKeyPressed
+    )
+    view.setAlternatingRowColors(True)
+    view.setWordWrap(False)
+    view.verticalHeader().setVisible(False)
+    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
+    view.horizontalHeader().setStretchLastSection(True)
+    view.horizontalHeader().setHighlightSections(False)
+    view.setItemDelegate(ChoiceDelegate(view))
+    return view
+
+
+class DataTables(QWidget):
+    """Tabs Actors / Alliances / Memberships / Ties over the session's project."""
+
+    TABS = (("actors", "Actors"), ("alliances", "Alliances"),
+            ("memberships", "Memberships"), ("ties", "Ties"))
+
+    def __init__(self, session: ProjectSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self._syncing = False
+        self.models: dict[str, RecordTableModel] = {
+            "actors": ActorsModel(session, self),
+            "alliances": AlliancesModel(session, self),
+            "memberships": MembershipsModel(session, self),
+            "ties": TiesModel(session, self),
+        }
+        self.proxies: dict[str, RecordProxyModel] = {}
+        self.views: dict[str, QTableView] = {}
+
+        self.filter_edit = QLineEdit(self)
+        self.filter_edit.setPlaceholderText("Filter rows (any column)…")
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.textChanged.connect(self.set_filter)
+        self.count_label = QLabel(self)
+        self.status = QLabel(self)
+        self.status.setStyleSheet(f"color: {ERROR_COLOR}; font-weight: 600;")
+        self.status.setWordWrap(True)
+        self.status.setVisible(False)
+
+        self.tabs = QTabWidget(self)
+        for name, title in self.TABS:
+            model = self.models[name]
+            proxy = RecordProxyModel(model, self)
+            view = make_table_view(proxy, self)
+            view.setObjectName(f"table_{name}")
+            self.proxies[name], self.views[name] = proxy, view
+            self.tabs.addTab(view, title)
+            view.selectionModel().selectionChanged.connect(
+                lambda *_, n=name: self._on_rows_selected(n)
+            )
+            model.editRefused.connect(lambda reason, row, col, n=name: self._refused(n, reason, row, col))
+            model.refreshed.connect(lambda n=name: self._after_refresh(n))
+            proxy.rowsInserted.connect(self._update_count)
+            proxy.rowsRemoved.connect(self._update_count)
+            proxy.modelReset.connect(self._update_count)
+            proxy.layoutChanged.connect(self._update_count)
+        self._fit_columns()
+        self.tabs.currentChanged.connect(lambda *_: self._update_count())
+
+        top = QHBoxLayout()
+        top.addWidget(self.filter_edit, 1)
+        top.addWidget(self.count_label)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(top)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.status)
+
+        session.selectionChanged.connect(self._on_session_selection)
+        session.documentChanged.connect(lambda *_: self._clear_status())
+        self._on_session_selection(session.selection)
+        self._update_count()
+
+    # ----- public ---------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Apply pending document changes now (they are otherwise applied next turn)."""
+        for model in self.models.values():
+            model.refresh()
+
+    def set_filter(self, text: str) -> None:
+        for proxy in self.proxies.values():
+            proxy.setFilterFixedString(text)
+        self._update_count()
+
+    def show_tab(self, name: str) -> None:
+        self.tabs.setCurrentWidget(self.views[name])
+
+    def current_tab(self) -> str:
+        return self.TABS[self.tabs.currentIndex()][0]
+
+    def index_of(self, name: str, key, column: int = 0) -> QModelIndex:
+        """The view index (through the proxy) of the record ``key`` in table ``name``."""
+        row = self.models[name].row_of(key)
+        if row is None:
+            return QModelIndex()
+        return self.proxies[name].mapFromSource(self.models[name].index(row, column))
+
+    def selected_keys(self, name: str) -> list:
+        view = self.views[name]
+        rows = view.selectionModel().selectedRows()
+        model = self.models[name]
+        keys = [model.key_at(self.proxies[name].mapToSource(i).row()) for i in rows]
+        return keys
+
+    # ----- selection ------------------------------------------------------------------
+
+    def _on_rows_selected(self, name: str) -> None:
+        if self._syncing:
+            return
+        keys = self.selected_keys(name)
+        if name in ("actors", "alliances"):
+            model = self.models[name]
+            nodes = [model.node_key(k) for k in keys]
+            if nodes:
+                self._syncing = True
+                try:
+                    self.session.select(nodes)
+                finally:
+                    self._syncing = False
+        elif keys:
+            current = self.views[name].currentIndex()
+            if current.isValid():
+                key = self.models[name].key_at(self.proxies[name].mapToSource(current).row())
+                if key not in keys:
+                    key = keys[0]
+            else:
+                key = keys[0]
+            channel(self.session).recordChosen.emit(self.models[name].kind, key)
+
+    def _on_session_selection(self, nodes: list) -> None:
+        if self._syncing:
+            return
+        self._syncing = True
+        try:
+            for name, prefix in (("actors", "actor:"), ("alliances", "alliance:")):
+                keys = [n[len(prefix):] for n in nodes if n.startswith(prefix)]
+                self._select_rows(name, keys)
+        finally:
+            self._syncing = False
+
+    def _select_rows(self, name: str, keys: list) -> None:
+        view = self.views[name]
+        selection = QItemSelection()
+        first = None
+        for key in keys:
+            index = self.index_of(name, key)
+            if index.isValid():
+                selection.select(index, index)
+                if first is None:
+                    first = index
+        flags = (QItemSelectionModel.SelectionFlag.ClearAndSelect
+                 | QItemSelectionModel.SelectionFlag.Rows)
+        view.selectionModel().select(selection, flags)
+        if first is not None:
+            view.selectionModel().setCurrentIndex(first, QItemSelectionModel.SelectionFlag.NoUpdate)
+            view.scrollTo(first)
+
+    def _after_refresh(self, name: str) -> None:
+        # A reset forgets the view's selection: put the session's back.
+        if name in ("actors", "alliances"):
+            self._syncing = True
+            try:
+                prefix = "actor:" if name == "actors" else "alliance:"
+                keys = [n[len(prefix):] for n in self.session.selection if n.startswith(prefix)]
+                self._select_rows(name, keys)
+            finally:
+                self._syncing = False
+        self._update_count()
+
+    # ----- feedback -------------------------------------------------------------------
+
+    def _refused(self, name: str, reason: str, row: int, column: int) -> None:
+        self.status.setText(f"Not changed: {reason}")
+        self.status.setVisible(True)
+        view = self.views[name]
+        index = self.proxies[name].mapFromSource(self.models[name].index(row, column))
+        if index.isValid() and view.isVisible():
+            rect = view.visualRect(index)
+            QToolTip.showText(view.viewport().mapToGlobal(rect.bottomLeft()), reason, view)
+
+    def _clear_status(self) -> None:
+        if self.status.isVisible():
+            self.status.clear()
+            self.status.setVisible(False)
+
+    def _update_count(self, *_) -> None:
+        name = self.current_tab()
+        shown = self.proxies[name].rowCount()
+        total = self.models[name].rowCount()
+        self.count_label.setText(f"{shown} of {total}" if shown != total else f"{total} rows")
+
+    def _fit_columns(self) -> None:
+        widths = {"ID": 70, "Name": 170, "Actor": 170, "Alliance": 170, "Actor A": 150,
+                  "Actor B": 150, "Regions": 170, "Kind": 130, "Obligation": 110,
+                  "Source": 120, "Sign": 110, "Role": 90, "Members": 70, "Formal": 60}
+        for name, view in self.views.items():
+            for i, column in enumerate(self.models[name].columns):
+                view.setColumnWidth(i, widths.get(column.title, 95))
