@@ -360,8 +360,12 @@ class GraphCanvas(QWidget):
         edges, weights = model.layout_edges()
         if self._engine is None or old is None:
             has_any = bool(np.isfinite(given).all(axis=1).any())
+            # Strong gravity keeps isolated actors (Syria after 2024) near the map instead
+            # of drifting off and shrinking everything else when the view is fitted; the
+            # larger scaling spreads the dense NATO/EU cluster so its members can be read.
             self._engine = ForceLayout(
-                n, edges, weights, seed=1, positions=given if has_any else None
+                n, edges, weights, seed=1, positions=given if has_any else None,
+                scaling=8.0, gravity=0.3, strong_gravity=True,
             )
             for i in np.flatnonzero(pinned):
                 self._engine.pin(int(i), True)
