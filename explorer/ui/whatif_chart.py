@@ -43,6 +43,21 @@ def short_label(text: str, limit: int = 13) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
+def wrap_label(text: str, width: int = 11) -> str:
+    """At most two short lines for an axis tick (words kept whole where they fit)."""
+    words = text.replace("-", "- ").split()
+    lines: list[str] = []
+    for word in words:
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            sep = "" if lines[-1].endswith("-") else " "
+            lines[-1] += sep + word
+        else:
+            lines.append(word)
+    if len(lines) > 2:
+        lines = [lines[0], lines[1] + "…"]
+    return "\n".join(short_label(line, width + 1) for line in lines)
+
+
 class BlocShareChart(pg.PlotWidget):
     """Bloc shares (% of the capability in view) as grouped bars with a legend.
 
@@ -51,7 +66,7 @@ class BlocShareChart(pg.PlotWidget):
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent, background="w")
-        self.setMinimumHeight(230)
+        self.setFixedHeight(250)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setMenuEnabled(False)
         self.setMouseEnabled(x=False, y=False)
@@ -59,11 +74,17 @@ class BlocShareChart(pg.PlotWidget):
         item = self.getPlotItem()
         item.setLabel("left", "Share of capability (%)")
         item.showGrid(y=True, alpha=0.25)
+        tick_font = QFont()
+        tick_font.setPointSize(8)
         for name in ("left", "bottom"):
             axis = item.getAxis(name)
             axis.setPen(pg.mkPen("#444"))
             axis.setTextPen(pg.mkPen("#222"))
-        self.legend = item.addLegend(offset=(-6, 4), labelTextColor="#222", labelTextSize="8pt")
+            axis.setStyle(tickFont=tick_font)
+        item.getAxis("bottom").setHeight(34)
+        self.legend = item.addLegend(
+            offset=(4, 2), labelTextColor="#222", labelTextSize="8pt", colCount=2
+        )
         self.legend.setBrush(pg.mkBrush(255, 255, 255, 220))
         self.legend.setPen(pg.mkPen("#bbb"))
         self.groups: list[BarGroup] = []
@@ -106,16 +127,23 @@ class BlocShareChart(pg.PlotWidget):
         font.setPointSize(8)
         for x, g, b, a in zip(xs, groups, base, alt, strict=True):
             d = g.delta
-            text = "–" if d is None else ("±0.0 pp" if abs(d) < 5e-4 else f"{100 * d:+.1f} pp")
+            if d is None:
+                text = "–"
+            elif abs(d) < 5e-4:
+                text = "= 0.0 pp"
+            else:
+                text = f"{'▲' if d > 0 else '▼'} {100 * d:+.1f} pp"
             label = pg.TextItem(text, color=QColor(delta_color(d)), anchor=(0.5, 1.0))
             label.setFont(font)
             label.setPos(x, max(a, b) + top * 0.02)
             item.addItem(label)
             self._items.append(label)
-        item.getAxis("bottom").setTicks([[(x, short_label(g.label)) for x, g in zip(xs, groups, strict=True)]])
+        item.getAxis("bottom").setTicks(
+            [[(x, wrap_label(g.label)) for x, g in zip(xs, groups, strict=True)]]
+        )
         item.setXRange(-0.6, len(groups) - 0.4, padding=0)
-        # Head room for the delta labels and the legend.
-        item.setYRange(0, top * 1.32, padding=0)
+        # Head room above the bars for the delta labels and the one-row legend.
+        item.setYRange(0, top * 1.45, padding=0)
         tip = "\n".join(
             f"{g.label}: {_pct(g.baseline)} → {_pct(g.scenario)}" for g in groups
         )
@@ -134,4 +162,4 @@ def _pct(value: float | None) -> str:
     return "–" if value is None else f"{100 * value:.1f}%"
 
 
-__all__ = ["BarGroup", "BlocShareChart", "delta_color", "short_label"]
+__all__ = ["BarGroup", "BlocShareChart", "delta_color", "short_label", "wrap_label"]

@@ -1,0 +1,449 @@
+"""The "Regions & filters" dock: which part of the world, which date, which kinds.
+
+Filters are a view, never an edit: every change builds a new
+:class:`~explorer.analysis.view.ViewFilter` and hands it to
+``session.set_view_filter``, which stores it in the project file and tells the canvas,
+the what-if panel and every other view to redraw. On construction (and whenever the view
+changes elsewhere) the widgets are set from ``session.view_filter``.
+
+In every group of tick boxes, *nothing ticked means no restriction*, as in the view
+filter itself: no region ticked shows the whole world, no kind ticked shows every kind.
+The individual alliances are the exception: each is ticked when shown, so one can be
+hidden by unticking it.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QScrollArea,
+    QSlider,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from explorer.analysis.view import ViewFilter, filtered
+from explorer.model.entities import Document
+from explorer.model.vocab import ACTOR_KINDS, ALLIANCE_KINDS, label
+from explorer.ui.filters_dates import MonthScale, dataset_start
+from explorer.ui.session import ProjectSession
+
+#: Debounce of the slider and the spin box, so dragging stays fluid.
+DEBOUNCE_MS = 150
+
+ACTOR_KIND_LABELS = {
+    "state": "States",
+    "non_state": "Non-state actors",
+    "organisation": "Organisations",
+    "other": "Other",
+}
+
+CHECKED = Qt.CheckState.Checked
+UNCHECKED = Qt.CheckState.Unchecked
+PARTIAL = Qt.CheckState.PartiallyChecked
+ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+class FiltersPanel(QWidget):
+    """Region tree, date slider, alliance and actor filters for one session."""
+
+    def __init__(self, session: ProjectSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self._restoring = False
+        self._as_of: str | None = None
+        self._apply_timer = QTimer(self)
+        self._apply_timer.setSingleShot(True)
+        self._apply_timer.timeout.connect(self.apply_now)
+        self._count_timer = QTimer(self)
+        self._count_timer.setSingleShot(True)
+        self._count_timer.setInterval(0)
+        self._count_timer.timeout.connect(self.update_count)
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        area = QScrollArea()
+        area.setWidgetResizable(True)
+        area.setFrameShape(QFrame.Shape.NoFrame)
+        area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        outer.addWidget(area)
+        body = QWidget()
+        area.setWidget(body)
+        v = QVBoxLayout(body)
+        v.setContentsMargins(4, 4, 4, 4)
+        v.addWidget(self._build_summary())
+        v.addWidget(self._build_date())
+        v.addWidget(self._build_regions(), 2)
+        v.addWidget(self._build_alliances(), 2)
+        v.addWidget(self._build_actors())
+
+        self._rebuild_from_document()
+        self._restore(session.view_filter)
+        session.viewChanged.connect(self._on_view_changed)
+        session.documentChanged.connect(self._on_document_changed)
+
+    # ----- construction -------------------------------------------------------------------
+
+    def _build_summary(self) -> QWidget:
+        box = QWidget()
+        v = QVBoxLayout(box)
+        v.setContentsMargins(2, 0, 2, 0)
+        self.count_label = QLabel()
+        self.count_label.setWordWrap(True)
+        font = self.count_label.font()
+        font.setBold(True)
+        self.count_label.setFont(font)
+        v.addWidget(self.count_label)
+        self.analysis_note = QLabel(
+            "The analysis (capability shares, blocs, brokers, what-if) follows this filtered view."
+        )
+        self.analysis_note.setWordWrap(True)
+        self.analysis_note.setStyleSheet("color: #555")
+        v.addWidget(self.analysis_note)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        self.reset_button = QPushButton("Reset filters")
+        self.reset_button.setToolTip("Show everything in force today")
+        self.reset_button.clicked.connect(self.reset)
+        row.addWidget(self.reset_button)
+        v.addLayout(row)
+        return box
+
+    def _build_date(self) -> QGroupBox:
+        box = QGroupBox("As of")
+        v = QVBoxLayout(box)
+        self.date_label = QLabel()
+        font = self.date_label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        font.setBold(True)
+        self.date_label.setFont(font)
+        self.date_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        v.addWidget(self.date_label)
+        self.date_slider = QSlider(Qt.Orientation.Horizontal)
+        self.date_slider.setSingleStep(1)
+        self.date_slider.setPageStep(12)
+        self.date_slider.setTickPosition(QSlider.TickPosition.TicksBelow)
+        self.date_slider.setToolTip(
+            "Monthly steps; the right end is today's state (whatever has no end date)."
+        )
+        self.date_slider.valueChanged.connect(self._on_slider)
+        v.addWidget(self.date_slider)
+        ends = QHBoxLayout()
+        self.date_first = QLabel()
+        self.date_last = QLabel("Today")
+        for w in (self.date_first, self.date_last):
+            w.setStyleSheet("color: #555")
+        ends.addWidget(self.date_first)
+        ends.addStretch(1)
+        ends.addWidget(self.date_last)
+        v.addLayout(ends)
+        return box
+
+    def _build_regions(self) -> QGroupBox:
+        box = QGroupBox("Regions")
+        v = QVBoxLayout(box)
+        hint = QLabel("Nothing ticked: the whole world.")
+        hint.setStyleSheet("color: #555")
+        v.addWidget(hint)
+        self.region_tree = QTreeWidget()
+        self.region_tree.setHeaderHidden(True)
+        self.region_tree.setMinimumHeight(150)
+        self.region_tree.itemChanged.connect(self._on_region_item)
+        v.addWidget(self.region_tree)
+        self.keep_partners = QCheckBox("Keep outside partners as faded context")
+        self.keep_partners.setToolTip(
+            "Actors outside the ticked regions that share an alliance or a tie with an actor "
+            "inside stay in the view, drawn faded."
+        )
+        self.keep_partners.toggled.connect(lambda *_: self._changed())
+        v.addWidget(self.keep_partners)
+        return box
+
+    def _build_alliances(self) -> QGroupBox:
+        box = QGroupBox("Alliances")
+        v = QVBoxLayout(box)
+        hint = QLabel("Kinds (nothing ticked: every kind)")
+        hint.setStyleSheet("color: #555")
+        v.addWidget(hint)
+        grid = QGridLayout()
+        self.alliance_kind_boxes: dict[str, QCheckBox] = {}
+        for i, kind in enumerate(ALLIANCE_KINDS):
+            check = QCheckBox(label(kind))
+            check.toggled.connect(lambda *_: self._changed())
+            grid.addWidget(check, i // 2, i % 2)
+            self.alliance_kind_boxes[kind] = check
+        v.addLayout(grid)
+        row = QHBoxLayout()
+        self.alliance_search = QLineEdit()
+        self.alliance_search.setPlaceholderText("Filter alliances…")
+        self.alliance_search.setClearButtonEnabled(True)
+        self.alliance_search.textChanged.connect(self._filter_alliance_rows)
+        row.addWidget(self.alliance_search, 1)
+        self.alliances_all = QPushButton("All")
+        self.alliances_none = QPushButton("None")
+        self.alliances_all.clicked.connect(lambda: self._check_all_alliances(True))
+        self.alliances_none.clicked.connect(lambda: self._check_all_alliances(False))
+        row.addWidget(self.alliances_all)
+        row.addWidget(self.alliances_none)
+        v.addLayout(row)
+        self.alliance_list = QListWidget()
+        self.alliance_list.setMinimumHeight(140)
+        self.alliance_list.setToolTip("Untick an alliance to hide it.")
+        self.alliance_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.alliance_list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.alliance_list.itemChanged.connect(lambda *_: self._changed())
+        v.addWidget(self.alliance_list)
+        return box
+
+    def _build_actors(self) -> QGroupBox:
+        box = QGroupBox("Actors")
+        form = QFormLayout(box)
+        kinds = QGridLayout()
+        self.actor_kind_boxes: dict[str, QCheckBox] = {}
+        for i, kind in enumerate(ACTOR_KINDS):
+            check = QCheckBox(ACTOR_KIND_LABELS.get(kind, label(kind)))
+            check.toggled.connect(lambda *_: self._changed())
+            kinds.addWidget(check, i // 2, i % 2)
+            self.actor_kind_boxes[kind] = check
+        form.addRow(QLabel("Kinds (nothing ticked: all)"))
+        form.addRow(kinds)
+        self.min_capability = QDoubleSpinBox()
+        self.min_capability.setRange(0.0, 1.0)
+        self.min_capability.setDecimals(4)
+        self.min_capability.setSingleStep(0.001)
+        self.min_capability.setSpecialValueText("none")
+        self.min_capability.setToolTip(
+            "Hide actors whose capability index (over all actors) is below this value.\n"
+            "Actors without capability figures are hidden by any threshold above 0."
+        )
+        self.min_capability.valueChanged.connect(lambda *_: self._changed(DEBOUNCE_MS))
+        form.addRow("Minimum capability", self.min_capability)
+        return box
+
+    # ----- filling from the document ------------------------------------------------------
+
+    @property
+    def doc(self) -> Document:
+        return self.session.project.document()
+
+    def _rebuild_from_document(self) -> None:
+        doc = self.doc
+        self._restoring = True
+        try:
+            self.scale = MonthScale(dataset_start(doc))
+            self.date_slider.setRange(0, self.scale.today_position)
+            self.date_slider.setTickInterval(120)
+            first = self.scale.month(0)
+            self.date_first.setText(str(first[0]))
+
+            self.region_tree.clear()
+            self._region_items: dict[str, QTreeWidgetItem] = {}
+            children: dict[str | None, list] = {}
+            for region in doc.regions.values():
+                parent = region.parent if region.parent in doc.regions else None
+                children.setdefault(parent, []).append(region)
+
+            def add(parent_item, parent_id, seen):
+                for region in sorted(children.get(parent_id, []), key=lambda r: r.name.casefold()):
+                    if region.id in seen:
+                        continue
+                    item = QTreeWidgetItem([region.name])
+                    item.setData(0, ID_ROLE, region.id)
+                    flags = item.flags() | Qt.ItemFlag.ItemIsUserCheckable
+                    if children.get(region.id):
+                        flags |= Qt.ItemFlag.ItemIsAutoTristate
+                    item.setFlags(flags)
+                    item.setCheckState(0, UNCHECKED)
+                    if parent_item is None:
+                        self.region_tree.addTopLevelItem(item)
+                    else:
+                        parent_item.addChild(item)
+                    self._region_items[region.id] = item
+                    add(item, region.id, seen | {region.id})
+
+            add(None, None, frozenset())
+            self.region_tree.expandAll()
+
+            self.alliance_list.clear()
+            for alliance in sorted(doc.alliances.values(), key=lambda a: a.name.casefold()):
+                item = QListWidgetItem(alliance.name)
+                item.setData(ID_ROLE, alliance.id)
+                item.setToolTip(f"{alliance.name}\n{alliance.id} · {label(alliance.kind)}")
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                item.setCheckState(CHECKED)
+                self.alliance_list.addItem(item)
+            self._filter_alliance_rows(self.alliance_search.text())
+        finally:
+            self._restoring = False
+
+    def _restore(self, view: ViewFilter) -> None:
+        """Set every widget from ``view`` without emitting a new filter."""
+        self._restoring = True
+        try:
+            self._as_of = view.as_of
+            self.date_slider.setValue(self.scale.position(view.as_of))
+            self.date_label.setText(MonthScale.label(view.as_of))
+            for i in range(self.region_tree.topLevelItemCount()):
+                self.region_tree.topLevelItem(i).setCheckState(0, UNCHECKED)
+            for region in sorted(view.regions):
+                if region in self._region_items:
+                    self._region_items[region].setCheckState(0, CHECKED)
+            self.keep_partners.setChecked(view.keep_partners)
+            for kind, check in self.alliance_kind_boxes.items():
+                check.setChecked(kind in view.alliance_kinds)
+            for row in range(self.alliance_list.count()):
+                item = self.alliance_list.item(row)
+                shown = view.alliances is None or item.data(ID_ROLE) in view.alliances
+                item.setCheckState(CHECKED if shown else UNCHECKED)
+            for kind, check in self.actor_kind_boxes.items():
+                check.setChecked(kind in view.actor_kinds)
+            self.min_capability.setValue(view.min_capability)
+        finally:
+            self._restoring = False
+        self.update_count()
+
+    # ----- reading the widgets ------------------------------------------------------------
+
+    def _checked_regions(self, item: QTreeWidgetItem) -> set[str]:
+        state = item.checkState(0)
+        if state == CHECKED:
+            return {item.data(0, ID_ROLE)}
+        if state == PARTIAL:
+            out: set[str] = set()
+            for i in range(item.childCount()):
+                out |= self._checked_regions(item.child(i))
+            return out
+        return set()
+
+    def current_view(self) -> ViewFilter:
+        """The filter the widgets describe now."""
+        regions: set[str] = set()
+        for i in range(self.region_tree.topLevelItemCount()):
+            regions |= self._checked_regions(self.region_tree.topLevelItem(i))
+        alliance_ids = [
+            self.alliance_list.item(r).data(ID_ROLE) for r in range(self.alliance_list.count())
+        ]
+        shown = {
+            self.alliance_list.item(r).data(ID_ROLE)
+            for r in range(self.alliance_list.count())
+            if self.alliance_list.item(r).checkState() == CHECKED
+        }
+        previous = self.session.view_filter.alliances
+        if len(shown) == len(alliance_ids):
+            # every listed alliance ticked: no restriction, unless the saved filter names
+            # alliances the list does not hold (kept as they were)
+            alliances = None
+            if previous is not None and previous - set(alliance_ids):
+                alliances = frozenset(shown | (previous - set(alliance_ids)))
+        else:
+            alliances = frozenset(shown)
+        return ViewFilter(
+            as_of=self._as_of,
+            regions=frozenset(regions),
+            keep_partners=self.keep_partners.isChecked(),
+            alliance_kinds=frozenset(k for k, c in self.alliance_kind_boxes.items() if c.isChecked()),
+            alliances=alliances,
+            actor_kinds=frozenset(k for k, c in self.actor_kind_boxes.items() if c.isChecked()),
+            min_capability=round(float(self.min_capability.value()), 6),
+        )
+
+    # ----- reacting -----------------------------------------------------------------------
+
+    def _changed(self, delay: int = 0) -> None:
+        if self._restoring:
+            return
+        self._apply_timer.start(delay)
+
+    def apply_now(self) -> None:
+        """Hand the widgets' filter to the session now (skipping any pending debounce)."""
+        self._apply_timer.stop()
+        self.session.set_view_filter(self.current_view())
+        self.update_count()
+
+    def _on_slider(self, position: int) -> None:
+        if self._restoring:
+            return
+        self._as_of = self.scale.date(position)
+        self.date_label.setText(MonthScale.label(self._as_of))
+        self._changed(DEBOUNCE_MS)
+
+    def set_as_of(self, date: str | None) -> None:
+        """Move the slider to ``date``'s month and use exactly ``date`` (None: today)."""
+        self.date_slider.setValue(self.scale.position(date))
+        self._as_of = date
+        self.date_label.setText(MonthScale.label(date))
+        self.apply_now()
+
+    def _on_region_item(self, _item, _column=0) -> None:
+        self._changed()  # a parent toggles its children: one apply after all of them
+
+    def _check_all_alliances(self, checked: bool) -> None:
+        self._restoring = True
+        try:
+            for row in range(self.alliance_list.count()):
+                item = self.alliance_list.item(row)
+                if not item.isHidden():
+                    item.setCheckState(CHECKED if checked else UNCHECKED)
+        finally:
+            self._restoring = False
+        self._changed()
+
+    def _filter_alliance_rows(self, text: str) -> None:
+        needle = text.strip().casefold()
+        for row in range(self.alliance_list.count()):
+            item = self.alliance_list.item(row)
+            hay = f"{item.text()} {item.data(ID_ROLE)}".casefold()
+            item.setHidden(bool(needle) and needle not in hay)
+
+    def reset(self) -> None:
+        """Back to the default view: everything in force today."""
+        self._apply_timer.stop()
+        self.session.set_view_filter(ViewFilter())
+        self._restore(ViewFilter())
+
+    def _on_view_changed(self) -> None:
+        if self._apply_timer.isActive():
+            return  # our own newer edit is on its way
+        if self.session.view_filter != self.current_view():
+            self._restore(self.session.view_filter)
+        else:
+            self.update_count()
+
+    def _on_document_changed(self, kind: str, _key) -> None:
+        if kind in ("settings", "positions"):
+            return
+        if kind in ("alliances", "memberships", "ties", "regions", "meta"):
+            self._rebuild_from_document()
+            self._restore(self.session.view_filter)
+        self._count_timer.start()
+
+    # ----- summary ------------------------------------------------------------------------
+
+    def counts(self) -> tuple[int, int, int]:
+        """(shown actors, all actors, context actors) under the session's view."""
+        doc = self.doc
+        data = filtered(doc, self.session.view_filter)
+        return len(data.actors), len(doc.actors), len(data.context)
+
+    def update_count(self) -> None:
+        doc = self.doc
+        data = filtered(doc, self.session.view_filter)
+        text = f"Showing {len(data.actors)} of {len(doc.actors)} actors"
+        if data.context:
+            text += f" ({len(data.context)} as context)"
+        text += f", {len(data.alliances)} of {len(doc.alliances)} alliances"
+        self.count_label.setText(text)
