@@ -573,6 +573,13 @@ def build_canvas_menu(window, session: ProjectSession, node: str | None,
         menu.addAction("Add member…").triggered.connect(
             lambda: run_dialog(MembershipDialog(session, parent, alliance=key)))
     if node and kind in ("actor", "alliance"):
+        from explorer.ui.whatif_panel import whatif_menu_actions
+
+        whatif = whatif_menu_actions(session, node)
+        if whatif:
+            submenu = menu.addMenu("What if…")
+            for text, run in whatif:
+                submenu.addAction(text).triggered.connect(lambda _=False, f=run: f())
         pinned = _is_pinned(session, node)
         menu.addAction("Unpin" if pinned else "Pin").triggered.connect(
             lambda: set_pinned(window, session, node, not pinned, scene_pos))
