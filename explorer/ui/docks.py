@@ -14,7 +14,7 @@ def _panels() -> list[tuple[str, str, str, Qt.DockWidgetArea]]:
     right = Qt.DockWidgetArea.RightDockWidgetArea
     bottom = Qt.DockWidgetArea.BottomDockWidgetArea
     return [
-        ("filters", "Regions && filters", "explorer.ui.filters_panel:FiltersPanel", left),
+        ("filters", "Regions and filters", "explorer.ui.filters_panel:FiltersPanel", left),
         ("whatif", "What-if", "explorer.ui.whatif_panel:WhatIfPanel", right),
         ("inspector", "Inspector", "explorer.ui.inspector:Inspector", right),
         ("table", "Data table", "explorer.ui.tables:DataTables", bottom),
@@ -27,18 +27,16 @@ def build_docks(window: QMainWindow, session: ProjectSession) -> dict[str, QDock
     docks: dict[str, QDockWidget] = {}
     for name, title, target, area in _panels():
         module_name, class_name = target.split(":")
-        try:
-            module = importlib.import_module(module_name)
-        except ModuleNotFoundError as exc:
-            if exc.name != module_name:
-                raise
-            continue  # a panel not built yet; the window works without it
+        module = importlib.import_module(module_name)
         widget = getattr(module, class_name)(session, window)
-        dock = QDockWidget(title.replace("&&", "&"), window)
+        dock = QDockWidget(title, window)
         dock.setObjectName(f"dock_{name}")
         dock.setWidget(widget)
         window.addDockWidget(area, dock)
         docks[name] = dock
-    if "whatif" in docks and "inspector" in docks:
-        window.tabifyDockWidget(docks["inspector"], docks["whatif"])
+    window.tabifyDockWidget(docks["inspector"], docks["whatif"])
+    docks["whatif"].raise_()
+    # First-run proportions: the canvas gets most of the window; saved layouts override.
+    window.resizeDocks([docks["filters"], docks["whatif"]], [335, 430], Qt.Orientation.Horizontal)
+    window.resizeDocks([docks["table"]], [190], Qt.Orientation.Vertical)
     return docks

@@ -239,17 +239,47 @@ class GraphCanvas(QWidget):
         return QRectF(lo[0] - m, lo[1] - m, hi[0] - lo[0] + 2 * m, hi[1] - lo[1] + 2 * m)
 
     def fit_to_view(self) -> None:
-        """Zoom so the whole graph is visible."""
+        """Zoom so the whole graph is visible and clear of the legend.
+
+        The graph goes either right of the legend or below it, whichever leaves it
+        larger on screen.
+        """
         rect = self.scene_bounds()
-        legend_w, legend_h = self.legend.boundingRect().width(), self.legend.boundingRect().height()
-        self.vb.setRange(rect, padding=0.02)
-        # leave room for the legend on the left when there is space to spare
-        if self.vb.width() > 3 * legend_w > 0 and legend_h > 0.5 * self.vb.height():
-            vr = self.vb.viewRect()
-            shift = vr.width() * (legend_w + 10) / max(self.vb.width(), 1)
-            self.vb.setRange(QRectF(vr.left() - shift, vr.top(), vr.width() + shift, vr.height()),
+        width, height = max(self.vb.width(), 1.0), max(self.vb.height(), 1.0)
+        box = self.legend.boundingRect()
+        legend_w, legend_h = box.width() + 16, box.height() + 16
+        if rect.width() <= 0 or rect.height() <= 0 or box.isEmpty():
+            self.vb.setRange(rect, padding=0.02)
+            self._update_labels()
+            return
+        rect = rect.adjusted(-0.03 * rect.width(), -0.03 * rect.height(),
+                             0.03 * rect.width(), 0.03 * rect.height())
+        # pixels per scene unit when the graph sits right of / below the legend
+        right = min((width - legend_w) / rect.width(), height / rect.height())
+        below = min(width / rect.width(), (height - legend_h) / rect.height())
+        if max(right, below) <= 0:
+            self.vb.setRange(rect, padding=0.02)
+        elif right >= below:
+            scale = right
+            left = rect.left() - legend_w / scale
+            extra_h = (height / scale - rect.height()) / 2
+            self.vb.setRange(QRectF(left, rect.top() - extra_h, width / scale, height / scale),
+                             padding=0)
+        else:
+            scale = below
+            view_w, view_h = width / scale, height / scale
+            extra_w = (view_w - rect.width()) / 2
+            band = view_h - legend_h / scale
+            # the y axis points up, so the legend's band is above the graph's top edge
+            top = rect.bottom() + (band - rect.height()) / 2 + legend_h / scale
+            self.vb.setRange(QRectF(rect.left() - extra_w, top - view_h, view_w, view_h),
                              padding=0)
         self._update_labels()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        if self._follow:
+            self.fit_to_view()
 
     def center_on(self, key: str) -> None:
         """Pan (keeping the zoom) so node ``key`` is in the middle of the view."""
