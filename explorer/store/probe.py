@@ -79,5 +79,5 @@ def _check_integrity(path: Path) -> None:
     finally:
         conn.close()
     if rows != [("ok",)]:
-        detail = "; ".join(str(r[0]) for r in rows[:3])
+        detail = "; ".join(" ".join(str(r[0]).split()) for r in rows[:3])
         raise ProjectFileError(str(path), f"the database is corrupt ({detail}).")

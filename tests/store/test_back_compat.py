@@ -1,0 +1,110 @@
+"""Projects written by earlier versions still open, with the same contents.
+
+``tests/data/project_v1.sbx`` was written by schema-1 code (``scripts/make_test_projects.py``)
+and is committed; it is copied before opening because opening migrates it in place. The
+expected contents are spelled out here, not imported from the script, so the two are
+independent witnesses.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from sbx_helpers import sha256
+
+from explorer.model import Capability, Change, Membership, Tie
+from explorer.model.validation import validate_document
+from explorer.store import SCHEMA_VERSION, Project
+from explorer.store.probe import check_project_file
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+
+
+@pytest.fixture
+def v1(tmp_path) -> Path:
+    source = DATA / "project_v1.sbx"
+    if not source.exists():
+        pytest.fail(f"{source} is missing; run scripts/make_test_projects.py")
+    copy = tmp_path / "project_v1.sbx"
+    shutil.copyfile(source, copy)
+    return copy
+
+
+def test_committed_v1_file_is_schema_1():
+    assert check_project_file(DATA / "project_v1.sbx") == 1
+
+
+def test_v1_project_opens_with_its_contents(v1):
+    with Project.open(v1) as project:
+        assert project.schema_version == SCHEMA_VERSION
+        doc = project.document()
+        assert doc.title == "Back-compat project v1"
+        assert validate_document(doc) == []
+        assert project.counts() == {
+            "actors": 4, "alliances": 2, "memberships": 3, "ties": 2, "blocs": 1, "scenarios": 1,
+        }
+        assert sorted(doc.regions) == ["europe", "europe_northern", "middle_east"]
+        assert doc.regions["europe_northern"].parent == "europe"
+        assert doc.sources["sipri"].url == "https://www.sipri.org/databases/milex"
+
+        sweden = doc.actors["SWE"]
+        assert sweden.name == "Sweden" and sweden.kind == "state"
+        assert sweden.regions == ("europe_northern",)
+        assert sweden.capabilities == (
+            Capability("milex_usd_bn", 8.5, 2023, "sipri"),
+            Capability("personnel_k", 14.6, 2023, ""),
+        )
+        assert sweden.notes == "NATO member since 2024-03-07" and sweden.source == "sipri"
+        assert doc.actors["TUR"].name == "Türkiye"
+        assert doc.actors["TUR"].regions == ("europe", "middle_east")
+        assert doc.actors["RUS"].figure("warheads") == 5580.0
+        assert doc.actors["hezbollah"].kind == "non_state"
+
+        nato = doc.alliances["nato"]
+        assert (nato.kind, nato.obligation, nato.formal, nato.founded, nato.ended) == (
+            "collective_defence", "defence", True, "1949-04-04", None,
+        )
+        assert doc.alliances["axis"].formal is False
+
+        assert doc.memberships[2] == Membership(
+            "nato", "SWE", "member", "2024-03-07", None, "nato.int", "32nd member", id=2
+        )
+        assert doc.memberships[2].in_force("2024-03-07")
+        assert not doc.memberships[2].in_force("2024-03-06")
+        assert doc.ties[1] == Tie("RUS", "SWE", -1, "rivalry", "2022-02-24", id=1)
+        assert doc.blocs["west"].members == ("SWE", "TUR")
+        assert doc.blocs["west"].color == "#1f77b4"
+        assert doc.scenarios["Türkiye leaves NATO"].changes == (
+            Change("remove_membership", actor="TUR", alliance="nato"),
+            Change("move_to_bloc", actor="TUR", bloc="west"),
+        )
+
+        assert project.positions() == {
+            "actor:SWE": (10.0, 20.0, True),
+            "actor:TUR": (-5.5, 3.25, False),
+            "alliance:nato": (0.0, 0.0, False),
+        }
+        assert project.setting("view") == {"zoom": 1.5, "mode": "hubs"}
+        assert project.setting("as_of") == "2024-03-07"
+
+
+def test_v1_project_can_be_edited_and_saved(v1, tmp_path):
+    from explorer.commands import CommandStack, PutMembership
+
+    with Project.open(v1) as project:
+        stack = CommandStack(project)
+        stack.push(PutMembership(Membership("nato", "RUS", "partner", "1994-06-22")))
+        assert stack.undo_text == "Add Russia to NATO on 1994-06-22"
+        project.save_as(tmp_path / "saved.sbx")
+    with Project.open(tmp_path / "saved.sbx") as saved:
+        assert saved.counts()["memberships"] == 4
+
+
+def test_opening_the_current_version_leaves_the_file_unchanged(v1):
+    if SCHEMA_VERSION != 1:
+        pytest.skip("the v1 file is migrated (and so changed) by newer schemas")
+    before = sha256(v1)
+    Project.open(v1).close()
+    assert sha256(v1) == before
