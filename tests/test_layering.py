@@ -174,12 +174,6 @@ def test_import_linter_contract_is_kept(tmp_path):
 
 
 @pytest.mark.skipif(lint_imports() is None, reason="import-linter is not installed")
-@pytest.mark.xfail(
-    reason="BUG (pyproject.toml): include_external_packages sits inside the contract; "
-    "import-linter only accepts it under [tool.importlinter], so `lint-imports` fails with "
-    "'include_external_packages: Unrecognized option'.",
-    strict=True,
-)
 def test_lint_imports_with_the_pyproject_config():
     result = subprocess.run(
         [lint_imports(), "--no-cache"], capture_output=True, text=True, cwd=ROOT, timeout=120,

@@ -111,7 +111,18 @@ class Project:
             except sqlite3.Error as exc:
                 conn.close()
                 raise ProjectFileError(str(path), f"upgrading its schema failed ({exc}).") from None
-        return cls(path, conn)
+        project = cls(path, conn)
+        # Damage inside a record passes SQLite's integrity check; reading everything once
+        # here turns it into the one clear error instead of a failure later.
+        try:
+            project.document()
+            project.positions()
+        except (sqlite3.Error, UnicodeDecodeError, ValueError, TypeError) as exc:
+            conn.close()
+            raise ProjectFileError(
+                str(path), f"some of its records are damaged and cannot be read ({exc})."
+            ) from None
+        return project
 
     @classmethod
     def in_memory(cls, document: Document | None = None) -> Project:

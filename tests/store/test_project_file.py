@@ -210,13 +210,6 @@ def test_open_leaves_a_good_project_byte_identical(project_path):
     assert not side_files(project_path)
 
 
-@pytest.mark.xfail(
-    reason="BUG: damaged text inside a record passes quick_check, so Project.open succeeds and "
-    "document() then raises sqlite3.OperationalError ('Could not decode to UTF-8'); the CLI "
-    "prints a traceback. Project.open should read the document once and turn such errors "
-    "into ProjectFileError.",
-    strict=True,
-)
 def test_damaged_text_in_a_record_is_refused_or_readable(tmp_path, project_path):
     data = project_path.read_bytes()
     assert data.count(b"Hezbollah") >= 1
