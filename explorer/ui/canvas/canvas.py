@@ -495,6 +495,7 @@ class GraphCanvas(QWidget):
             self.labels.update(self._pos)
 
     def _on_range_changed(self, *args) -> None:
+        self.edges.refresh_dashes()
         self._update_labels()
 
     def _on_manual_range(self, *args) -> None:
