@@ -595,6 +595,21 @@ def build_canvas_menu(window, session: ProjectSession, node: str | None,
     return menu
 
 
+def link_dialog(session: ProjectSession, parent, source: str, target: str):
+    """The dialog a link drag opens: membership for actor–alliance, tie for actor–actor.
+
+    Returns None for two alliances, which have no direct relation in the model.
+    """
+    kinds = {source.partition(":")[0], target.partition(":")[0]}
+    ids = {k.partition(":")[0]: k.partition(":")[2] for k in (source, target)}
+    widget = parent if isinstance(parent, QWidget) else None
+    if kinds == {"actor", "alliance"}:
+        return MembershipDialog(session, widget, actor=ids["actor"], alliance=ids["alliance"])
+    if kinds == {"actor"}:
+        return TieDialog(session, widget, a=source.partition(":")[2], b=target.partition(":")[2])
+    return None
+
+
 def show_canvas_menu(window, session: ProjectSession, node: str | None,
                      scene_pos: QPointF, global_pos) -> None:
     """Slot for the canvas's ``contextMenuRequested(node_or_None, scene_pos, global_pos)``."""
@@ -718,6 +733,9 @@ class EditActions:
         self._canvas_signal = getattr(canvas, "contextMenuRequested", None)
         if self._canvas_signal is not None:
             self._canvas_signal.connect(self.show_canvas_menu)
+        self._link_signal = getattr(canvas, "linkRequested", None)
+        if self._link_signal is not None:
+            self._link_signal.connect(self.link_nodes)
 
     def _add(self, container: QWidget, action: QAction) -> None:
         container.addAction(action)
@@ -754,6 +772,16 @@ class EditActions:
                                     a=actors[0] if actors else None,
                                     b=actors[1] if len(actors) > 1 else None))
 
+    def link_nodes(self, source: str, target: str) -> bool:
+        """Slot for the canvas's link drag: add a membership or a tie between the two."""
+        dialog = link_dialog(self.session, self.window, source, target)
+        if dialog is None:
+            bar = getattr(self.window, "statusBar", None)
+            if callable(bar):
+                bar().showMessage("Two alliances cannot be linked directly.", 5000)
+            return False
+        return run_dialog(dialog)
+
     def new_bloc(self) -> bool:
         members = [n[6:] for n in self.session.selection if n.startswith("actor:")]
         return run_dialog(BlocDialog(self.session, self.window, members=members))
@@ -778,6 +806,12 @@ class EditActions:
             except (RuntimeError, TypeError):
                 pass
             self._canvas_signal = None
+        if self._link_signal is not None:
+            try:
+                self._link_signal.disconnect(self.link_nodes)
+            except (RuntimeError, TypeError):
+                pass
+            self._link_signal = None
         try:
             self.session.selectionChanged.disconnect(self._selection_changed)
             self.session.historyChanged.disconnect(self.history.refresh)

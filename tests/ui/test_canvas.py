@@ -210,3 +210,32 @@ def test_actor_renamed_updates(canvas, session, qtbot):
     actor = session.project.document().actors["TUR"]
     session.push(PutActor(dataclasses.replace(actor, name="Turkey")))
     qtbot.waitUntil(lambda: "Turkey (TUR)" in canvas.tooltip_for("actor:TUR"), timeout=2000)
+
+
+def test_ctrl_drag_from_actor_to_alliance_asks_for_a_membership(canvas, session, qtbot):
+    from explorer.ui.edit_actions import MembershipDialog, TieDialog, combo_choice, link_dialog
+
+    source = canvas.model().index["actor:TUR"]
+    target_xy = QPointF(*canvas.node_position("alliance:csto"))
+    canvas.link_moved(source, target_xy)
+    with qtbot.waitSignal(canvas.linkRequested, timeout=2000) as blocker:
+        canvas.link_finished(source, target_xy)
+    assert blocker.args == ["actor:TUR", "alliance:csto"]
+
+    dialog = link_dialog(session, None, *blocker.args)
+    assert isinstance(dialog, MembershipDialog)
+    assert combo_choice(dialog.actor_combo) == "TUR"
+    assert combo_choice(dialog.alliance_combo) == "csto"
+    count = len(session.project.document().memberships)
+    dialog.accept()
+    assert len(session.project.document().memberships) == count + 1
+    session.undo()
+    assert len(session.project.document().memberships) == count
+    assert isinstance(link_dialog(session, None, "actor:TUR", "actor:FRA"), TieDialog)
+    assert link_dialog(session, None, "alliance:nato", "alliance:csto") is None
+
+
+def test_link_drag_released_on_empty_space_does_nothing(canvas, qtbot):
+    source = canvas.model().index["actor:TUR"]
+    with qtbot.assertNotEmitted(canvas.linkRequested):
+        canvas.link_finished(source, QPointF(1e6, 1e6))

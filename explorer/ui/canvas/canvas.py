@@ -16,8 +16,8 @@ import time
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QColor, QImage, QPainter
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtGui import QCloseEvent, QColor, QImage, QPainter, QPen
+from PySide6.QtWidgets import QGraphicsLineItem, QVBoxLayout, QWidget
 
 from explorer.commands import MoveNodes
 from explorer.layout import ForceLayout
@@ -41,6 +41,8 @@ class GraphCanvas(QWidget):
     contextMenuRequested = Signal(object, QPointF, QPoint)
     #: node key under the mouse, or None.
     nodeHovered = Signal(object)
+    #: (from key, to key): the user dragged a link between two nodes (Ctrl/Alt-drag).
+    linkRequested = Signal(str, str)
 
     TICK_MS = 33
     #: wall-clock budget of the layout step in one tick; iterations per tick adapt to it.
@@ -80,6 +82,13 @@ class GraphCanvas(QWidget):
         self.edges = EdgeLayer(self.vb)
         self.nodes = NodeLayer(self.vb)
         self.labels = LabelLayer(self.vb)
+        self._link_line = QGraphicsLineItem()
+        link_pen = QPen(QColor("#2a6fdb"), 2, Qt.PenStyle.DashLine)
+        link_pen.setCosmetic(True)
+        self._link_line.setPen(link_pen)
+        self._link_line.setZValue(50)
+        self._link_line.hide()
+        self.vb.addItem(self._link_line, ignoreBounds=True)
         self.legend = LegendOverlay()
         self.legend.setParentItem(self.vb)
         layout = QVBoxLayout(self)
@@ -587,6 +596,18 @@ class GraphCanvas(QWidget):
             MoveNodes({key: (final[0], final[1], True)}, f"Move {self._model.labels[index]}")
         )
         self._restyle_nodes()
+
+    def link_moved(self, index: int, view_pos: QPointF) -> None:
+        x, y = self._pos[index]
+        self._link_line.setLine(float(x), float(y), view_pos.x(), view_pos.y())
+        self._link_line.show()
+
+    def link_finished(self, index: int, view_pos: QPointF) -> None:
+        self._link_line.hide()
+        target = self.node_at(view_pos)
+        if self._model is None or target is None or target == index:
+            return
+        self.linkRequested.emit(self._model.keys[index], self._model.keys[target])
 
     def node_clicked(self, index: int | None, additive: bool) -> None:
         if self._model is None:

@@ -1,7 +1,8 @@
 """Mouse handling of the canvas: a ViewBox that knows about nodes.
 
 Dragging a node moves it (the canvas pushes a ``MoveNodes`` command when the drag ends),
-dragging empty space pans, Shift/Ctrl-drag on empty space (or the selection mode)
+Ctrl/Alt-drag from a node to another asks to link them, dragging empty space pans,
+Shift/Ctrl-drag on empty space (or the selection mode)
 draws a rubber band, click selects, double-click unpins, right-click asks for a context
 menu and hovering sets the tool tip. The view box only recognises gestures; what they
 do is up to the :class:`NodeHandler` (the canvas).
@@ -29,6 +30,13 @@ class NodeHandler(Protocol):
     def band_selected(self, rect: QRectF, additive: bool) -> None: ...
     def context_requested(self, index: int | None, scene_pos: QPointF, screen_pos) -> None: ...
     def hovered(self, index: int | None) -> None: ...
+    def link_moved(self, index: int, view_pos: QPointF) -> None: ...
+    def link_finished(self, index: int, view_pos: QPointF) -> None: ...
+
+
+#: Holding one of these while dragging from a node draws a link to another node instead
+#: of moving it (Alt is often taken by the window manager, so Ctrl works too).
+LINK_MODIFIERS = Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.ControlModifier
 
 
 class CanvasViewBox(pg.ViewBox):
@@ -39,6 +47,7 @@ class CanvasViewBox(pg.ViewBox):
         self.handler = handler
         self.selection_mode = False
         self._drag_index: int | None = None
+        self._link_index: int | None = None
         self._band_start: QPointF | None = None
         self._hover: int | None = None
         self.band = QGraphicsRectItem()
@@ -59,14 +68,26 @@ class CanvasViewBox(pg.ViewBox):
             start = self.mapToView(ev.buttonDownPos())
             index = self.handler.node_at(start)
             self._drag_index = None
+            self._link_index = None
             self._band_start = None
-            if index is not None:
+            if index is not None and ev.modifiers() & LINK_MODIFIERS:
+                self._link_index = index
+            elif index is not None:
                 self._drag_index = index
                 self.handler.drag_started(index, start)
             elif self.selection_mode or ev.modifiers() & (
                 Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.ControlModifier
             ):
                 self._band_start = ev.buttonDownPos()
+        if self._link_index is not None:
+            ev.accept()
+            pos = self.mapToView(ev.pos())
+            if ev.isFinish():
+                index, self._link_index = self._link_index, None
+                self.handler.link_finished(index, pos)
+            else:
+                self.handler.link_moved(self._link_index, pos)
+            return
         if self._drag_index is not None:
             ev.accept()
             pos = self.mapToView(ev.pos())
