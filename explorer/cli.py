@@ -173,14 +173,13 @@ def _cmd_info(args: argparse.Namespace) -> int:
 
 
 def _cmd_new(args: argparse.Namespace) -> int:
-    from explorer.dataset import load_dataset
-    from explorer.model.entities import Document
+    from explorer.dataset import empty_document, load_dataset
     from explorer.store import Project
 
     output = Path(args.output)
     if output.exists():
         raise UserError(f"'{output}' already exists; choose another name.")
-    doc = Document() if args.empty else load_dataset()
+    doc = empty_document() if args.empty else load_dataset()
     if args.title:
         doc.title = args.title
     Project.create(output, doc).close()

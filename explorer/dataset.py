@@ -118,3 +118,13 @@ def load_dataset(folder: Path | None = None) -> Document:
             raise
         raise DatasetError(f"{folder / current}, line {line}: {exc!r}") from None
     return doc
+
+
+def empty_document(title: str = "Untitled", folder: Path | None = None) -> Document:
+    """A project with no actors yet but the standard region tree, so new actors can be
+    placed in regions and the region filter works from the start."""
+    folder = Path(folder) if folder else data_dir()
+    doc = Document(title=title)
+    for _line, row in _rows(folder, "regions.csv"):
+        doc.regions[row["id"]] = Region(row["id"], row["name"], _opt(row.get("parent", "")))
+    return doc

@@ -55,7 +55,10 @@ class MainWindow(QMainWindow):
 
     def _action(self, text: str, slot, shortcut=None, tip: str = "") -> QAction:
         action = QAction(text, self)
-        if shortcut is not None:
+        if isinstance(shortcut, QKeySequence.StandardKey):
+            # every platform binding (Redo is Ctrl+Y and Ctrl+Shift+Z on Linux)
+            action.setShortcuts(QKeySequence.keyBindings(shortcut))
+        elif shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
         if tip:
             action.setStatusTip(tip)
@@ -200,13 +203,12 @@ class MainWindow(QMainWindow):
 
     def new_project(self, from_default: bool) -> None:
         """Start an untitled project in the recovery folder (kept there until saved)."""
-        from explorer.dataset import load_dataset
-        from explorer.model.entities import Document
+        from explorer.dataset import empty_document, load_dataset
 
         if not self._settle_untitled():
             return
         path = recovery_files.new_untitled_path()
-        doc = load_dataset() if from_default else Document(title="Untitled")
+        doc = load_dataset() if from_default else empty_document()
         Project.create(path, doc).close()
         self.open_path(path)
 
@@ -382,11 +384,13 @@ class MainWindow(QMainWindow):
         )
 
     def _update_undo_actions(self) -> None:
-        stack = self.session.stack if self.session else None
-        self.act_undo.setEnabled(bool(stack and stack.can_undo))
-        self.act_redo.setEnabled(bool(stack and stack.can_redo))
-        self.act_undo.setText(f"&Undo {stack.undo_text}" if stack and stack.can_undo else "&Undo")
-        self.act_redo.setText(f"&Redo {stack.redo_text}" if stack and stack.can_redo else "&Redo")
+        stack = self.session.stack if self.session is not None else None
+        can_undo = stack is not None and stack.can_undo
+        can_redo = stack is not None and stack.can_redo
+        self.act_undo.setEnabled(can_undo)
+        self.act_redo.setEnabled(can_redo)
+        self.act_undo.setText(f"&Undo {stack.undo_text}" if can_undo else "&Undo")
+        self.act_redo.setText(f"&Redo {stack.redo_text}" if can_redo else "&Redo")
         for action in (self.act_save_as, self.act_save_copy, self.act_export_graph,
                        self.act_export_image, self.act_close, self.act_find, self.act_fit,
                        self.act_layout):

@@ -236,7 +236,7 @@ def _build(
     no_data = set(cap.no_data)
     for i, aid in enumerate(data.actors):
         rel = math.sqrt(max(cap.index.get(aid, 0.0), 0.0) / top)
-        sizes[i] = 6.0 if aid in no_data else 7.0 + 27.0 * rel
+        sizes[i] = 8.0 if aid in no_data else 9.0 + 27.0 * rel
         importance[i] = rel + 0.04 * math.sqrt(degree[aid])
     for j, lid in enumerate(data.alliances):
         cnt = members[lid]

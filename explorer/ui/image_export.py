@@ -1,0 +1,903 @@
+"""Image export of the graph canvas: PNG, SVG and PDF, single or side by side.
+
+The graph is drawn here with a QPainter from the canvas's own :class:`GraphModel` and
+node positions (the same styles, colours, sizes and label rules as the screen), never
+through pyqtgraph's exporters: pyqtgraph 0.14's SVG exporter breaks on Qt 6.12's paths,
+and its pixmap-cached symbols would be blurry and not vector. Every size is in
+"reference pixels" of a 1200-px-wide canvas, multiplied by a scale that grows with the
+output width, so a 2400-px PNG looks like a 2x screenshot and labels stay legible.
+
+All paint devices run at the screen's logical DPI (96 offscreen): the legend and the
+labels use point-size fonts, which a device converts with its own DPI. A PNG's DPI is
+only written into the file's metadata after painting.
+
+Every file is written to a temporary file beside the target and renamed into place.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import math
+import os
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QGuiApplication,
+    QImage,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPainterPath,
+    QPdfWriter,
+    QPen,
+)
+
+from explorer.ui.canvas import styles
+from explorer.ui.canvas.drawing import edge_pen
+from explorer.ui.canvas.graph_model import GraphModel, LegendEntry, build_graph_model
+from explorer.ui.canvas.labels import MAX_LABELS, PIXELS_PER_LABEL, choose_labels
+from explorer.ui.canvas.legend import legend_size, paint_legend
+from explorer.ui.image_caption import CaptionLine, caption_lines
+from explorer.ui.image_dialog import ExportOptions, ImageExportDialog
+
+FORMATS = ("png", "svg", "pdf")
+REGIONS = ("whole", "view")
+#: The canvas width the on-screen sizes are designed for; scale 1 at this output width.
+REFERENCE_WIDTH = 1200
+DEFAULT_WIDTH = {"png": 2400, "svg": 1200, "pdf": 1200}
+COMPARISON_WIDTH = {"png": 3600, "svg": 1800, "pdf": 1800}
+#: Physical width of a PNG when only a DPI is given (12.5 in = 1200 px at 96 DPI).
+DEFAULT_INCHES = 12.5
+MAX_PIXELS = 20_000
+LABEL_COLOR = "#1d1d1d"
+LABEL_POINTS = 8.5
+
+
+class ExportError(Exception):
+    """An export that could not be written; the message is for the user."""
+
+
+# ====================================================================== drawing data
+
+
+@dataclass
+class Panel:
+    """One graph to draw: a model, the position of each of its nodes, a heading."""
+
+    model: GraphModel
+    pos: np.ndarray  # (n, 2) layout coordinates aligned with model.keys
+    heading: str = ""
+
+
+@dataclass
+class Page:
+    """What one image shows: panels (1 or 2), legend entries, caption lines."""
+
+    panels: list[Panel]
+    legend: list[LegendEntry]
+    legend_title: str
+    caption: list[CaptionLine]
+    source_rect: QRectF | None = None  # layout coordinates to show; None = fit the nodes
+    view_aspect: float | None = None  # height / width of the on-screen view (region "view")
+    paint_legend: Callable[[QPainter, QRectF], QRectF] | None = None
+    meta: dict = field(default_factory=dict)
+
+
+def screen_dpi() -> float:
+    """The logical DPI fonts are measured with (the primary screen's; 96 without one)."""
+    screen = QGuiApplication.primaryScreen() if QGuiApplication.instance() else None
+    dpi = screen.logicalDotsPerInch() if screen is not None else 96.0
+    return float(dpi) if dpi and dpi > 0 else 96.0
+
+
+def canvas_positions(canvas) -> dict[str, tuple[float, float]]:
+    """Where the canvas draws each node now."""
+    return {key: canvas.node_position(key) for key in canvas.node_keys()}
+
+
+def _positions_for(model: GraphModel, known: dict[str, tuple[float, float]],
+                   saved: dict) -> np.ndarray:
+    """Positions of ``model``'s nodes: the canvas's, then saved ones, then the mean of
+    placed neighbours (nodes the canvas does not draw in its current mode)."""
+    n = model.n_nodes
+    pos = np.full((n, 2), np.nan)
+    for i, key in enumerate(model.keys):
+        if key in known:
+            pos[i] = known[key]
+        elif key in saved:
+            pos[i] = saved[key][:2]
+    missing = np.flatnonzero(~np.isfinite(pos).all(axis=1))
+    if len(missing):
+        placed = np.isfinite(pos).all(axis=1)
+        centre = pos[placed].mean(axis=0) if placed.any() else np.zeros(2)
+        for i in missing:
+            nbrs = [int(b if a == i else a) for a, b in model.edges if i in (a, b)]
+            pts = [pos[j] for j in nbrs if placed[j]]
+            pos[i] = np.mean(pts, axis=0) if pts else centre
+    return pos
+
+
+# ====================================================================== geometry
+
+
+def _node_bounds(panels: list[Panel]) -> QRectF:
+    pts = [p.pos for p in panels if len(p.pos)]
+    if not pts:
+        return QRectF(-1, -1, 2, 2)
+    allp = np.vstack(pts)
+    lo, hi = allp.min(axis=0), allp.max(axis=0)
+    span = max(float((hi - lo).max()), 1e-6)
+    w = max(float(hi[0] - lo[0]), 0.05 * span)
+    h = max(float(hi[1] - lo[1]), 0.05 * span)
+    cx, cy = (lo + hi) / 2
+    return QRectF(cx - w / 2, cy - h / 2, w, h)
+
+
+@dataclass
+class _Mapping:
+    """Layout coordinates (y up) -> page coordinates (y down), uniform scale."""
+
+    src: QRectF
+    k: float
+    x0: float
+    y0: float
+
+    def map(self, pos: np.ndarray) -> np.ndarray:
+        out = np.empty_like(pos, dtype=float)
+        out[:, 0] = self.x0 + (pos[:, 0] - self.src.left()) * self.k
+        out[:, 1] = self.y0 + (self.src.bottom() - pos[:, 1]) * self.k
+        return out
+
+
+def _fit(src: QRectF, area: QRectF, pad: tuple[float, float, float, float]) -> _Mapping:
+    """Fit ``src`` into ``area`` minus paddings (left, top, right, bottom), centred."""
+    left, top, right, bottom = pad
+    aw = max(area.width() - left - right, 1.0)
+    ah = max(area.height() - top - bottom, 1.0)
+    k = min(aw / max(src.width(), 1e-9), ah / max(src.height(), 1e-9))
+    x0 = area.left() + left + (aw - src.width() * k) / 2
+    y0 = area.top() + top + (ah - src.height() * k) / 2
+    return _Mapping(src, k, x0, y0)
+
+
+def _node_boxes(panel: Panel, mp: _Mapping, s: float) -> np.ndarray:
+    pts = mp.map(panel.pos)
+    r = panel.model.sizes[:, None] * s / 2 if panel.model.n_nodes else np.zeros((0, 1))
+    return np.hstack([pts - r, pts + r])
+
+
+def _hits(boxes: np.ndarray, rect: QRectF) -> bool:
+    if not len(boxes):
+        return False
+    return bool(
+        (
+            (boxes[:, 0] < rect.right())
+            & (boxes[:, 2] > rect.left())
+            & (boxes[:, 1] < rect.bottom())
+            & (boxes[:, 3] > rect.top())
+        ).any()
+    )
+
+
+# ====================================================================== painting
+
+
+def _font(points: float, bold: bool = False) -> QFont:
+    font = QFont()
+    font.setPointSizeF(max(points, 1.0))
+    font.setBold(bold)
+    return font
+
+
+def _diamond(x: float, y: float, size: float) -> QPainterPath:
+    # pyqtgraph's "d" symbol: 0.8 wide, 1.0 tall (in units of the symbol size)
+    path = QPainterPath()
+    path.moveTo(x, y - 0.5 * size)
+    path.lineTo(x + 0.4 * size, y)
+    path.lineTo(x, y + 0.5 * size)
+    path.lineTo(x - 0.4 * size, y)
+    path.closeSubpath()
+    return path
+
+
+def _node_style(model: GraphModel, i: int, s: float) -> tuple[QPen, QBrush]:
+    """Pen and brush of node ``i`` as the canvas draws it (selection and pins aside)."""
+    if model.ghost[i]:
+        pen = QPen(QColor("#8a8a8a"), 1.2 * s, Qt.PenStyle.DashLine)
+        return pen, QBrush(Qt.BrushStyle.NoBrush)
+    color = QColor(model.colors[i])
+    if model.faded[i]:
+        color.setAlpha(70)
+    if model.changed[i]:
+        pen = QPen(QColor(styles.CHANGED_OUTLINE), 2.5 * s)
+    elif model.is_hub[i]:
+        pen = QPen(QColor(styles.HUB_OUTLINE), 1.0 * s)
+    else:
+        pen = QPen(QColor(styles.ACTOR_OUTLINE), 0.6 * s)
+    return pen, QBrush(color)
+
+
+def _paint_graph(
+    painter: QPainter, panel: Panel, mp: _Mapping, area: QRectF, s: float,
+    avoid: list[QRectF],
+) -> list[int]:
+    """Edges, nodes and labels of ``panel`` inside ``area``; returns labelled indices."""
+    model = panel.model
+    if not model.n_nodes:
+        return []
+    pts = mp.map(panel.pos)
+    painter.save()
+    painter.setClipRect(area)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
+    # edges, one path per style, lowest z first (as the canvas stacks them)
+    groups = model.edges_by_style()
+    for key in sorted(groups, key=lambda k: styles.EDGE_STYLES[k].z):
+        pairs = groups[key]
+        pen = edge_pen(styles.EDGE_STYLES[key], s)
+        pen.setCosmetic(False)
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        path = QPainterPath()
+        for a, b in pairs:
+            path.moveTo(pts[a, 0], pts[a, 1])
+            path.lineTo(pts[b, 0], pts[b, 1])
+        painter.drawPath(path)
+    # nodes, in data order (as the scatter item draws them)
+    for i in range(model.n_nodes):
+        pen, brush = _node_style(model, i, s)
+        painter.setPen(pen)
+        painter.setBrush(brush)
+        size = float(np.round(model.sizes[i] * 2.0) / 2.0) * s
+        x, y = float(pts[i, 0]), float(pts[i, 1])
+        if model.is_hub[i]:
+            painter.drawPath(_diamond(x, y, size))
+        else:
+            painter.drawEllipse(QPointF(x, y), size / 2, size / 2)
+    chosen = _paint_labels(painter, panel, pts, area, s, avoid)
+    painter.restore()
+    return chosen
+
+
+def _paint_labels(
+    painter: QPainter, panel: Panel, pts: np.ndarray, area: QRectF, s: float,
+    avoid: list[QRectF],
+) -> list[int]:
+    model = panel.model
+    font = _font(LABEL_POINTS * s)
+    bold = _font(LABEL_POINTS * s, bold=True)
+    fm, fmb = QFontMetricsF(font), QFontMetricsF(bold)
+    widths = np.array(
+        [(fmb if hub else fm).horizontalAdvance(t) + 4 * s
+         for t, hub in zip(model.labels, model.is_hub, strict=True)]
+    )
+    height = fm.height()
+    local = pts - np.array([area.left(), area.top()])
+    right = model.sizes * s / 2 + 3 * s
+    # labels go right of their node, or left of it where the right side is off the page
+    flip = local[:, 0] + right + widths > area.width()
+    offsets = np.where(flip, -(right + widths), right)
+    x0 = local[:, 0] + offsets
+    y0 = local[:, 1] - height / 2
+    inside = (x0 >= 0) & (x0 + widths <= area.width()) & (y0 >= 0) & (y0 + height <= area.height())
+    for rect in avoid:
+        r = rect.translated(-area.left(), -area.top())
+        inside &= ~(
+            (x0 < r.right()) & (x0 + widths > r.left()) & (y0 < r.bottom()) & (y0 + height > r.top())
+        )
+    score = np.asarray(model.importance, dtype=float).copy()
+    score[np.asarray(model.faded, dtype=bool)] *= 0.5
+    score[np.asarray(model.changed, dtype=bool)] += 1e6  # what a scenario changed is named
+    candidates = np.flatnonzero(inside)
+    order = candidates[np.argsort(-score[candidates], kind="stable")][: 4 * MAX_LABELS]
+    ref_area = area.width() * area.height() / (s * s)
+    limit = int(min(MAX_LABELS, max(8, ref_area / PIXELS_PER_LABEL)))
+    chosen = choose_labels(local, widths, height, order, area.width(), area.height(), limit,
+                           offsets)
+    color = QColor(LABEL_COLOR)
+    for i in chosen:
+        hub = bool(model.is_hub[i])
+        painter.setFont(bold if hub else font)
+        c = QColor(color)
+        if model.faded[i] or model.ghost[i]:
+            c.setAlphaF(0.55)
+        painter.setPen(QPen(c))
+        rect = QRectF(pts[i, 0] + offsets[i], pts[i, 1] - height / 2, widths[i] + 2 * s, height)
+        painter.drawText(rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                         model.labels[i])
+    return chosen
+
+
+def _caption_fonts(s: float) -> dict[str, QFont]:
+    return {"title": _font(13 * s, bold=True), "body": _font(9.5 * s), "note": _font(8.5 * s)}
+
+
+def _caption_height(lines: list[CaptionLine], width: float, s: float) -> float:
+    fonts = _caption_fonts(s)
+    h = 10 * s
+    for line in lines:
+        fm = QFontMetricsF(fonts[line.role])
+        box = fm.boundingRect(QRectF(0, 0, width, 1e6), int(Qt.TextFlag.TextWordWrap), line.text)
+        h += box.height() + 3 * s
+    return h + 4 * s
+
+
+def _paint_caption(painter: QPainter, lines: list[CaptionLine], rect: QRectF, s: float) -> None:
+    fonts = _caption_fonts(s)
+    painter.save()
+    painter.setPen(QPen(QColor("#c8c8c8"), max(0.75 * s, 0.5)))
+    painter.drawLine(QPointF(rect.left(), rect.top()), QPointF(rect.right(), rect.top()))
+    y = rect.top() + 10 * s
+    colors = {"title": "#111111", "body": "#2a2a2a", "note": "#555555"}
+    for line in lines:
+        painter.setFont(fonts[line.role])
+        painter.setPen(QPen(QColor(colors[line.role])))
+        fm = QFontMetricsF(fonts[line.role])
+        flags = int(Qt.TextFlag.TextWordWrap) | int(Qt.AlignmentFlag.AlignLeft)
+        box = fm.boundingRect(QRectF(0, 0, rect.width(), 1e6), flags, line.text)
+        painter.drawText(QRectF(rect.left(), y, rect.width(), box.height() + 2), flags, line.text)
+        y += box.height() + 3 * s
+    painter.restore()
+
+
+def _paint_legend(painter: QPainter, page: Page, at: QPointF, s: float) -> None:
+    painter.save()
+    painter.translate(at)
+    painter.scale(s, s)
+    if page.paint_legend is not None:
+        page.paint_legend(painter, QRectF(0, 0, 1, 1))
+    else:
+        paint_legend(painter, QPointF(0, 0), page.legend, page.legend_title)
+    painter.restore()
+
+
+# ====================================================================== layout
+
+
+@dataclass
+class _Layout:
+    width: int
+    height: int
+    scale: float
+    areas: list[QRectF]
+    mapping: _Mapping
+    legend_at: QPointF
+    legend_rect: QRectF
+    caption_rect: QRectF
+    heading_rects: list[QRectF]
+
+
+def _layout(page: Page, width: int) -> _Layout:
+    two = len(page.panels) == 2
+    s = max(width / (1.5 * REFERENCE_WIDTH if two else REFERENCE_WIDTH), 0.5)
+    margin = 14 * s
+    gap = 24 * s
+    inner_w = width - 2 * margin
+    panel_w = (inner_w - gap) / 2 if two else inner_w
+    heading_h = QFontMetricsF(_font(11 * s, bold=True)).height() + 6 * s if two else 0.0
+    lw, lh = legend_size(page.legend, page.legend_title)
+    lw, lh = lw * s, lh * s
+
+    pad = 18 * s
+    label_room = 95 * s
+    top = margin + heading_h
+    legend_at = QPointF(margin + 10 * s, top + 10 * s)
+    legend_rect = QRectF(legend_at.x(), legend_at.y(), lw, lh)
+    min_h = lh + 20 * s
+    if page.source_rect is not None and page.view_aspect:
+        src = QRectF(page.source_rect)
+        graph_h = max(panel_w * page.view_aspect, min_h)
+        mapping = _fit(src, QRectF(margin, top, panel_w, graph_h), (0.0, 0.0, 0.0, 0.0))
+    else:
+        src = _node_bounds(page.panels)
+        max_node = max((float(p.model.sizes.max()) for p in page.panels if p.model.n_nodes),
+                       default=10.0) * s
+        base = (pad + max_node / 2, pad + max_node / 2, label_room, pad + max_node / 2)
+        max_h = (1.0 if two else 1.25) * panel_w
+
+        def fit(pads: tuple[float, float, float, float]) -> tuple[_Mapping, float]:
+            # the width decides the scale; the height follows the graph's shape
+            k = (panel_w - pads[0] - pads[2]) / max(src.width(), 1e-9)
+            h = min(src.height() * k + pads[1] + pads[3], max_h)
+            h = max(h, 0.4 * panel_w, min_h)
+            return _fit(src, QRectF(margin, top, panel_w, h), pads), h
+
+        mapping, graph_h = fit(base)
+        grown = legend_rect.adjusted(-4 * s, -4 * s, 4 * s, 4 * s)
+        if lw > 0 and any(_hits(_node_boxes(p, mapping, s), grown) for p in page.panels):
+            # keep nodes out from under the legend: a column beside it or a band below
+            # it, whichever draws the graph bigger
+            column = fit((base[0] + lw + 12 * s, base[1], base[2], base[3]))
+            band = fit((base[0], base[1] + lh + 12 * s, base[2], base[3]))
+            mapping, graph_h = column if column[0].k >= band[0].k * 0.97 else band
+    areas = [QRectF(margin, top, panel_w, graph_h)]
+    if two:
+        areas.append(QRectF(margin + panel_w + gap, top, panel_w, graph_h))
+    # the second panel uses the same mapping, shifted
+    caption_w = width - 2 * margin
+    caption_top = top + graph_h + 10 * s
+    cap_h = _caption_height(page.caption, caption_w, s)
+    height = int(math.ceil(caption_top + cap_h + margin))
+    headings = [QRectF(a.left(), margin, a.width(), heading_h) for a in areas] if two else []
+    return _Layout(width, height, s, areas, mapping, legend_at, legend_rect,
+                   QRectF(margin, caption_top, caption_w, cap_h), headings)
+
+
+def _paint_page(painter: QPainter, page: Page, lay: _Layout, transparent: bool) -> None:
+    if not transparent:
+        painter.fillRect(QRectF(0, 0, lay.width, lay.height), QColor(styles.BACKGROUND))
+    s = lay.scale
+    for k, (panel, area) in enumerate(zip(page.panels, lay.areas, strict=True)):
+        dx = area.left() - lay.areas[0].left()
+        mp = _Mapping(lay.mapping.src, lay.mapping.k, lay.mapping.x0 + dx, lay.mapping.y0)
+        avoid = [lay.legend_rect.adjusted(-3 * s, -3 * s, 3 * s, 3 * s)] if k == 0 else []
+        if len(page.panels) == 2:
+            painter.save()
+            painter.setPen(QPen(QColor("#d0d0d0"), max(0.75 * s, 0.5)))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(area)
+            painter.setFont(_font(11 * s, bold=True))
+            painter.setPen(QPen(QColor("#111111")))
+            painter.drawText(lay.heading_rects[k],
+                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                             panel.heading)
+            painter.restore()
+        _paint_graph(painter, panel, mp, area, s, avoid)
+    _paint_legend(painter, page, lay.legend_at, s)
+    _paint_caption(painter, page.caption, lay.caption_rect, s)
+
+
+# ====================================================================== writing
+
+
+def _check_target(path: Path) -> None:
+    parent = path.parent if str(path.parent) else Path(".")
+    if not parent.is_dir():
+        raise ExportError(f"Cannot write '{path}': the folder '{parent}' does not exist.")
+    if path.is_dir():
+        raise ExportError(f"Cannot write '{path}': it is a folder.")
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def _write_atomic(path: Path, suffix: str, write: Callable[[str], None]) -> Path:
+    _check_target(path)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=f".{suffix}.tmp",
+                                   dir=path.parent)
+    except OSError as exc:
+        raise ExportError(f"Cannot write '{path}': {exc.strerror or exc}.") from None
+    os.close(fd)
+    try:
+        write(tmp)
+        if os.path.getsize(tmp) == 0:
+            raise ExportError(f"Cannot write '{path}': nothing was written.")
+        os.chmod(tmp, 0o666 & ~_umask())
+        os.replace(tmp, path)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise ExportError(f"Cannot write '{path}': {exc.strerror or exc}.") from None
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    return path
+
+
+def _render(page: Page, path: Path, fmt: str, width: int, dpi: float | None,
+            transparent: bool) -> Path:
+    lay = _layout(page, width)
+    if lay.height > MAX_PIXELS:
+        raise ExportError(f"The image would be {lay.height} pixels tall; choose a smaller width.")
+    device_dpi = screen_dpi()
+    title = page.meta.get("title", "Strategic Balance Explorer")
+
+    def png(tmp: str) -> None:
+        image = QImage(lay.width, lay.height, QImage.Format.Format_ARGB32_Premultiplied)
+        dpm = round(device_dpi / 0.0254)
+        image.setDotsPerMeterX(dpm)
+        image.setDotsPerMeterY(dpm)
+        image.fill(QColor(0, 0, 0, 0) if transparent else QColor(styles.BACKGROUND))
+        painter = QPainter(image)
+        try:
+            _paint_page(painter, page, lay, transparent)
+        finally:
+            painter.end()
+        if dpi:  # metadata only, after painting (fonts are measured at the screen's DPI)
+            image.setDotsPerMeterX(round(dpi / 0.0254))
+            image.setDotsPerMeterY(round(dpi / 0.0254))
+        image.setText("Title", title)
+        image.setText("Software", "Strategic Balance Explorer")
+        if not image.save(tmp, "PNG"):
+            raise ExportError(f"Cannot write '{path}': saving the PNG failed.")
+
+    def svg(tmp: str) -> None:
+        from PySide6.QtSvg import QSvgGenerator
+
+        gen = QSvgGenerator()
+        gen.setFileName(tmp)
+        gen.setResolution(round(device_dpi))
+        gen.setSize(QSizeF(lay.width, lay.height).toSize())
+        gen.setViewBox(QRectF(0, 0, lay.width, lay.height))
+        gen.setTitle(title)
+        gen.setDescription("Exported by Strategic Balance Explorer")
+        painter = QPainter()
+        if not painter.begin(gen):
+            raise ExportError(f"Cannot write '{path}': the SVG could not be started.")
+        try:
+            _paint_page(painter, page, lay, transparent)
+        finally:
+            painter.end()
+        _fix_svg_fonts(tmp)
+
+    def pdf(tmp: str) -> None:
+        writer = QPdfWriter(tmp)
+        writer.setResolution(round(device_dpi))
+        points = QSizeF(lay.width * 72.0 / device_dpi, lay.height * 72.0 / device_dpi)
+        writer.setPageLayout(QPageLayout(
+            QPageSize(points, QPageSize.Unit.Point, "Export", QPageSize.SizeMatchPolicy.ExactMatch),
+            QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0)))
+        writer.setTitle(title)
+        writer.setCreator("Strategic Balance Explorer")
+        painter = QPainter()
+        if not painter.begin(writer):
+            raise ExportError(f"Cannot write '{path}': the PDF could not be started.")
+        try:
+            # the page may round to whole points: fit the drawing to the real page
+            vp = painter.viewport()
+            sx, sy = vp.width() / lay.width, vp.height() / lay.height
+            if abs(sx - 1) > 1e-3 or abs(sy - 1) > 1e-3:
+                painter.scale(min(sx, sy), min(sx, sy))
+            _paint_page(painter, page, lay, transparent)
+        finally:
+            painter.end()
+
+    return _write_atomic(path, fmt, {"png": png, "svg": svg, "pdf": pdf}[fmt])
+
+
+def _fix_svg_fonts(path: str) -> None:
+    """Qt writes the fontconfig alias ("Sans Serif"), which browsers do not know: name
+    the real family and the CSS generic fallback instead."""
+    from PySide6.QtGui import QFontInfo
+
+    with open(path, encoding="utf-8") as handle:
+        text = handle.read()
+    family = QFontInfo(QFont()).family().replace('"', "")
+    alias = QFont().family()
+    fallback = f"{family}, sans-serif" if family and family != alias else "sans-serif"
+    fixed = text.replace(f'font-family="{alias}"', f'font-family="{fallback}"')
+    if fixed != text:
+        with open(path, "w", encoding="utf-8") as handle:
+            handle.write(fixed)
+
+
+def _output_width(fmt: str, width: int | None, dpi: float | None) -> int:
+    if width is None:
+        width = round(DEFAULT_INCHES * dpi) if (dpi and fmt == "png") else DEFAULT_WIDTH[fmt]
+    width = int(width)
+    if not 200 <= width <= MAX_PIXELS:
+        raise ExportError(f"The width must be between 200 and {MAX_PIXELS} pixels (got {width}).")
+    if dpi is not None and not 10 <= dpi <= 2400:
+        raise ExportError(f"The DPI must be between 10 and 2400 (got {dpi:g}).")
+    return width
+
+
+def _check_format(fmt: str) -> str:
+    fmt = fmt.lower().lstrip(".")
+    if fmt not in FORMATS:
+        raise ExportError(f"Unknown image format '{fmt}'; use one of {', '.join(FORMATS)}.")
+    return fmt
+
+
+# ====================================================================== public API
+
+
+def _session_caption(session, keys, comparison: bool = False) -> list[CaptionLine]:
+    doc = session.project.document()
+    return caption_lines(doc, session.view_filter, session.scenario_name, session.mode, keys,
+                         comparison=comparison)
+
+
+def build_page(canvas, region: str = "whole", caption: list[CaptionLine] | None = None) -> Page:
+    """What :func:`export_image` draws for ``canvas``: its graph, legend and caption."""
+    if region not in REGIONS:
+        raise ExportError(f"Unknown region '{region}'; use 'whole' or 'view'.")
+    model = canvas.model()
+    if model is None:
+        raise ExportError("There is nothing to export: no project is open.")
+    known = canvas_positions(canvas)
+    pos = np.array([known[k] for k in model.keys], dtype=float).reshape(-1, 2)
+    session = canvas.session
+    page = Page(
+        panels=[Panel(model, pos)],
+        legend=list(model.legend),
+        legend_title=getattr(canvas.legend_item(), "title", ""),
+        caption=caption if caption is not None else _session_caption(session, model.keys),
+        paint_legend=canvas.paint_legend,
+        meta={"title": session.project.document().title},
+    )
+    if region == "view":
+        vb = canvas.vb
+        rect = vb.viewRect()
+        if vb.width() > 10 and vb.height() > 10 and rect.width() > 0:
+            page.source_rect = QRectF(rect)
+            page.view_aspect = vb.height() / vb.width()
+    return page
+
+
+def export_image(
+    canvas,
+    path: str | os.PathLike[str],
+    fmt: str | None = None,
+    *,
+    width: int | None = None,
+    dpi: float | None = None,
+    transparent: bool = False,
+    region: str = "whole",
+    caption: list[CaptionLine] | list[str] | None = None,
+) -> Path:
+    """Write the canvas's graph with its legend and a caption to ``path``.
+
+    ``fmt`` is "png", "svg" or "pdf" (default: from the suffix). ``width`` is the image
+    width in pixels (PNG default 2400; SVG/PDF 1200 px at 96 px per inch); a PNG with
+    only ``dpi`` is 12.5 inches wide at that DPI. ``region`` "whole" fits every node,
+    "view" shows what the canvas shows now. ``caption`` replaces the generated lines
+    (strings become body lines after the title).
+    """
+    path = Path(path)
+    fmt = _check_format(fmt or path.suffix or "png")
+    w = _output_width(fmt, width, dpi)
+    lines = _caption_arg(canvas.session, caption)
+    page = build_page(canvas, region, lines)
+    return _render(page, path, fmt, w, dpi, transparent)
+
+
+def _caption_arg(session, caption) -> list[CaptionLine] | None:
+    if caption is None:
+        return None
+    lines: list[CaptionLine] = []
+    for k, item in enumerate(caption):
+        if isinstance(item, CaptionLine):
+            lines.append(item)
+        else:
+            lines.append(CaptionLine(str(item), "title" if k == 0 else "body"))
+    return lines
+
+
+def _merge_legends(*legends: list[LegendEntry]) -> list[LegendEntry]:
+    seen: list[LegendEntry] = []
+    for legend in legends:
+        for entry in legend:
+            if entry not in seen:
+                seen.append(entry)
+    kinds = list(dict.fromkeys(e.kind for e in seen))
+    return sorted(seen, key=lambda e: kinds.index(e.kind))
+
+
+def build_comparison(canvas, scenario: str | None = None) -> Page:
+    """Baseline | scenario panels of the canvas's scenario, with the same positions."""
+    session = canvas.session
+    doc = session.project.document()
+    name = scenario or session.scenario_name
+    if not name or name not in doc.scenarios:
+        raise ExportError("Side-by-side export needs an active what-if scenario.")
+    sc = doc.scenarios[name]
+    view = session.view_filter
+    color_by = getattr(canvas, "color_by", "bloc")
+    base = build_graph_model(doc, view, color_by, sc, "baseline")
+    what = build_graph_model(doc, view, color_by, sc, "scenario")
+    # outline the actors the scenario affects most (as the overlay mode marks them)
+    both = build_graph_model(doc, view, color_by, sc, "both")
+    for i, key in enumerate(what.keys):
+        j = both.index.get(key)
+        if j is not None and both.changed[j]:
+            what.changed[i] = True
+    if what.changed.any():
+        marker = [e for e in both.legend if e.label == styles.CHANGED_LABEL]
+        if marker and marker[0] not in what.legend:
+            what.legend = [*what.legend, marker[0]]
+    known = canvas_positions(canvas)
+    saved = session.project.positions()
+    pb = _positions_for(base, known, saved)
+    # nodes of both drawings share one position: the scenario panel reads the baseline's
+    where = {k: tuple(pb[i]) for i, k in enumerate(base.keys)}
+    ps = _positions_for(what, {**known, **where}, saved)
+    keys = list(dict.fromkeys(base.keys + what.keys))
+    return Page(
+        panels=[Panel(base, pb, "Baseline"), Panel(what, ps, f"Scenario: {name}")],
+        legend=_merge_legends(base.legend, what.legend),
+        legend_title=getattr(canvas.legend_item(), "title", ""),
+        caption=caption_lines(doc, view, name, "scenario", keys, comparison=True),
+        meta={"title": doc.title},
+    )
+
+
+def export_comparison(
+    session_or_canvas,
+    path: str | os.PathLike[str],
+    fmt: str | None = None,
+    *,
+    scenario: str | None = None,
+    width: int | None = None,
+    dpi: float | None = None,
+    transparent: bool = False,
+    caption: list[CaptionLine] | list[str] | None = None,
+) -> Path:
+    """One image: the baseline (left) and the scenario (right), same node positions,
+    one legend and one caption. Accepts a GraphCanvas, or anything with ``.canvas``
+    (the main window). The canvas's state is not changed."""
+    canvas = getattr(session_or_canvas, "canvas", session_or_canvas)
+    if not hasattr(canvas, "node_keys"):
+        raise ExportError("Side-by-side export needs the graph canvas.")
+    path = Path(path)
+    fmt = _check_format(fmt or path.suffix or "png")
+    if width is None:
+        width = round(2 * DEFAULT_INCHES * dpi) if (dpi and fmt == "png") else COMPARISON_WIDTH[fmt]
+    w = _output_width(fmt, width, dpi)
+    page = build_comparison(canvas, scenario)
+    lines = _caption_arg(canvas.session, caption)
+    if lines is not None:
+        page.caption = lines
+    return _render(page, path, fmt, w, dpi, transparent)
+
+
+# ====================================================================== dialog
+
+
+def run_export(window, options: ExportOptions, path: str | os.PathLike[str]) -> Path:
+    """Export with the dialog's ``options`` (no dialogs here; errors raise)."""
+    width = options.width if options.size_mode == "width" else None
+    dpi = options.dpi if options.size_mode == "dpi" else None
+    if options.side_by_side:
+        return export_comparison(window.canvas, path, options.format, width=width, dpi=dpi,
+                                 transparent=options.transparent)
+    return export_image(window.canvas, path, options.format, width=width, dpi=dpi,
+                        transparent=options.transparent, region=options.region)
+
+
+def export_image_dialog(window) -> Path | None:
+    """File > Export Image: options, then a file name; errors in a message box."""
+    from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
+
+    parent = window if isinstance(window, QWidget) else None
+    session = getattr(window, "session", None)
+    if session is None or getattr(window, "canvas", None) is None:
+        QMessageBox.information(parent, "Export Image", "Open a project first.")
+        return None
+    settings = getattr(window, "settings", None)
+    dialog = ImageExportDialog(parent, has_scenario=bool(session.scenario_name))
+    dialog.load(settings)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    options = dialog.options()
+    dialog.save(settings)
+    start_dir = str(settings.value("last_dir", str(Path.home()))) if settings else str(Path.home())
+    stem = (session.project.document().title or "graph").strip() or "graph"
+    stem = "".join(c if c.isalnum() or c in " -_()" else "_" for c in stem)
+    if options.side_by_side:
+        stem += " - comparison"
+    suggested = str(Path(start_dir) / f"{stem}.{options.format}")
+    filters = {"png": "PNG image (*.png)", "svg": "SVG drawing (*.svg)", "pdf": "PDF document (*.pdf)"}
+    name, _ = QFileDialog.getSaveFileName(parent, "Export Image", suggested, filters[options.format])
+    if not name:
+        return None
+    path = Path(name)
+    if path.suffix.lower() != f".{options.format}":
+        path = path.with_name(path.name + f".{options.format}")
+    try:
+        out = run_export(window, options, path)
+    except (ExportError, OSError, ValueError) as exc:
+        QMessageBox.critical(parent, "Export Image", f"The image was not exported.\n\n{exc}")
+        return None
+    if settings is not None:
+        settings.setValue("last_dir", str(out.parent))
+    with contextlib.suppress(Exception):
+        window.statusBar().showMessage(f"Exported {out}", 5000)
+    return out
+
+
+# ====================================================================== CLI
+
+
+def _prepare_headless() -> None:
+    if (not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY")
+            and not os.environ.get("QT_QPA_PLATFORM")):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
+
+def settle(canvas, max_iterations: int = 1500, chunk: int = 50, tol: float = 1e-3) -> int:
+    """Advance the layout synchronously until nodes barely move; returns iterations run."""
+    keys = canvas.node_keys()
+    if not keys:
+        return 0
+    before = np.array([canvas.node_position(k) for k in keys])
+    done = 0
+    while done < max_iterations:
+        canvas.step_layout(chunk)
+        done += chunk
+        now = np.array([canvas.node_position(k) for k in keys])
+        extent = max(float(np.ptp(now, axis=0).max()), 1e-9)
+        if float(np.abs(now - before).max()) < tol * extent:
+            break
+        before = now
+    return done
+
+
+def export_image_cli(project, args) -> Path:
+    """``balance-explorer export --format png|svg|pdf``: headless, nothing shown, the
+    user's project file untouched (the work happens on a temporary copy)."""
+    from explorer.analysis.errors import UnknownName
+    from explorer.analysis.report import resolve_names
+    from explorer.analysis.view import ViewFilter
+    from explorer.cli import UserError
+    from explorer.model.errors import ValidationError
+    from explorer.model.validation import check_date
+    from explorer.store import Project
+
+    fmt = str(args.format).lower()
+    output = Path(args.output)
+    doc = project.document()
+    as_of = getattr(args, "as_of", None)
+    try:
+        check_date(as_of, "as-of date")
+    except ValidationError as exc:
+        raise UserError(exc.message if hasattr(exc, "message") else str(exc)) from None
+    try:
+        regions = frozenset(resolve_names(doc, getattr(args, "region", None) or [], "region"))
+        scenario = getattr(args, "scenario", None)
+        name = resolve_names(doc, [scenario], "scenario")[0] if scenario else None
+    except UnknownName as exc:
+        raise UserError(str(exc)) from None
+    width = getattr(args, "width", None)
+    dpi = getattr(args, "dpi", None)
+    try:
+        width = _output_width(fmt, width, dpi if fmt == "png" else None)
+        _check_target(output)
+    except ExportError as exc:
+        raise UserError(str(exc)) from None
+
+    _prepare_headless()
+    from explorer.ui.app import ensure_app
+
+    ensure_app()
+    from explorer.ui.canvas import GraphCanvas
+    from explorer.ui.session import ProjectSession
+
+    with tempfile.TemporaryDirectory(prefix="sbx-export-") as tmp:
+        copy = Project.open(project.save_copy(Path(tmp) / "export.sbx"))
+        session = ProjectSession(copy)
+        canvas = None
+        try:
+            session.set_view_filter(ViewFilter(as_of=as_of, regions=regions))
+            session.set_scenario(name, "scenario")
+            saved = copy.positions()
+            canvas = GraphCanvas(session)
+            color_by = copy.setting("view.color_by", "bloc")
+            canvas.set_color_by(color_by if color_by in styles.COLOR_MODES else "bloc")
+            canvas.pause_layout()
+            if any(k not in saved for k in canvas.node_keys()):
+                settle(canvas)
+            try:
+                return export_image(canvas, output, fmt, width=width,
+                                    dpi=dpi if fmt == "png" else None)
+            except ExportError as exc:
+                raise UserError(str(exc)) from None
+        finally:
+            if canvas is not None:
+                canvas.shutdown()
+                canvas.deleteLater()
+            session.close()
