@@ -166,6 +166,8 @@ def test_build_undo_save_reopen(qtbot, tmp_path):
     for expected in steps:
         QTest.keySequence(canvas_view, redo)
         assert _content(session.project) == expected
+    # a plain key last, so no Ctrl/Shift state lingers into later tests' item views
+    QTest.keyClick(canvas_view, Qt.Key.Key_Escape)
 
     saved = tmp_path / "baltic.sbx"
     assert window.save_as(saved)
