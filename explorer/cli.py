@@ -49,6 +49,10 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("-o", "--output", required=True, help="output file, or - for stdout")
     _add_view_options(export)
     export.add_argument("--scenario", help="apply this saved scenario (images and graphs)")
+    export.add_argument(
+        "--side-by-side", action="store_true",
+        help="images: the baseline and --scenario side by side in one picture",
+    )
     export.add_argument("--width", type=int, help="image width in pixels")
     export.add_argument("--dpi", type=int, help="image resolution (PNG)")
 

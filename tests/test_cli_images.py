@@ -82,3 +82,24 @@ def test_bad_options_are_one_line_errors(project, tmp_path):
         assert len(lines) == 1 and words in lines[0], result.stderr
         assert "Traceback" not in result.stderr
     assert not out.exists()
+
+
+def test_side_by_side_comparison_from_the_cli(project, tmp_path):
+    from explorer.model.entities import Change, Scenario
+    from explorer.store import Project
+
+    copy = tmp_path / "with-scenario.sbx"
+    copy.write_bytes(project.read_bytes())
+    with Project.open(copy) as p:
+        p.put_scenario(Scenario("Türkiye leaves NATO", (Change("remove_membership", "TUR", "nato"),)))
+    single, pair = tmp_path / "one.png", tmp_path / "two.png"
+    assert _run("export", str(copy), "--format", "png", "-o", str(single), "--width", "1000",
+                "--scenario", "Türkiye leaves NATO", cwd=tmp_path).returncode == 0
+    result = _run("export", str(copy), "--format", "png", "-o", str(pair), "--width", "2000",
+                  "--scenario", "Türkiye leaves NATO", "--side-by-side", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    width, height = _png_size(pair)
+    assert width == 2000 and height > 400
+    result = _run("export", str(copy), "--format", "png", "-o", str(tmp_path / "x.png"),
+                  "--side-by-side", cwd=tmp_path)
+    assert result.returncode == 2 and "--side-by-side needs --scenario" in result.stderr

@@ -892,6 +892,11 @@ def export_image_cli(project, args) -> Path:
             if any(k not in saved for k in canvas.node_keys()):
                 settle(canvas)
             try:
+                if getattr(args, "side_by_side", False):
+                    if name is None:
+                        raise UserError("--side-by-side needs --scenario NAME.")
+                    return export_comparison(canvas, output, fmt, scenario=name, width=width,
+                                             dpi=dpi if fmt == "png" else None)
                 return export_image(canvas, output, fmt, width=width,
                                     dpi=dpi if fmt == "png" else None)
             except ExportError as exc:
