@@ -112,23 +112,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _user_message(exc: Exception) -> str | None:
+    from explorer.analysis.errors import UnknownName
     from explorer.dataset import DatasetError
+    from explorer.io.errors import ImportFormatError
     from explorer.model.errors import ValidationError
     from explorer.store import ProjectFileError
 
-    known: tuple[type[Exception], ...] = (ProjectFileError, ValidationError, DatasetError)
-    try:
-        from explorer.io.errors import ImportFormatError
-
-        known += (ImportFormatError,)
-    except ImportError:
-        pass
-    try:
-        from explorer.analysis.errors import UnknownName
-
-        known += (UnknownName,)
-    except ImportError:
-        pass
+    known = (ProjectFileError, ValidationError, DatasetError, ImportFormatError, UnknownName)
     if isinstance(exc, known):
         return str(exc)
     if isinstance(exc, (FileExistsError, FileNotFoundError, PermissionError, IsADirectoryError)):

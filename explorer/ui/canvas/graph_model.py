@@ -15,6 +15,7 @@ import numpy as np
 
 from explorer.analysis.capability import CapabilityIndex, capability_index
 from explorer.analysis.view import FilteredData, ViewFilter, filtered
+from explorer.analysis.whatif import apply_scenario
 from explorer.model.entities import Document, Scenario
 from explorer.model.vocab import FULL_ROLES, METRIC_LABELS, OBLIGATIONS, label
 from explorer.ui.canvas import styles
@@ -88,48 +89,8 @@ class GraphModel:
 
 
 def scenario_document(doc: Document, scenario: Scenario) -> Document:
-    """The document with ``scenario`` applied (``explorer.analysis.whatif`` when present)."""
-    try:
-        from explorer.analysis.whatif import apply_scenario
-    except ImportError:  # pragma: no cover - whatif is optional for the canvas
-        return _apply_changes(doc, scenario)
-    try:
-        result = apply_scenario(doc, scenario)
-    except (KeyError, ValueError, LookupError):
-        return _apply_changes(doc, scenario)
-    return result if isinstance(result, Document) else _apply_changes(doc, scenario)
-
-
-def _apply_changes(doc: Document, scenario: Scenario) -> Document:
-    """Private fallback of ``apply_scenario``: drop what the changes remove."""
-    new = Document(
-        title=doc.title,
-        actors=dict(doc.actors),
-        alliances=dict(doc.alliances),
-        memberships=dict(doc.memberships),
-        ties=dict(doc.ties),
-        blocs=dict(doc.blocs),
-        scenarios=dict(doc.scenarios),
-        regions=dict(doc.regions),
-        sources=dict(doc.sources),
-    )
-    for ch in scenario.changes:
-        if ch.kind == "remove_actor" and ch.actor:
-            new.actors.pop(ch.actor, None)
-            new.memberships = {k: m for k, m in new.memberships.items() if m.actor != ch.actor}
-            new.ties = {k: t for k, t in new.ties.items() if ch.actor not in (t.a, t.b)}
-        elif ch.kind == "remove_membership":
-            new.memberships = {
-                k: m
-                for k, m in new.memberships.items()
-                if not (m.actor == ch.actor and m.alliance == ch.alliance)
-            }
-        elif ch.kind == "dissolve_alliance" and ch.alliance:
-            new.alliances.pop(ch.alliance, None)
-            new.memberships = {
-                k: m for k, m in new.memberships.items() if m.alliance != ch.alliance
-            }
-    return new
+    """The document with ``scenario`` applied; the baseline is never changed."""
+    return apply_scenario(doc, scenario)
 
 
 # ----- building -----------------------------------------------------------------------
