@@ -812,7 +812,12 @@ class WhatIfPanel(QWidget):
             return
         c = result.comparison
         view = result.view
-        where = ", ".join(sorted(view.regions)) if view.regions else "all regions"
+        regions = self.doc.regions
+        where = (
+            ", ".join(sorted((regions[r].name if r in regions else r for r in view.regions),
+                             key=str.casefold))
+            if view.regions else "all regions"
+        )
         when = view.as_of or "today"
         self.status.setText(
             f"<b>{result.scenario.name}</b> vs. baseline — as of {when}, {where}; "
