@@ -44,7 +44,7 @@ from PySide6.QtGui import (
 from explorer.ui.canvas import styles
 from explorer.ui.canvas.drawing import edge_pen
 from explorer.ui.canvas.graph_model import GraphModel, LegendEntry, build_graph_model
-from explorer.ui.canvas.labels import MAX_LABELS, PIXELS_PER_LABEL, choose_labels
+from explorer.ui.canvas.labels import MAX_LABELS, PIXELS_PER_LABEL, place_labels
 from explorer.ui.canvas.legend import legend_size, paint_legend
 from explorer.ui.image_caption import CaptionLine, caption_lines
 from explorer.ui.image_dialog import ExportOptions, ImageExportDialog
@@ -282,18 +282,16 @@ def _paint_labels(
     )
     height = fm.height()
     local = pts - np.array([area.left(), area.top()])
-    right = model.sizes * s / 2 + 3 * s
-    # labels go right of their node, or left of it where the right side is off the page
-    flip = local[:, 0] + right + widths > area.width()
-    offsets = np.where(flip, -(right + widths), right)
-    x0 = local[:, 0] + offsets
-    y0 = local[:, 1] - height / 2
-    inside = (x0 >= 0) & (x0 + widths <= area.width()) & (y0 >= 0) & (y0 + height <= area.height())
-    for rect in avoid:
-        r = rect.translated(-area.left(), -area.top())
-        inside &= ~(
-            (x0 < r.right()) & (x0 + widths > r.left()) & (y0 < r.bottom()) & (y0 + height > r.top())
-        )
+    gaps = model.sizes * s / 2 + 3 * s
+    inside = (
+        (local[:, 0] >= 0) & (local[:, 0] <= area.width())
+        & (local[:, 1] >= 0) & (local[:, 1] <= area.height())
+    )
+    # areas such as the legend are taken before any label is placed
+    blocked = [
+        (r.left(), r.top(), r.right(), r.bottom())
+        for r in (rect.translated(-area.left(), -area.top()) for rect in avoid)
+    ]
     score = np.asarray(model.importance, dtype=float).copy()
     score[np.asarray(model.faded, dtype=bool)] *= 0.5
     score[np.asarray(model.changed, dtype=bool)] += 1e6  # what a scenario changed is named
@@ -301,17 +299,19 @@ def _paint_labels(
     order = candidates[np.argsort(-score[candidates], kind="stable")][: 4 * MAX_LABELS]
     ref_area = area.width() * area.height() / (s * s)
     limit = int(min(MAX_LABELS, max(8, ref_area / PIXELS_PER_LABEL)))
-    chosen = choose_labels(local, widths, height, order, area.width(), area.height(), limit,
-                           offsets)
+    placed = place_labels(local, widths, height, order, area.width(), area.height(), limit,
+                          gaps, blocked=blocked)
+    chosen = [i for i, _left in placed]
     color = QColor(LABEL_COLOR)
-    for i in chosen:
+    for i, left in placed:
         hub = bool(model.is_hub[i])
         painter.setFont(bold if hub else font)
         c = QColor(color)
         if model.faded[i] or model.ghost[i]:
             c.setAlphaF(0.55)
         painter.setPen(QPen(c))
-        rect = QRectF(pts[i, 0] + offsets[i], pts[i, 1] - height / 2, widths[i] + 2 * s, height)
+        x0 = pts[i, 0] - gaps[i] - widths[i] if left else pts[i, 0] + gaps[i]
+        rect = QRectF(x0, pts[i, 1] - height / 2, widths[i] + 2 * s, height)
         painter.drawText(rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                          model.labels[i])
     return chosen

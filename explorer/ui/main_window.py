@@ -391,6 +391,11 @@ class MainWindow(QMainWindow):
         self.act_redo.setEnabled(can_redo)
         self.act_undo.setText(f"&Undo {stack.undo_text}" if can_undo else "&Undo")
         self.act_redo.setText(f"&Redo {stack.redo_text}" if can_redo else "&Redo")
+        # the toolbar stays short; the menu and the tool tip name the step
+        self.act_undo.setIconText("Undo")
+        self.act_redo.setIconText("Redo")
+        self.act_undo.setToolTip(self.act_undo.text().replace("&", ""))
+        self.act_redo.setToolTip(self.act_redo.text().replace("&", ""))
         for action in (self.act_save_as, self.act_save_copy, self.act_export_graph,
                        self.act_export_image, self.act_close, self.act_find, self.act_fit,
                        self.act_layout):

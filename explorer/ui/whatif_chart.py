@@ -91,15 +91,17 @@ class BlocShareChart(pg.PlotWidget):
         self._items: list = []
         self.set_groups([])
 
-    def set_groups(self, groups: list[BarGroup], scenario_label: str = "Scenario") -> None:
+    def set_groups(self, groups: list[BarGroup], scenario_label: str = "Scenario",
+                   empty_text: str = "No user blocs in view") -> None:
         item = self.getPlotItem()
         for old in self._items:
             item.removeItem(old)
         self._items = []
         self.legend.clear()
         self.groups = list(groups)
+        self.legend.setVisible(bool(groups))
         if not groups:
-            empty = pg.TextItem("No user blocs in view", color="#666", anchor=(0.5, 0.5))
+            empty = pg.TextItem(empty_text, color="#666", anchor=(0.5, 0.5))
             empty.setPos(0, 50)
             item.addItem(empty)
             self._items.append(empty)

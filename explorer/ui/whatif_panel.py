@@ -805,7 +805,7 @@ class WhatIfPanel(QWidget):
                 "Select or create a scenario to compare it with the baseline. Figures follow "
                 "the filtered view (regions, date, kinds)."
             )
-            self.chart.set_groups([])
+            self.chart.set_groups([], empty_text="No scenario selected")
             self.isolated_label.setText("")
             _fit_table(self.figures_table)
             _fit_table(self.brokers_table)

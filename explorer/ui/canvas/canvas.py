@@ -263,21 +263,24 @@ class GraphCanvas(QWidget):
             return
         rect = rect.adjusted(-0.03 * rect.width(), -0.03 * rect.height(),
                              0.03 * rect.width(), 0.03 * rect.height())
+        # labels sit right of their nodes: keep room for the right-most ones
+        label_room = min(130.0, 0.12 * width)
         # pixels per scene unit when the graph sits right of / below the legend
-        right = min((width - legend_w) / rect.width(), height / rect.height())
-        below = min(width / rect.width(), (height - legend_h) / rect.height())
+        right = min((width - legend_w - label_room) / rect.width(), height / rect.height())
+        below = min((width - label_room) / rect.width(), (height - legend_h) / rect.height())
         if max(right, below) <= 0:
             self.vb.setRange(rect, padding=0.02)
         elif right >= below:
             scale = right
-            left = rect.left() - legend_w / scale
+            spare = (width - legend_w - label_room) / scale - rect.width()
+            left = rect.left() - legend_w / scale - spare / 2
             extra_h = (height / scale - rect.height()) / 2
             self.vb.setRange(QRectF(left, rect.top() - extra_h, width / scale, height / scale),
                              padding=0)
         else:
             scale = below
             view_w, view_h = width / scale, height / scale
-            extra_w = (view_w - rect.width()) / 2
+            extra_w = (view_w - label_room / scale - rect.width()) / 2
             band = view_h - legend_h / scale
             # the y axis points up, so the legend's band is above the graph's top edge
             top = rect.bottom() + (band - rect.height()) / 2 + legend_h / scale

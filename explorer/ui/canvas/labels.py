@@ -18,7 +18,7 @@ MAX_LABELS = 120
 PIXELS_PER_LABEL = 12_000
 
 
-def choose_labels(
+def place_labels(
     screen: np.ndarray,
     widths: np.ndarray,
     height: float,
@@ -27,47 +27,64 @@ def choose_labels(
     view_h: float,
     limit: int,
     offsets: np.ndarray | None = None,
-) -> list[int]:
+    blocked: list[tuple[float, float, float, float]] | None = None,
+) -> list[tuple[int, bool]]:
     """Greedy non-overlapping label placement; pure numpy so it can be tested alone.
 
-    ``screen`` (n, 2) are label anchor points in pixels (left, vertical centre),
-    ``order`` the candidate indices, most important first. Returns accepted indices.
+    ``screen`` (n, 2) are node centres in pixels, ``offsets`` the gap between a node's
+    centre and its label, ``order`` the candidate indices, most important first. Each
+    label goes right of its node, or left of it when the right side is taken or off
+    screen. ``blocked`` boxes (x0, y0, x1, y1), such as a legend, take no label.
+    Returns (index, placed_left) pairs.
     """
-    accepted: list[int] = []
+    accepted: list[tuple[int, bool]] = []
     boxes: list[tuple[float, float, float, float]] = []
     cell = 64.0
     grid: dict[tuple[int, int], list[int]] = {}
-    for i in order:
-        if len(accepted) >= limit:
-            break
-        x, y = screen[i]
-        if offsets is not None:
-            x += offsets[i]
-        w = widths[i]
-        x0, y0, x1, y1 = x, y - height / 2, x + w, y + height / 2
-        if x1 < 0 or y1 < 0 or x0 > view_w or y0 > view_h:
-            continue
+    for box in blocked or ():
+        x0, y0, x1, y1 = box
+        for cx in range(int(x0 // cell), int(x1 // cell) + 1):
+            for cy in range(int(y0 // cell), int(y1 // cell) + 1):
+                grid.setdefault((cx, cy), []).append(len(boxes))
+        boxes.append(box)
+
+    def free(x0: float, y0: float, x1: float, y1: float) -> list[tuple[int, int]] | None:
+        if x0 < 0 or y0 < 0 or x1 > view_w or y1 > view_h:
+            return None
         cells = [
             (cx, cy)
             for cx in range(int(x0 // cell), int(x1 // cell) + 1)
             for cy in range(int(y0 // cell), int(y1 // cell) + 1)
         ]
-        clash = False
         for c in cells:
             for b in grid.get(c, ()):
                 bx0, by0, bx1, by1 = boxes[b]
                 if x0 < bx1 + 2 and bx0 < x1 + 2 and y0 < by1 + 1 and by0 < y1 + 1:
-                    clash = True
-                    break
-            if clash:
+                    return None
+        return cells
+
+    for i in order:
+        if len(accepted) >= limit:
+            break
+        x, y = screen[i]
+        gap = offsets[i] if offsets is not None else 0.0
+        w = widths[i]
+        y0, y1 = y - height / 2, y + height / 2
+        for left in (False, True):
+            x0 = x - gap - w if left else x + gap
+            cells = free(x0, y0, x0 + w, y1)
+            if cells is not None:
+                for c in cells:
+                    grid.setdefault(c, []).append(len(boxes))
+                boxes.append((x0, y0, x0 + w, y1))
+                accepted.append((int(i), left))
                 break
-        if clash:
-            continue
-        for c in cells:
-            grid.setdefault(c, []).append(len(boxes))
-        boxes.append((x0, y0, x1, y1))
-        accepted.append(int(i))
     return accepted
+
+
+def choose_labels(*args, **kwargs) -> list[int]:
+    """The indices :func:`place_labels` labels, without the sides."""
+    return [i for i, _left in place_labels(*args, **kwargs)]
 
 
 class LabelLayer:
@@ -159,10 +176,11 @@ class LabelLayer:
         order = candidates[np.argsort(-score[candidates], kind="stable")][: 4 * MAX_LABELS]
         limit = int(min(MAX_LABELS, max(8, w_px * h_px / PIXELS_PER_LABEL)))
         offsets = self._sizes / 2 + 3
-        chosen = choose_labels(
+        placed = place_labels(
             screen, self._widths, self._height, order, w_px, h_px, limit, offsets
         )
-        for k, i in enumerate(chosen):
+        chosen = [i for i, _left in placed]
+        for k, (i, left) in enumerate(placed):
             item = self._item(k)
             text = self._texts[i]
             state = (text, bool(self._is_hub[i]))
@@ -170,8 +188,13 @@ class LabelLayer:
                 item.textItem.setFont(self._hub_font if state[1] else self._font)
                 item.setText(text)
                 self._state[k] = state
-            # place the text right of the node: shift by its radius in data units
-            item.setPos(pos[i, 0] + offsets[i] / sx, pos[i, 1])
+            # beside the node, clear of it: shift by its radius in data units
+            if left:
+                item.setAnchor((1, 0.5))
+                item.setPos(pos[i, 0] - offsets[i] / sx, pos[i, 1])
+            else:
+                item.setAnchor((0, 0.5))
+                item.setPos(pos[i, 0] + offsets[i] / sx, pos[i, 1])
             item.setOpacity(0.55 if self._faded[i] else 1.0)
             item.setVisible(True)
         self._hide_from(len(chosen))
