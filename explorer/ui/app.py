@@ -41,7 +41,7 @@ def run_gui(path: str | None = None) -> int:
             if recovered is not None:
                 window.open_path(recovered)
             else:
-                window.open_default()
+                window.open_startup()
         else:
             window.open_path(path, raise_errors=True)
     except ProjectFileError as exc:

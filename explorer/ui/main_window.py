@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
 )
 
 from explorer import recovery_files
-from explorer.project_files import default_working_copy
 from explorer.store import Project, ProjectFileError
 from explorer.ui.docks import build_docks
 from explorer.ui.session import ProjectSession
@@ -134,17 +133,29 @@ class MainWindow(QMainWindow):
     # ----- sessions -------------------------------------------------------------------
 
     def open_default(self) -> None:
-        """Open the user's working copy of the bundled default project."""
-        self.open_path(default_working_copy(), raise_errors=True)
+        """Open a new untitled copy of the bundled default project.
 
-    def open_path(self, path: str | Path, raise_errors: bool = False) -> bool:
+        The shipped dataset is never written to; the copy lives in the recovery folder
+        until the user says where to keep it (on Save As, or when asked on closing).
+        """
+        self.new_project(from_default=True)
+
+    def open_startup(self) -> None:
+        """What a start without a file opens: the last project, else the default one."""
+        for entry in self.recent_files():
+            if Path(entry).is_file() and self.open_path(entry, quiet=True):
+                return
+        self.open_default()
+
+    def open_path(self, path: str | Path, raise_errors: bool = False, quiet: bool = False) -> bool:
         """Open a project file; a bad file gives a message and leaves the current project open."""
         try:
             project = Project.open(path)
         except ProjectFileError as exc:
             if raise_errors:
                 raise
-            QMessageBox.warning(self, "Cannot open project", str(exc))
+            if not quiet:
+                QMessageBox.warning(self, "Cannot open project", str(exc))
             return False
         self._install(ProjectSession(project))
         self._remember_recent(Path(path))
@@ -271,17 +282,18 @@ class MainWindow(QMainWindow):
         if self.session is None or not recovery_files.is_untitled(self.session.project.path):
             return True
         if self.settings.value("testing/auto_discard", False, type=bool):
-            self._discard_untitled = True
-            return True
-        answer = QMessageBox.question(
-            self,
-            "Keep this project?",
-            "This project has not been saved under a name. Save it before closing?",
-            QMessageBox.StandardButton.Save
-            | QMessageBox.StandardButton.Discard
-            | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Save,
-        )
+            # set by tests, which cannot answer a modal question
+            answer = QMessageBox.StandardButton.Discard
+        else:
+            answer = QMessageBox.question(
+                self,
+                "Keep this project?",
+                "This project has not been saved under a name. Save it before closing?",
+                QMessageBox.StandardButton.Save
+                | QMessageBox.StandardButton.Discard
+                | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Save,
+            )
         if answer == QMessageBox.StandardButton.Cancel:
             return False
         if answer == QMessageBox.StandardButton.Save:

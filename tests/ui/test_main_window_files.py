@@ -1,0 +1,94 @@
+"""The window's file handling: start-up, the default project as an untitled copy, Save As,
+recent files, bad files, and crash recovery of untitled work."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from explorer import recovery_files
+from explorer.commands import SetTitle
+from explorer.paths import data_dir
+from explorer.ui.main_window import MainWindow
+
+
+def _digest(folder: Path) -> str:
+    h = hashlib.sha256()
+    for path in sorted(folder.glob("*")):
+        h.update(path.name.encode() + path.read_bytes())
+    return h.hexdigest()
+
+
+@pytest.fixture
+def window(qtbot, tmp_path):
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    settings.setValue("testing/auto_discard", True)
+    w = MainWindow(settings)
+    qtbot.addWidget(w)
+    yield w
+    w.close()
+
+
+def test_first_start_opens_an_untitled_copy_of_the_default(window):
+    shipped = _digest(data_dir())
+    window.open_startup()
+    project = window.session.project
+    assert recovery_files.is_untitled(project.path)
+    assert len(project.document().actors) > 80
+    assert window.windowTitle().endswith("— unsaved")
+    assert window.session.push(SetTitle("My world"))
+    assert _digest(data_dir()) == shipped  # the shipped dataset is never written
+
+
+def test_save_as_keeps_the_work_and_start_up_reopens_it(window, qtbot, tmp_path):
+    window.open_startup()
+    untitled = window.session.project.path
+    assert window.session.push(SetTitle("Kept"))
+    target = tmp_path / "kept.sbx"
+    assert window.save_as(target)
+    assert not untitled.exists()  # the recovery copy goes once the work has a name
+    assert window.windowTitle() == "Kept — kept.sbx"
+    assert window.recent_files()[0] == str(target.resolve())
+    window.close()
+
+    again = MainWindow(window.settings)
+    qtbot.addWidget(again)
+    again.open_startup()
+    assert again.session.project.path == target.resolve()
+    assert again.session.project.title == "Kept"
+    again.close()
+
+
+def test_a_bad_file_leaves_the_current_project_open(window, tmp_path):
+    window.open_startup()
+    current = window.session.project.path
+    bad = tmp_path / "notes.sbx"
+    bad.write_text("not a project")
+    assert not window.open_path(bad, quiet=True)
+    assert window.session.project.path == current
+    assert bad.read_text() == "not a project"
+
+
+def test_untitled_work_of_a_crashed_process_is_offered_back(tmp_path):
+    code = (
+        "from explorer import recovery_files\n"
+        "from explorer.dataset import empty_document\n"
+        "from explorer.store import Project\n"
+        "p = recovery_files.new_untitled_path()\n"
+        "Project.create(p, empty_document('Lost work')).close()\n"
+        "recovery_files.claim(p)\n"
+        "print(p)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True, env=dict(os.environ))
+    left_behind = Path(done.stdout.strip())
+    # the process that claimed it has exited: its lock names a dead PID
+    assert left_behind in recovery_files.orphaned_untitled()
+    recovery_files.release(left_behind, delete=True)
+    assert not left_behind.exists()
