@@ -1,8 +1,9 @@
 """The graphics items of the canvas: batched edge paths and one scatter item for nodes.
 
-Edges are drawn as ONE ``QGraphicsPathItem`` per edge style, its path built with
-``pg.arrayToQPath(..., connect="pairs")``; a QPicture per edge (``pg.GraphItem``) costs
-far too much at 10,000 nodes. Nodes are one ``pg.ScatterPlotItem`` with per-point symbol,
+Edges are drawn as ONE :class:`SegmentsItem` per edge style: its segments live in a
+QLineF array filled from numpy and drawn with one ``drawLines`` call; a QPicture per edge
+(``pg.GraphItem``) costs far too much at 10,000 nodes, and a fresh ``QPainterPath`` per
+layout tick doubled the paint time of a moved frame. Nodes are one ``pg.ScatterPlotItem`` with per-point symbol,
 size, pen and brush; moving them rewrites the position columns in place instead of
 calling ``setData`` so a layout tick never rebuilds the symbol atlas.
 """
@@ -11,9 +12,11 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor, QPainterPath, QPen
-from PySide6.QtWidgets import QGraphicsPathItem
+from pyqtgraph.graphicsItems.PlotCurveItem import arrayToLineSegments
+from pyqtgraph.Qt import internals
+from PySide6.QtCore import QLineF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QPainter, QPen
+from PySide6.QtWidgets import QGraphicsItem
 
 from explorer.ui.canvas import styles
 from explorer.ui.canvas.graph_model import GraphModel
@@ -73,12 +76,49 @@ def dash_pieces(
     return out
 
 
-def pairs_path(pos: np.ndarray, pairs: np.ndarray) -> QPainterPath:
-    """One path of disconnected segments, one per (i, j) row of ``pairs``."""
-    if len(pairs) == 0:
-        return QPainterPath()
-    seg = pos[pairs.reshape(-1)]
-    return pg.arrayToQPath(seg[:, 0], seg[:, 1], connect="pairs")
+def pair_points(pos: np.ndarray, pairs: np.ndarray) -> np.ndarray:
+    """The (2k, 2) end points of the segments, one per (i, j) row of ``pairs``."""
+    return pos[pairs.reshape(-1)] if len(pairs) else np.zeros((0, 2))
+
+
+class SegmentsItem(QGraphicsItem):
+    """Many disconnected line segments with one pen, drawn in one ``drawLines`` call."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._pen = QPen()
+        self._lines = internals.PrimitiveArray(QLineF, 4)
+        self._bounds = QRectF()
+        self.count = 0
+
+    def pen(self) -> QPen:
+        return QPen(self._pen)
+
+    def setPen(self, pen: QPen) -> None:  # noqa: N802 - Qt naming, like QGraphicsPathItem
+        self._pen = QPen(pen)
+        self.update()
+
+    def set_points(self, points: np.ndarray) -> None:
+        """Replace the segments: rows 2k and 2k+1 of ``points`` are one segment's ends."""
+        self.prepareGeometryChange()
+        self.count = len(points) // 2
+        if self.count:
+            x, y = points[:, 0], points[:, 1]
+            arrayToLineSegments(x, y, "pairs", False, self._lines)
+            self._bounds = QRectF(float(x.min()), float(y.min()),
+                                  float(np.ptp(x)), float(np.ptp(y)))
+        else:
+            self._lines.resize(0)
+            self._bounds = QRectF()
+        self.update()
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 - Qt override
+        return self._bounds
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        if self.count:
+            painter.setPen(self._pen)
+            painter.drawLines(*self._lines.drawargs())
 
 
 class EdgeLayer:
@@ -86,7 +126,7 @@ class EdgeLayer:
 
     def __init__(self, viewbox: pg.ViewBox) -> None:
         self._vb = viewbox
-        self._items: dict[str, QGraphicsPathItem] = {}
+        self._items: dict[str, SegmentsItem] = {}
         self._pairs: dict[str, np.ndarray] = {}
         self._pos: np.ndarray | None = None
         self._cut: dict[str, bool] = {}
@@ -106,10 +146,9 @@ class EdgeLayer:
                 self._cut.pop(key, None)
         for key in groups:
             if key not in self._items:
-                item = QGraphicsPathItem()
+                item = SegmentsItem()
                 style = styles.EDGE_STYLES[key]
                 item.setPen(edge_pen(style, hairline=self._hairline))
-                item.setBrush(QBrush(Qt.BrushStyle.NoBrush))
                 item.setZValue(-10 + style.z)
                 self._vb.addItem(item, ignoreBounds=True)
                 self._items[key] = item
@@ -134,12 +173,12 @@ class EdgeLayer:
                     pen.setStyle(Qt.PenStyle.SolidLine)
                     item.setPen(pen)
                     self._cut[key] = True
-                item.setPath(pg.arrayToQPath(cut[:, 0], cut[:, 1], connect="pairs"))
+                item.set_points(cut)
             else:
                 if self._cut.get(key) and style.dash:
                     item.setPen(edge_pen(style, hairline=self._hairline))
                     self._cut[key] = False
-                item.setPath(pairs_path(pos, pairs))
+                item.set_points(pair_points(pos, pairs))
 
     def refresh_dashes(self) -> None:
         """Re-cut the dashes after a zoom, so they keep their length on screen."""
@@ -153,7 +192,7 @@ class EdgeLayer:
         units = float(max(abs(size[0]), abs(size[1])))
         return units if units > 0 and np.isfinite(units) else None
 
-    def items(self) -> dict[str, QGraphicsPathItem]:
+    def items(self) -> dict[str, SegmentsItem]:
         return dict(self._items)
 
 
