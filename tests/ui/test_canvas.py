@@ -239,3 +239,26 @@ def test_link_drag_released_on_empty_space_does_nothing(canvas, qtbot):
     source = canvas.model().index["actor:TUR"]
     with qtbot.assertNotEmitted(canvas.linkRequested):
         canvas.link_finished(source, QPointF(1e6, 1e6))
+
+
+def test_zoom_is_saved_with_the_project_and_fit_resumes_following(canvas, session, qtbot):
+    from PySide6.QtCore import QRectF
+
+    from explorer.ui.canvas import GraphCanvas
+
+    canvas.vb.setRange(QRectF(-5, -5, 10, 10), padding=0)
+    canvas._on_manual_range()  # noqa: SLF001 - what a wheel zoom or a pan triggers
+    kept = canvas.vb.viewRect()
+    canvas.shutdown()
+    saved = session.project.setting("view.range")
+    assert saved == [kept.left(), kept.top(), kept.width(), kept.height()]
+
+    again = GraphCanvas(session)
+    qtbot.addWidget(again)
+    again.resize(800, 600)
+    again.pause_layout()
+    r = again.vb.viewRect()
+    assert abs(r.center().x() - kept.center().x()) < 1e-6
+    again.fit_to_view()
+    again.shutdown()
+    assert session.project.setting("view.range") is None

@@ -116,6 +116,11 @@ class GraphCanvas(QWidget):
 
         self._rebuild()
         self.fit_to_view()
+        saved_range = session.project.setting("view.range")
+        if isinstance(saved_range, list) and len(saved_range) == 4:
+            # the user's own zoom and pan, as they left it
+            self._follow = False
+            self.vb.setRange(QRectF(*map(float, saved_range)), padding=0)
         self.start_layout()
 
     # ================================================================ public API
@@ -227,6 +232,10 @@ class GraphCanvas(QWidget):
         self._rebuild_timer.stop()
         with contextlib.suppress(sqlite3.Error):
             self.save_positions()
+            r = self.vb.viewRect()
+            zoom = None if self._follow else [r.left(), r.top(), r.width(), r.height()]
+            if self.session.project.setting("view.range") != zoom:
+                self.session.project.set_setting("view.range", zoom)
         self._closed = True
         self._set_state("paused")
 
@@ -248,11 +257,13 @@ class GraphCanvas(QWidget):
         return QRectF(lo[0] - m, lo[1] - m, hi[0] - lo[0] + 2 * m, hi[1] - lo[1] + 2 * m)
 
     def fit_to_view(self) -> None:
-        """Zoom so the whole graph is visible and clear of the legend.
+        """Zoom so the whole graph is visible and clear of the legend, and keep it so
+        while the layout moves (until the user zooms or pans by hand).
 
         The graph goes either right of the legend or below it, whichever leaves it
         larger on screen.
         """
+        self._follow = True
         rect = self.scene_bounds()
         width, height = max(self.vb.width(), 1.0), max(self.vb.height(), 1.0)
         box = self.legend.boundingRect()
