@@ -1,0 +1,536 @@
+"""The two result tabs of the What-if dock: the comparison and the removal impact.
+
+:class:`ComparisonView` shows a baseline-vs-scenario :class:`ComparisonResult` (bloc-share
+chart, figures, top brokers, newly isolated actors); :class:`ImpactView` holds the
+removal-impact pickers and shows an :class:`ImpactResult`. Neither computes anything:
+:class:`~explorer.ui.whatif_panel.WhatIfPanel` runs the jobs and hands them the results.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QSizePolicy,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from explorer.analysis.view import ViewFilter
+from explorer.analysis.whatif import IMPACT_MEASURES, Comparison, removal_impact
+from explorer.model.entities import Change, Document, Scenario
+from explorer.ui.session import ProjectSession
+from explorer.ui.whatif_chart import BarGroup, BlocShareChart, delta_color
+from explorer.ui.whatif_dialogs import alliance_items, combo_id, fill_combo, searchable_combo
+
+DELTA_TIP = (
+    "Colours show direction only, never whether a change is good:\n"
+    "green ▲ = the figure is higher in the scenario, red ▼ = lower, grey = unchanged.\n"
+    "For ranks, ▲ means the actor moved up the ranking (a smaller rank number)."
+)
+
+#: (figure key, label, format) of the comparison table; "ratio" is the chosen bloc pair.
+FIGURE_ROWS = (
+    ("ratio", "Balance ratio", "ratio"),
+    ("con_actors", "CON over actors", "float"),
+    ("con_user_blocs", "CON over blocs", "float"),
+    ("con_detected_blocs", "CON over detected blocs", "float"),
+    ("components", "Components", "int"),
+    ("largest_component_share", "Largest component share", "pct"),
+    ("isolated", "Isolated actors", "int"),
+    ("articulation_points", "Articulation points", "int"),
+    ("efficiency", "Global efficiency", "float"),
+    ("balanced_share", "Balanced triangles (share)", "pct"),
+)
+
+MEASURE_LABELS = {
+    "largest_component_share": "Largest component share",
+    "components": "Number of components",
+    "isolated": "Isolated actors",
+    "efficiency": "Global efficiency",
+    "modularity": "Modularity (Louvain)",
+    "balanced_share": "Balanced triangles (share)",
+    "bloc_share": "Share of a bloc",
+    "con_actors": "CON over actors",
+    "con_user_blocs": "CON over blocs",
+}
+_PCT_MEASURES = {"largest_component_share", "balanced_share", "bloc_share"}
+_INT_MEASURES = {"components", "isolated"}
+
+
+# ----- formatting --------------------------------------------------------------------------
+
+
+def format_value(value, style: str) -> str:
+    if value is None:
+        return "–"
+    if style == "pct":
+        return f"{100 * value:.1f}%"
+    if style == "int":
+        return f"{int(value)}"
+    if style == "ratio":
+        return f"{value:.2f}"
+    return f"{value:.3f}"
+
+
+def format_delta(delta, style: str) -> str:
+    if delta is None:
+        return "–"
+    if abs(delta) < 1e-12:
+        return "= 0"
+    arrow = "▲" if delta > 0 else "▼"
+    if style == "pct":
+        body = f"{100 * delta:+.1f} pp" if abs(delta) >= 5e-4 else f"{100 * delta:+.2f} pp"
+    elif style == "int":
+        body = f"{int(round(delta)):+d}"
+    elif style == "ratio":
+        body = f"{delta:+.2f}"
+    else:
+        body = f"{delta:+.3f}"
+    return f"{arrow} {body}"
+
+
+def _item(text: str, data=None, align_right: bool = False) -> QTableWidgetItem:
+    item = QTableWidgetItem(text)
+    item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+    if data is not None:
+        item.setData(Qt.ItemDataRole.UserRole, data)
+    if align_right:
+        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    return item
+
+
+def _delta_item(delta, text: str) -> QTableWidgetItem:
+    item = _item(text, delta, align_right=True)
+    item.setForeground(QColor(delta_color(delta)))
+    item.setToolTip(DELTA_TIP)
+    return item
+
+
+def _fit_table(table: QTableWidget) -> None:
+    """Make ``table`` exactly as tall as its rows, so the scroll area scrolls, not it."""
+    table.resizeRowsToContents()
+    height = table.horizontalHeader().height() + 2 * table.frameWidth()
+    height += sum(table.rowHeight(r) for r in range(table.rowCount()))
+    table.setFixedHeight(height + 2)
+
+
+def _table(headers: list[str]) -> QTableWidget:
+    table = QTableWidget(0, len(headers))
+    table.setHorizontalHeaderLabels(headers)
+    table.verticalHeader().setVisible(False)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    table.setWordWrap(False)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+    for col in range(1, len(headers)):
+        header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+    _fit_table(table)
+    return table
+
+
+def _busy_bar() -> QProgressBar:
+    bar = QProgressBar()
+    bar.setRange(0, 0)  # indeterminate
+    bar.setTextVisible(False)
+    bar.setMaximumHeight(8)
+    bar.setVisible(False)
+    return bar
+
+
+@dataclasses.dataclass(frozen=True)
+class ComparisonResult:
+    """What the worker hands back: the inputs it used and the comparison."""
+
+    scenario: Scenario
+    view: ViewFilter
+    comparison: Comparison
+
+
+@dataclasses.dataclass(frozen=True)
+class ImpactResult:
+    alliance: str
+    measure: str
+    bloc: str | None
+    rows: list[tuple[str, float | None]]
+    names: dict[str, str]
+
+
+# ----- the comparison tab -----------------------------------------------------------------
+
+
+class ComparisonView(QWidget):
+    """The "Comparison" tab: bloc-share chart, figures, top brokers, isolated actors."""
+
+    def __init__(self, session: ProjectSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self._result: ComparisonResult | None = None
+        self._pair_chosen = False  # the user picked the two blocs of the balance ratio
+        v = QVBoxLayout(self)
+        v.setContentsMargins(2, 4, 2, 4)
+        self.busy = _busy_bar()
+        v.addWidget(self.busy)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        v.addWidget(self.status)
+        self.chart = BlocShareChart()
+        v.addWidget(self.chart)
+
+        ratio_row = QHBoxLayout()
+        ratio_row.addWidget(QLabel("Balance ratio of"))
+        self.bloc_a = QComboBox()
+        self.bloc_b = QComboBox()
+        for combo in (self.bloc_a, self.bloc_b):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(8)
+            combo.currentIndexChanged.connect(self._show_result)
+            combo.activated.connect(self._on_pair_chosen)
+        ratio_row.addWidget(self.bloc_a, 1)
+        ratio_row.addWidget(QLabel(":"))
+        ratio_row.addWidget(self.bloc_b, 1)
+        v.addLayout(ratio_row)
+
+        self.figures_table = _table(["Figure", "Baseline", "Scenario", "Change"])
+        self.figures_table.setToolTip(DELTA_TIP)
+        v.addWidget(self.figures_table)
+
+        v.addWidget(QLabel("<b>Top brokers</b> (betweenness rank)"))
+        self.brokers_table = _table(["Actor", "Baseline", "Scenario", "Change"])
+        self.brokers_table.setToolTip(DELTA_TIP)
+        v.addWidget(self.brokers_table)
+
+        self.isolated_label = QLabel()
+        self.isolated_label.setWordWrap(True)
+        self.isolated_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        v.addWidget(self.isolated_label)
+        v.addStretch(1)
+
+    @property
+    def doc(self) -> Document:
+        return self.session.project.document()
+
+    @property
+    def result(self) -> ComparisonResult | None:
+        return self._result
+
+    def set_result(self, result: ComparisonResult | None) -> None:
+        self._result = result
+        self.busy.setVisible(False)
+        self._show_result()
+
+    def show_failure(self, first_line: str) -> None:
+        self.busy.setVisible(False)
+        self.status.setText(f"<span style='color:#c0392b'>Could not compare: {first_line}</span>")
+
+    def refresh_blocs(self, blocs) -> None:
+        """Refill the two balance-ratio pickers, keeping their choice when it still exists."""
+        for combo, fallback in ((self.bloc_a, 0), (self.bloc_b, 1)):
+            keep = combo.currentData()
+            fill_combo(combo, blocs, keep)
+            if keep is None and len(blocs) > fallback:
+                combo.setCurrentIndex(fallback)
+
+    def _show_result(self) -> None:
+        result = self._result
+        self.figures_table.setRowCount(0)
+        self.brokers_table.setRowCount(0)
+        if result is None:
+            self.status.setText(
+                "Select or create a scenario to compare it with the baseline. Figures follow "
+                "the filtered view (regions, date, kinds)."
+            )
+            self.chart.set_groups([], empty_text="No scenario selected")
+            self.isolated_label.setText("")
+            _fit_table(self.figures_table)
+            _fit_table(self.brokers_table)
+            return
+        c = result.comparison
+        view = result.view
+        regions = self.doc.regions
+        where = (
+            ", ".join(sorted((regions[r].name if r in regions else r for r in view.regions),
+                             key=str.casefold))
+            if view.regions else "all regions"
+        )
+        when = view.as_of or "today"
+        self.status.setText(
+            f"<b>{result.scenario.name}</b> vs. baseline — as of {when}, {where}; "
+            f"{len(c.baseline.data.actors)} → {len(c.scenario.data.actors)} actors in view."
+        )
+        self._show_chart(result)
+        self._default_pair(c)
+        self._show_figures(c)
+        self._show_brokers(c)
+        self._show_isolated(c)
+
+    def _show_chart(self, result: ComparisonResult) -> None:
+        c = result.comparison
+        names = {b.id: b.name for b in (*c.baseline.user_blocs.blocs, *c.scenario.user_blocs.blocs)}
+        groups = [
+            BarGroup(key, names.get(key, key), row["baseline"], row["scenario"])
+            for key, row in c.bloc_shares.items()
+        ]
+        if groups:
+            groups.append(
+                BarGroup(
+                    "unaligned", "Unaligned",
+                    c.baseline.user_blocs.unaligned_share, c.scenario.user_blocs.unaligned_share,
+                )
+            )
+        label = result.scenario.name
+        self.chart.set_groups(groups, label if len(label) <= 28 else label[:27] + "…")
+
+    def _on_pair_chosen(self) -> None:
+        self._pair_chosen = True
+
+    def _default_pair(self, c: Comparison) -> None:
+        """Until the user picks, compare the two strongest blocs of the baseline."""
+        if self._pair_chosen:
+            return
+        strongest = sorted(c.baseline.user_blocs.blocs, key=lambda b: (-b.share, b.id))[:2]
+        for combo, bloc in zip((self.bloc_a, self.bloc_b), strongest, strict=False):
+            index = combo.findData(bloc.id)
+            if index >= 0:
+                combo.blockSignals(True)
+                combo.setCurrentIndex(index)
+                combo.blockSignals(False)
+
+    def ratio_figure(self, c: Comparison) -> tuple[str, float | None, float | None]:
+        """(label, baseline, scenario) of the balance ratio of the two chosen blocs."""
+        a, b = self.bloc_a.currentData(), self.bloc_b.currentData()
+        if a is None or b is None:
+            return "Balance ratio", None, None
+
+        def ratio(blocset):
+            ids = {x.id for x in blocset.blocs}
+            return blocset.ratio(a, b) if a in ids and b in ids else None
+
+        return "Balance ratio (blocs above)", ratio(c.baseline.user_blocs), ratio(c.scenario.user_blocs)
+
+    def _show_figures(self, c: Comparison) -> None:
+        table = self.figures_table
+        rows = []
+        for key, label, style in FIGURE_ROWS:
+            if key == "ratio":
+                label, before, after = self.ratio_figure(c)
+                delta = None if before is None or after is None else after - before
+            else:
+                fig = c.figures.get(key)
+                if fig is None:
+                    continue
+                before, after, delta = fig["baseline"], fig["scenario"], fig["delta"]
+            rows.append((key, label, style, before, after, delta))
+        table.setRowCount(len(rows))
+        for r, (key, label, style, before, after, delta) in enumerate(rows):
+            name = _item(label, key)
+            name.setToolTip(label)
+            table.setItem(r, 0, name)
+            table.setItem(r, 1, _item(format_value(before, style), before, True))
+            table.setItem(r, 2, _item(format_value(after, style), after, True))
+            table.setItem(r, 3, _delta_item(delta, format_delta(delta, style)))
+        _fit_table(table)
+
+    def _show_brokers(self, c: Comparison) -> None:
+        table = self.brokers_table
+        names = {**{k: a.name for k, a in c.scenario.data.actors.items()},
+                 **{k: a.name for k, a in c.baseline.data.actors.items()}}
+        table.setRowCount(len(c.brokers))
+        for r, row in enumerate(c.brokers):
+            actor = row["actor"]
+            name = _item(names.get(actor, actor), actor)
+            name.setToolTip(
+                f"{actor}: betweenness {format_value(row['baseline'], 'float')} → "
+                f"{format_value(row['scenario'], 'float')}"
+            )
+            table.setItem(r, 0, name)
+            b, s, ch = row["baseline_rank"], row["scenario_rank"], row["rank_change"]
+            table.setItem(r, 1, _item("–" if b is None else f"#{b}", b, True))
+            table.setItem(r, 2, _item("–" if s is None else f"#{s}", s, True))
+            if ch is None:
+                text = "left view" if s is None else "new"
+            elif ch == 0:
+                text = "="
+            else:
+                text = f"{'▲' if ch > 0 else '▼'} {abs(ch)}"
+            table.setItem(r, 3, _delta_item(ch, text))
+        _fit_table(table)
+
+    def _show_isolated(self, c: Comparison) -> None:
+        names = {k: a.name for k, a in c.baseline.data.actors.items()}
+
+        def listing(ids) -> str:
+            return ", ".join(names.get(a, a) for a in ids) or "none"
+
+        parts = [f"<b>Newly isolated:</b> {listing(c.newly_isolated)}"]
+        if c.removed_actors:
+            parts.append(f"<b>Removed from view:</b> {listing(c.removed_actors)}")
+        if c.new_components:
+            groups = "; ".join("{" + listing(g) + "}" for g in c.new_components)
+            parts.append(f"<b>Split off:</b> {groups}")
+        self.isolated_label.setText("<br>".join(parts))
+
+    def figures(self) -> dict[str, tuple]:
+        """(baseline, scenario, delta) per figure key as shown in the table (for tests)."""
+        out = {}
+        t = self.figures_table
+        for r in range(t.rowCount()):
+            role = Qt.ItemDataRole.UserRole
+            out[t.item(r, 0).data(role)] = tuple(t.item(r, c).data(role) for c in (1, 2, 3))
+        return out
+
+    def broker_rows(self) -> list[tuple]:
+        """(actor, baseline rank, scenario rank, change) per row as shown (for tests)."""
+        t, role = self.brokers_table, Qt.ItemDataRole.UserRole
+        return [tuple(t.item(r, c).data(role) for c in range(4)) for r in range(t.rowCount())]
+
+
+# ----- the removal-impact tab --------------------------------------------------------------
+
+
+class ImpactView(QWidget):
+    """The "Removal impact" tab: alliance, measure and bloc pickers and the ranked members."""
+
+    #: the alliance, measure or bloc picked changed (the panel recomputes).
+    inputsChanged = Signal()
+    #: the user asked to add a departure (a :class:`~explorer.model.entities.Change`).
+    changeRequested = Signal(object)
+
+    def __init__(self, session: ProjectSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self._impact: ImpactResult | None = None
+        v = QVBoxLayout(self)
+        v.setContentsMargins(2, 4, 2, 4)
+        explain = QLabel(
+            "Each member of the alliance leaves it on its own; the table ranks them by how "
+            "much that alone changes the chosen figure (filtered view, vs. the baseline)."
+        )
+        explain.setWordWrap(True)
+        v.addWidget(explain)
+        row = QHBoxLayout()
+        row.addWidget(QLabel("Alliance"))
+        self.impact_alliance = searchable_combo([])
+        self.impact_alliance.currentIndexChanged.connect(self.inputsChanged)
+        row.addWidget(self.impact_alliance, 1)
+        v.addLayout(row)
+        row = QHBoxLayout()
+        row.addWidget(QLabel("Measure"))
+        self.impact_measure = QComboBox()
+        for m in IMPACT_MEASURES:
+            self.impact_measure.addItem(MEASURE_LABELS.get(m, m), m)
+        self.impact_measure.currentIndexChanged.connect(self._on_measure_changed)
+        row.addWidget(self.impact_measure, 1)
+        self.impact_bloc = QComboBox()
+        self.impact_bloc.setEnabled(False)
+        self.impact_bloc.currentIndexChanged.connect(self.inputsChanged)
+        row.addWidget(self.impact_bloc, 1)
+        v.addLayout(row)
+        self.impact_busy = _busy_bar()
+        v.addWidget(self.impact_busy)
+        self.impact_status = QLabel()
+        self.impact_status.setWordWrap(True)
+        v.addWidget(self.impact_status)
+        self.impact_table = _table(["Member", "Change", "Rank"])
+        self.impact_table.setToolTip(DELTA_TIP)
+        self.impact_table.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        v.addWidget(self.impact_table)
+        self.btn_impact_add = QPushButton("Add the selected departure to the scenario")
+        self.btn_impact_add.clicked.connect(self._add_impact_departure)
+        v.addWidget(self.btn_impact_add)
+        v.addStretch(1)
+
+    @property
+    def doc(self) -> Document:
+        return self.session.project.document()
+
+    @property
+    def result(self) -> ImpactResult | None:
+        return self._impact
+
+    def _on_measure_changed(self) -> None:
+        self.impact_bloc.setEnabled(self.impact_measure.currentData() == "bloc_share")
+        self.inputsChanged.emit()
+
+    def refresh_pickers(self, doc: Document, blocs) -> None:
+        fill_combo(self.impact_bloc, blocs)
+        keep = combo_id(self.impact_alliance)
+        fill_combo(self.impact_alliance, alliance_items(doc), keep)
+        if keep is None and "nato" in doc.alliances:
+            self.impact_alliance.setCurrentIndex(self.impact_alliance.findData("nato"))
+
+    def show_failure(self, first_line: str) -> None:
+        self.impact_busy.setVisible(False)
+        self.impact_status.setText(f"<span style='color:#c0392b'>Failed: {first_line}</span>")
+
+    def job(self) -> Callable[[], ImpactResult] | None:
+        alliance = combo_id(self.impact_alliance)
+        if alliance is None or alliance not in self.doc.alliances:
+            return None
+        measure = self.impact_measure.currentData()
+        bloc = self.impact_bloc.currentData() if measure == "bloc_share" else None
+        if measure == "bloc_share" and bloc is None:
+            return None
+        doc, view = self.doc, self.session.view_filter
+
+        def job() -> ImpactResult:
+            rows = removal_impact(doc, view, alliance, measure, bloc=bloc)
+            return ImpactResult(alliance, measure, bloc, rows,
+                                {k: a.name for k, a in doc.actors.items()})
+
+        return job
+
+    def set_impact(self, result: ImpactResult | None) -> None:
+        self._impact = result
+        self.impact_busy.setVisible(False)
+        table = self.impact_table
+        table.setRowCount(0)
+        if result is None:
+            self.impact_status.setText("Choose an alliance (and a bloc for bloc share).")
+            _fit_table(table)
+            return
+        style = (
+            "pct" if result.measure in _PCT_MEASURES
+            else "int" if result.measure in _INT_MEASURES else "float"
+        )
+        alliance = self.doc.alliances.get(result.alliance)
+        self.impact_status.setText(
+            f"{len(result.rows)} members of {alliance.name if alliance else result.alliance}; "
+            f"change of {MEASURE_LABELS.get(result.measure, result.measure).lower()} if each "
+            "left alone."
+        )
+        table.setRowCount(len(result.rows))
+        for r, (actor, delta) in enumerate(result.rows):
+            table.setItem(r, 0, _item(result.names.get(actor, actor), actor))
+            table.setItem(r, 1, _delta_item(delta, format_delta(delta, style)))
+            table.setItem(r, 2, _item(f"{r + 1}", r + 1, True))
+        _fit_table(table)
+
+    def impact_rows(self) -> list[tuple[str, float | None]]:
+        t, role = self.impact_table, Qt.ItemDataRole.UserRole
+        return [(t.item(r, 0).data(role), t.item(r, 1).data(role)) for r in range(t.rowCount())]
+
+    def _add_impact_departure(self) -> None:
+        if self._impact is None:
+            return
+        rows = self.impact_table.selectionModel().selectedRows()
+        for index in rows:
+            actor = self.impact_table.item(index.row(), 0).data(Qt.ItemDataRole.UserRole)
+            self.changeRequested.emit(
+                Change("remove_membership", actor=actor, alliance=self._impact.alliance)
+            )
