@@ -66,6 +66,7 @@ from explorer.model import (  # noqa: E402
 )
 from explorer.store import Project, ProjectFileError  # noqa: E402
 from explorer.store.probe import check_project_file  # noqa: E402
+from explorer.store.temp_files import remove_stale_temps  # noqa: E402
 
 CHILD = ROOT / "tests" / "reliability" / "edit_child.py"
 
@@ -161,6 +162,7 @@ def cmd_kill(args: argparse.Namespace) -> int:
     env = dict(os.environ, PYTHONPATH=str(ROOT), QT_QPA_PLATFORM="offscreen")
     committed: set[int] = set()
     kills = corrupt = unopenable = lost = child_errors = stale_temp = saves = 0
+    uncleaned_temp = 0
     hot_journals = 0
     started = time.monotonic()
     try:
@@ -208,8 +210,12 @@ def cmd_kill(args: argparse.Namespace) -> int:
                 except ProjectFileError as exc:
                     corrupt += 1
                     print(f"round {round_number}: the Save As copy {other.name} is damaged: {exc}")
+            stale_temp += len(list(work.glob("*.tmp")))
+            # The program's own clean-up (run by every save) must clear what a kill left.
+            remove_stale_temps(other.absolute())
+            remove_stale_temps(current.absolute())
             for leftover in work.glob("*.tmp"):
-                stale_temp += 1
+                uncleaned_temp += 1
                 leftover.unlink()
     finally:
         shutil.rmtree(work, ignore_errors=True)
@@ -220,9 +226,11 @@ def cmd_kill(args: argparse.Namespace) -> int:
     )
     print(
         f"kill: corrupt files: {corrupt}, unopenable files: {unopenable}, lost edits: {lost}, "
-        f"child errors: {child_errors}, stale Save As temp files: {stale_temp}"
+        f"child errors: {child_errors}, "
+        f"Save As temp files left by kills: {stale_temp} (not removed by the next save: "
+        f"{uncleaned_temp})"
     )
-    return 1 if (corrupt or unopenable or lost or child_errors) else 0
+    return 1 if (corrupt or unopenable or lost or child_errors or uncleaned_temp) else 0
 
 
 # ----- fuzz ------------------------------------------------------------------------------

@@ -10,7 +10,6 @@ import contextlib
 import json
 import os
 import sqlite3
-import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,6 +30,7 @@ from explorer.store import rows
 from explorer.store.errors import ProjectFileError
 from explorer.store.probe import check_project_file
 from explorer.store.schema import APPLICATION_ID, SCHEMA_VERSION, migrate
+from explorer.store.temp_files import temp_beside
 
 
 @dataclass(frozen=True)
@@ -77,23 +77,17 @@ class Project:
         path = Path(path)
         if path.exists():
             raise FileExistsError(f"'{path}' already exists.")
-        fd, tmp_name = tempfile.mkstemp(suffix=".sbx.tmp", dir=path.parent or ".")
-        os.close(fd)
-        os.unlink(tmp_name)
-        tmp = Path(tmp_name)
-        try:
+        with temp_beside(path.absolute()) as tmp:
             conn = _connect(tmp)
-            migrate(conn)
-            if document is not None:
-                conn.execute("BEGIN IMMEDIATE")
-                rows.write_document(conn, document)
-                conn.execute("COMMIT")
-            conn.close()
+            try:
+                migrate(conn)
+                if document is not None:
+                    conn.execute("BEGIN IMMEDIATE")
+                    rows.write_document(conn, document)
+                    conn.execute("COMMIT")
+            finally:
+                conn.close()
             os.replace(tmp, path)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                tmp.unlink()
-            raise
         return cls.open(path)
 
     @classmethod
@@ -351,22 +345,16 @@ class Project:
         destination = Path(destination).resolve()
         if self.path != Path(":memory:") and destination == self.path.resolve():
             raise ValueError("The copy's destination is the project itself.")
-        fd, tmp_name = tempfile.mkstemp(suffix=".sbx.tmp", dir=destination.parent)
-        os.close(fd)
-        try:
-            target = sqlite3.connect(tmp_name)
+        with temp_beside(destination) as tmp:
+            target = sqlite3.connect(tmp)
             try:
                 self._conn.backup(target)
                 target.execute(f"PRAGMA application_id = {APPLICATION_ID}")
             finally:
                 target.close()
-            with open(tmp_name, "rb+") as handle:
+            with open(tmp, "rb+") as handle:
                 os.fsync(handle.fileno())
-            os.replace(tmp_name, destination)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp_name)
-            raise
+            os.replace(tmp, destination)
         return destination
 
     def save_as(self, destination: str | os.PathLike[str]) -> None:

@@ -150,3 +150,40 @@ def test_a_failed_save_leaves_the_old_destination_intact(
         assert copy.dump() == old_dump
     with Project.open(project_path) as again:
         assert "DNK" in again.document().actors
+
+
+def _leave_a_temp_and_die(destination: str) -> None:
+    # A save that is killed half-way: the child holds its temporary file and dies.
+    from pathlib import Path
+
+    from explorer.store.temp_files import temp_beside
+
+    with temp_beside(Path(destination)):
+        os._exit(0)
+
+
+def test_a_killed_save_leaves_a_temp_that_the_next_save_removes(tmp_path, project_path):
+    import multiprocessing
+
+    destination = (tmp_path / "copy.sbx").resolve()
+    child = multiprocessing.get_context("fork").Process(
+        target=_leave_a_temp_and_die, args=(str(destination),)
+    )
+    child.start()
+    child.join(30)
+    assert len(leftovers(tmp_path)) == 1
+    with Project.open(project_path) as project:
+        project.save_copy(destination)
+    assert leftovers(tmp_path) == []
+    assert integrity(destination) == [("ok",)]
+
+
+def test_a_save_in_progress_elsewhere_keeps_its_temp(tmp_path, project_path):
+    from explorer.store.temp_files import temp_beside
+
+    destination = (tmp_path / "copy.sbx").resolve()
+    with temp_beside(destination) as in_progress:
+        with Project.open(project_path) as project:
+            project.save_copy(destination)
+        assert in_progress.exists()
+    assert leftovers(tmp_path) == []
