@@ -41,10 +41,6 @@ def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
     )
 
 
-def dataset_present() -> bool:
-    return (ROOT / "data" / "actors.csv").exists()
-
-
 @pytest.fixture
 def v1(tmp_path) -> Path:
     copy = tmp_path / "v1.sbx"
@@ -87,7 +83,6 @@ def test_info_on_a_project(v1):
     assert result.stderr == ""
 
 
-@pytest.mark.skipif(not dataset_present(), reason="the bundled dataset is not there yet")
 def test_new_then_info(tmp_path):
     target = tmp_path / "X.sbx"
     result = run("new", "-o", str(target))
@@ -132,7 +127,6 @@ def test_export_json_round_trip_of_the_v1_project(v1, tmp_path):
     round_trip_json(v1, tmp_path)
 
 
-@pytest.mark.skipif(not dataset_present(), reason="the bundled dataset is not there yet")
 def test_export_json_round_trip_of_the_dataset(tmp_path):
     target = tmp_path / "world.sbx"
     assert run("new", "-o", str(target)).returncode == 0

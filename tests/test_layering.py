@@ -10,8 +10,6 @@ import sys
 import tomllib
 from pathlib import Path
 
-import pytest
-
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "explorer"
 BLOCKED = ("PySide6", "pyqtgraph", "shiboken6")
@@ -161,8 +159,8 @@ def contract_as_ini(tmp_path: Path) -> Path:
     return path
 
 
-@pytest.mark.skipif(lint_imports() is None, reason="import-linter is not installed")
 def test_import_linter_contract_is_kept(tmp_path):
+    assert lint_imports() is not None, "import-linter (the test extra) is not installed"
     config = contract_as_ini(tmp_path)
     result = subprocess.run(
         [lint_imports(), "--config", str(config), "--no-cache"],
@@ -173,8 +171,8 @@ def test_import_linter_contract_is_kept(tmp_path):
     assert "BROKEN" not in result.stdout and "KEPT" in result.stdout
 
 
-@pytest.mark.skipif(lint_imports() is None, reason="import-linter is not installed")
 def test_lint_imports_with_the_pyproject_config():
+    assert lint_imports() is not None, "import-linter (the test extra) is not installed"
     result = subprocess.run(
         [lint_imports(), "--no-cache"], capture_output=True, text=True, cwd=ROOT, timeout=120,
         env=dict(os.environ, PYTHONPATH=str(ROOT)),

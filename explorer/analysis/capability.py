@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from explorer.model.entities import Actor
+from explorer.model.entities import Actor, Document
 from explorer.model.vocab import INDEX_METRICS
 
 #: Equal weights, as in the Correlates of War CINC.
@@ -95,3 +95,20 @@ def capability_index(
         no_data=tuple(sorted(no_data)),
         weights=w,
     )
+
+
+def capability_coverage(
+    cap: CapabilityIndex, doc: Document, name_up_to: int = 4
+) -> tuple[int, int, list[str]]:
+    """(actors in view with an index figure, actors in view, their names if ≤ name_up_to).
+
+    Shares from a handful of actors' figures read as precise; callers show this beside them.
+    """
+    missing = set(cap.no_data)
+    with_data = sorted(a for a in cap.index if a not in missing)
+    names = (
+        [doc.actors[a].name if a in doc.actors else a for a in with_data]
+        if 0 < len(with_data) <= name_up_to
+        else []
+    )
+    return len(with_data), len(cap.index), names

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from explorer.analysis.capability import capability_coverage
 from explorer.analysis.view import ViewFilter
 from explorer.analysis.whatif import IMPACT_MEASURES, Comparison, removal_impact
 from explorer.model.entities import Change, Document, Scenario
@@ -191,6 +192,10 @@ class ComparisonView(QWidget):
         v.addWidget(self.status)
         self.chart = BlocShareChart()
         v.addWidget(self.chart)
+        self.coverage_label = QLabel()
+        self.coverage_label.setObjectName("capability_coverage")
+        self.coverage_label.setWordWrap(True)
+        v.addWidget(self.coverage_label)
 
         ratio_row = QHBoxLayout()
         ratio_row.addWidget(QLabel("Balance ratio of"))
@@ -257,6 +262,7 @@ class ComparisonView(QWidget):
             )
             self.chart.set_groups([], empty_text="No scenario selected")
             self.isolated_label.setText("")
+            self.coverage_label.setText("")
             _fit_table(self.figures_table)
             _fit_table(self.brokers_table)
             return
@@ -274,6 +280,7 @@ class ComparisonView(QWidget):
             f"{len(c.baseline.data.actors)} → {len(c.scenario.data.actors)} actors in view."
         )
         self._show_chart(result)
+        self._show_coverage(c)
         self._default_pair(c)
         self._show_figures(c)
         self._show_brokers(c)
@@ -295,6 +302,21 @@ class ComparisonView(QWidget):
             )
         label = result.scenario.name
         self.chart.set_groups(groups, label if len(label) <= 28 else label[:27] + "…")
+
+    def _show_coverage(self, c: Comparison) -> None:
+        # Shares computed from a few actors' figures look precise; say how few.
+        with_data, total, named = capability_coverage(c.baseline.capability, self.doc)
+        if total == 0:
+            self.coverage_label.setText("")
+            return
+        who = f" ({', '.join(named)})" if named else ""
+        thin = with_data * 2 < total
+        colour = "#b9770e" if thin else "palette(mid)"
+        self.coverage_label.setText(
+            f"<span style='color:{colour}'>Capability shares rest on figures for "
+            f"{with_data} of {total} actors in view{who}; actors without figures count as "
+            f"0, not as an estimate.</span>"
+        )
 
     def _on_pair_chosen(self) -> None:
         self._pair_chosen = True

@@ -5,8 +5,8 @@ from _analysis_docs import caps
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from explorer.analysis.capability import capability_index
-from explorer.model.entities import Actor
+from explorer.analysis.capability import capability_coverage, capability_index
+from explorer.model.entities import Actor, Document
 
 A = Actor("A", "A", "other", capabilities=caps(60, 10, 20, 100, warheads=50))
 B = Actor("B", "B", "other", capabilities=caps(30, 30, 60, 50))
@@ -70,3 +70,14 @@ def test_shares_sum_to_one_when_any_data(rows):
     else:
         assert total == 0.0
     assert all(0.0 <= v <= 1.0 + 1e-12 for v in cap.index.values())
+
+
+def test_coverage_counts_the_actors_with_figures_and_names_a_few():
+    d = Actor("D", "Dee", "other")
+    e = Actor("E", "Eee", "other")
+    doc = Document(actors={x.id: x for x in (A, B, d, e)})
+    cap = capability_index([A, B, d, e])
+    assert capability_coverage(cap, doc) == (2, 4, ["A", "B"])
+    assert capability_coverage(cap, doc, name_up_to=1) == (2, 4, [])
+    empty = capability_index([d, e])
+    assert capability_coverage(empty, doc) == (0, 2, [])

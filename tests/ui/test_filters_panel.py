@@ -235,13 +235,9 @@ def test_month_scale_positions():
 
 
 def test_default_dataset_nato_grows_as_the_slider_passes(tmp_path, open_session, qtbot):
-    dataset = pytest.importorskip("explorer.dataset")
-    try:
-        doc = dataset.load_dataset()
-    except Exception as exc:  # the dataset is still being written
-        pytest.skip(f"default dataset does not load: {exc}")
-    if "nato" not in doc.alliances or "FIN" not in doc.actors:
-        pytest.skip("default dataset lacks NATO/Finland")
+    from explorer.dataset import load_dataset
+
+    doc = load_dataset()
     path = tmp_path / "world.sbx"
     Project.create(path, doc).close()
     session, panel = open_session(path)
