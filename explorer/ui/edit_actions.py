@@ -28,6 +28,7 @@ from explorer.commands import (
     DeleteAlliance,
     Macro,
     MoveNodes,
+    PutBloc,
     actor_dependents,
 )
 from explorer.ui.edit_dialogs import (  # noqa: F401 - re-exported, public names of this module
@@ -40,7 +41,11 @@ from explorer.ui.edit_dialogs import (  # noqa: F401 - re-exported, public names
     TieDialog,
     slug,
 )
-from explorer.ui.editing.common import combo_choice  # noqa: F401 - re-exported for callers
+from explorer.ui.editing.bloc_edits import add_bloc_submenus
+from explorer.ui.editing.common import (
+    channel,
+    combo_choice,  # noqa: F401 - re-exported for callers
+)
 from explorer.ui.session import ProjectSession
 
 
@@ -181,6 +186,7 @@ def build_canvas_menu(window, session: ProjectSession, node: str | None,
             lambda: run_dialog(MembershipDialog(session, parent, actor=key)))
         menu.addAction("Add tie…").triggered.connect(
             lambda: run_dialog(TieDialog(session, parent, a=key)))
+        add_bloc_submenus(menu, session, key)
     elif kind == "alliance" and key in doc.alliances:
         menu.addAction("Add member…").triggered.connect(
             lambda: run_dialog(MembershipDialog(session, parent, alliance=key)))
@@ -395,8 +401,15 @@ class EditActions:
         return run_dialog(dialog)
 
     def new_bloc(self) -> bool:
+        """Ask for a new bloc (the selected actors ticked); show it in the inspector."""
         members = [n[6:] for n in self.session.selection if n.startswith("actor:")]
-        return run_dialog(BlocDialog(self.session, self.window, members=members))
+        dialog = BlocDialog(self.session, self.window, members=members)
+        if not run_dialog(dialog):
+            return False
+        # a bloc is no node: nothing on the canvas would show it was made, the inspector does
+        if isinstance(dialog.pushed, PutBloc):
+            channel(self.session).recordChosen.emit("bloc", dialog.pushed.bloc.id)
+        return True
 
     def delete_selected(self) -> bool:
         return confirm_delete(self.window, self.session)

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QLineEdit,
     QListWidget,
-    QListWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -53,7 +52,7 @@ from explorer.ui.editing.common import (
     set_combo_value,
     text_or_none,
 )
-from explorer.ui.editing.widgets import RegionTree
+from explorer.ui.editing.widgets import RegionTree, checkable_actor_item
 from explorer.ui.session import ProjectSession
 from explorer.ui.table_models import SIGNS
 
@@ -380,13 +379,7 @@ class BlocDialog(EditDialog):
         self.members_list.setMinimumHeight(160)
         chosen = set(members or ())
         for actor in sorted(self.doc.actors.values(), key=lambda a: a.name.lower()):
-            item = QListWidgetItem(f"{actor.name} ({actor.id})")
-            item.setData(Qt.ItemDataRole.UserRole, actor.id)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(
-                Qt.CheckState.Checked if actor.id in chosen else Qt.CheckState.Unchecked
-            )
-            self.members_list.addItem(item)
+            self.members_list.addItem(checkable_actor_item(actor, actor.id in chosen))
         self.form.add("members", "Members", self.members_list)
 
     def fill(self, id: str, name: str, color: str = "#4477aa", description: str = "",  # noqa: A002

@@ -1,8 +1,10 @@
-"""The inspector dock: the selected actor or alliance, or a membership or tie, editable.
+"""The inspector dock: the selected actor or alliance, or a membership, tie or bloc,
+editable.
 
 It follows the session's selection (the first selected node) and the record channel
-(a membership or tie picked in a table). Every field commits on its own through a
-command; the inspector only redraws from the document, so undo shows up here too.
+(a membership, tie or bloc picked in a table, or a bloc just created). Every field
+commits on its own through a command; the inspector only redraws from the document,
+so undo shows up here too.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from typing import Any
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
+from explorer.ui.editing.bloc_form import BlocForm
 from explorer.ui.editing.common import channel
 from explorer.ui.editing.forms import (
     ActorForm,
@@ -24,9 +27,9 @@ from explorer.ui.session import ProjectSession
 
 PLACEHOLDER = (
     "Select an actor or alliance on the canvas or in the data table to see and edit it "
-    "here. Pick a membership or tie in the data table to edit it."
+    "here. Pick a membership, tie or bloc in the data table (Blocs tab) to edit it."
 )
-KINDS = ("actor", "alliance", "membership", "tie")
+KINDS = ("actor", "alliance", "membership", "tie", "bloc")
 
 
 class Inspector(QWidget):
@@ -55,6 +58,7 @@ class Inspector(QWidget):
             "alliance": AllianceForm(session, self),
             "membership": MembershipForm(session, self),
             "tie": TieForm(session, self),
+            "bloc": BlocForm(session, self),
         }
         body = QWidget(self)
         column = QVBoxLayout(body)
@@ -100,7 +104,8 @@ class Inspector(QWidget):
         return self.forms[kind or self._kind]
 
     def show_record(self, kind: str, key: Any) -> bool:
-        """Show an actor, alliance, membership or tie; False (and nothing shown) if missing."""
+        """Show an actor, alliance, membership, tie or bloc; False (and nothing shown) if
+        missing."""
         if kind not in self.forms:
             return False
         form = self.forms[kind]

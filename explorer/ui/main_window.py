@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from explorer import recovery_files
 from explorer.store import Project, ProjectFileError
 from explorer.ui.docks import build_docks
+from explorer.ui.editing.common import channel
 from explorer.ui.session import ProjectSession
 
 PROJECT_FILTER = "Strategic Balance projects (*.sbx);;All files (*)"
@@ -183,6 +184,8 @@ class MainWindow(QMainWindow):
         session.documentChanged.connect(lambda *_: self._update_title())
         session.editRejected.connect(self._show_rejection)
         session.selectionChanged.connect(self._raise_inspector)
+        # a membership, tie or bloc picked (or a bloc just made) shows in the inspector
+        channel(session).recordChosen.connect(lambda *_: self._show_inspector())
         session.pathChanged.connect(lambda *_: self._update_title())
         self._update_title()
         self._update_undo_actions()
@@ -451,8 +454,12 @@ class MainWindow(QMainWindow):
         self.act_layout.blockSignals(False)
 
     def _raise_inspector(self, nodes: list) -> None:
+        if nodes:
+            self._show_inspector()
+
+    def _show_inspector(self) -> None:
         dock = self._docks.get("inspector")
-        if nodes and dock is not None:
+        if dock is not None:
             dock.raise_()
 
     def _show_rejection(self, message: str) -> None:

@@ -1,4 +1,5 @@
-"""Table models over the project's document: actors, alliances, memberships, ties.
+"""Table models over the project's document: actors, alliances, memberships, ties
+(blocs are in :mod:`explorer.ui.bloc_table`, built on the same base).
 
 Each model keeps a snapshot of its rows taken from ``project.document()`` (itself cached
 by the project until the next change), so painting never rebuilds the document. On
@@ -99,7 +100,8 @@ def _text(attr: str) -> Callable[[Document, Any], str]:
     return lambda doc, r: getattr(r, attr) or ""
 
 
-def _text_column(title: str, attr: str, date: bool = False, tip: str = "") -> Column:
+def text_column(title: str, attr: str, date: bool = False, tip: str = "") -> Column:
+    """A free-text (or date) attribute, edited in place as typed."""
     return Column(
         title,
         _text(attr),
@@ -174,7 +176,7 @@ def _set_regions(doc: Document, actor: Actor, value: Any) -> Actor:
 def actor_columns() -> list[Column]:
     columns = [
         Column("ID", lambda doc, a: a.id),
-        _text_column("Name", "name"),
+        text_column("Name", "name"),
         _choice_column("Kind", "kind", ACTOR_KINDS),
         Column(
             "Regions",
@@ -195,7 +197,7 @@ def actor_columns() -> list[Column]:
                 tip=METRIC_LABELS.get(metric, metric) + "; empty removes the figure",
             )
         )
-    columns += [_text_column("Source", "source"), _text_column("Notes", "notes")]
+    columns += [text_column("Source", "source"), text_column("Notes", "notes")]
     return columns
 
 
@@ -208,7 +210,7 @@ def alliance_columns(member_counts: Callable[[], Counter]) -> list[Column]:
 
     return [
         Column("ID", lambda doc, a: a.id),
-        _text_column("Name", "name"),
+        text_column("Name", "name"),
         _choice_column("Kind", "kind", ALLIANCE_KINDS),
         _choice_column("Obligation", "obligation", OBLIGATIONS),
         Column(
@@ -218,16 +220,16 @@ def alliance_columns(member_counts: Callable[[], Counter]) -> list[Column]:
             edit=check_formal,
             check=lambda a: a.formal,
         ),
-        _text_column("Founded", "founded", date=True),
-        _text_column("Ended", "ended", date=True),
+        text_column("Founded", "founded", date=True),
+        text_column("Ended", "ended", date=True),
         Column(
             "Members",
             lambda doc, a: str(member_counts()[a.id]),
             sort=lambda doc, a: member_counts()[a.id],
             numeric=True,
         ),
-        _text_column("Source", "source"),
-        _text_column("Notes", "notes"),
+        text_column("Source", "source"),
+        text_column("Notes", "notes"),
     ]
 
 
@@ -239,10 +241,10 @@ def membership_columns() -> list[Column]:
         Column("Actor", lambda doc, m: actor_text(doc, m.actor)),
         Column("Alliance", lambda doc, m: alliance_text(doc, m.alliance)),
         _choice_column("Role", "role", ROLES),
-        _text_column("Joined", "joined", date=True),
-        _text_column("Left", "left", date=True),
-        _text_column("Source", "source"),
-        _text_column("Notes", "notes"),
+        text_column("Joined", "joined", date=True),
+        text_column("Left", "left", date=True),
+        text_column("Source", "source"),
+        text_column("Notes", "notes"),
     ]
 
 
@@ -258,11 +260,11 @@ def tie_columns() -> list[Column]:
             raw=lambda t: t.sign,
             choices=SIGNS,
         ),
-        _text_column("Kind", "kind"),
-        _text_column("Start", "start", date=True),
-        _text_column("End", "end", date=True),
-        _text_column("Source", "source"),
-        _text_column("Notes", "notes"),
+        text_column("Kind", "kind"),
+        text_column("Start", "start", date=True),
+        text_column("End", "end", date=True),
+        text_column("Source", "source"),
+        text_column("Notes", "notes"),
     ]
 
 

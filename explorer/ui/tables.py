@@ -1,9 +1,10 @@
-"""The data tables dock: actors, alliances, memberships and ties, sortable and editable.
+"""The data tables dock: actors, alliances, memberships, ties and blocs, sortable and
+editable.
 
 Selection is kept in step with the session both ways: picking an actor or alliance row
 selects its node, and a node selected elsewhere (canvas, Find) selects its row.
-Membership and tie rows are not nodes; picking one shows it in the inspector through
-the session's record channel.
+Membership, tie and bloc rows are not nodes; picking one shows it in the inspector
+through the session's record channel.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from explorer.ui.bloc_table import BlocsModel
 from explorer.ui.editing.common import ERROR_COLOR, channel
 from explorer.ui.session import ProjectSession
 from explorer.ui.table_models import (
@@ -86,10 +88,10 @@ def make_table_view(proxy: RecordProxyModel, parent: QWidget | None = None) -> Q
 
 
 class DataTables(QWidget):
-    """Tabs Actors / Alliances / Memberships / Ties over the session's project."""
+    """Tabs Actors / Alliances / Memberships / Ties / Blocs over the session's project."""
 
     TABS = (("actors", "Actors"), ("alliances", "Alliances"),
-            ("memberships", "Memberships"), ("ties", "Ties"))
+            ("memberships", "Memberships"), ("ties", "Ties"), ("blocs", "Blocs"))
 
     def __init__(self, session: ProjectSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -100,6 +102,7 @@ class DataTables(QWidget):
             "alliances": AlliancesModel(session, self),
             "memberships": MembershipsModel(session, self),
             "ties": TiesModel(session, self),
+            "blocs": BlocsModel(session, self),
         }
         self.proxies: dict[str, RecordProxyModel] = {}
         self.views: dict[str, QTableView] = {}
@@ -270,7 +273,11 @@ class DataTables(QWidget):
     def _fit_columns(self) -> None:
         widths = {"ID": 70, "Name": 170, "Actor": 170, "Alliance": 170, "Actor A": 150,
                   "Actor B": 150, "Regions": 170, "Kind": 130, "Obligation": 110,
-                  "Source": 120, "Sign": 110, "Role": 90, "Members": 70, "Formal": 60}
+                  "Source": 120, "Sign": 110, "Role": 90, "Members": 70, "Formal": 60,
+                  "Colour": 90, "Member names": 320}
+        # bloc ids are slugs of their names, longer than ISO codes and alliance acronyms
+        per_table = {"blocs": {"ID": 120}}
         for name, view in self.views.items():
             for i, column in enumerate(self.models[name].columns):
-                view.setColumnWidth(i, widths.get(column.title, 95))
+                width = per_table.get(name, {}).get(column.title, widths.get(column.title, 95))
+                view.setColumnWidth(i, width)

@@ -75,6 +75,17 @@ def session(tmp_path):
 
 
 @pytest.fixture
+def inspector(qtbot, session):
+    """An Inspector on ``session`` (each test module's own ``session`` fixture wins)."""
+    from explorer.ui.inspector import Inspector
+
+    widget = Inspector(session)
+    qtbot.addWidget(widget)
+    widget.resize(440, 800)
+    return widget
+
+
+@pytest.fixture
 def canvas(qtbot, session):
     """A shown GraphCanvas on ``session``, laid out a little, paused."""
     from explorer.ui.canvas import GraphCanvas

@@ -257,7 +257,7 @@ def test_canvas_menu_on_nodes(qtbot, monkeypatch, session):
     qtbot.addWidget(window)
     actor_menu = build_canvas_menu(window, session, "actor:SWE", QPointF(1, 2))
     assert menu_texts(actor_menu) == [
-        "Add to alliance…", "Add tie…", "What if…", "Pin", "Delete…"
+        "Add to alliance…", "Add tie…", "Remove from bloc", "What if…", "Pin", "Delete…"
     ]
     whatif = next(a.menu() for a in actor_menu.actions() if a.text() == "What if…")
     assert "What if Sweden were removed?" in menu_texts(whatif)
@@ -266,7 +266,7 @@ def test_canvas_menu_on_nodes(qtbot, monkeypatch, session):
     # without a canvas, pinning is a MoveNodes command
     trigger(actor_menu, "Pin")
     assert session.project.positions()["actor:SWE"] == (1.0, 2.0, True)
-    assert menu_texts(build_canvas_menu(window, session, "actor:SWE", QPointF()))[3] == "Unpin"
+    assert menu_texts(build_canvas_menu(window, session, "actor:SWE", QPointF()))[4] == "Unpin"
     # with a canvas, the canvas pins
     pins = []
     window.canvas = type("Canvas", (), {"pin": lambda self, k, p: pins.append((k, p))})()

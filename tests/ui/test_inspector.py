@@ -15,7 +15,6 @@ from explorer.model.entities import (
 )
 from explorer.store import Project
 from explorer.ui.editing.common import channel
-from explorer.ui.inspector import Inspector
 from explorer.ui.session import ProjectSession
 
 
@@ -49,14 +48,6 @@ def session(tmp_path):
     session = ProjectSession(project)
     yield session
     session.close()
-
-
-@pytest.fixture
-def inspector(qtbot, session):
-    widget = Inspector(session)
-    qtbot.addWidget(widget)
-    widget.resize(440, 800)
-    return widget
 
 
 def type_into(form, field: str, text: str) -> None:

@@ -58,13 +58,13 @@ def locate_error(check: Callable[..., None], *args) -> ValidationError | None:
 
 
 class RecordChannel(QObject):
-    """Tells the inspector which membership or tie the user picked in a table.
+    """Tells the inspector which membership, tie or bloc the user picked in a table.
 
-    Selection proper holds node keys (actors, alliances); memberships and ties are not
-    nodes, so they travel here. One channel per session, found with ``channel(session)``.
+    Selection proper holds node keys (actors, alliances); memberships, ties and blocs are
+    not nodes, so they travel here. One channel per session, found with ``channel(session)``.
     """
 
-    #: ("membership" or "tie", id)
+    #: ("membership", "tie" or "bloc", key)
     recordChosen = Signal(str, object)
 
 

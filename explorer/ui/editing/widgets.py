@@ -1,4 +1,5 @@
-"""Compound editors: the region check tree and the capability figures table."""
+"""Compound editors: the region check tree, the capability figures table and checkable
+actor list items."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QHeaderView,
+    QListWidgetItem,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -17,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from explorer.model.entities import Capability, Region
+from explorer.model.entities import Actor, Capability, Region
 from explorer.model.vocab import METRIC_LABELS, METRICS
 from explorer.ui.editing.common import format_number, parse_number, parse_year
 
@@ -28,6 +30,15 @@ SHORT_METRIC_LABELS = {
     "gdp_usd_bn": "GDP (US$ bn)",
     "warheads": "Warheads",
 }
+
+
+def checkable_actor_item(actor: Actor, checked: bool) -> QListWidgetItem:
+    """A list item "Name (ID)" with a check box, carrying the actor's id as user data."""
+    item = QListWidgetItem(f"{actor.name} ({actor.id})")
+    item.setData(Qt.ItemDataRole.UserRole, actor.id)
+    item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+    item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+    return item
 
 
 class RegionTree(QTreeWidget):
