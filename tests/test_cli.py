@@ -133,6 +133,36 @@ def test_export_json_round_trip_of_the_dataset(tmp_path):
     round_trip_json(target, tmp_path)
 
 
+def test_import_of_our_json_export_rebuilds_the_same_project(tmp_path):
+    exported = tmp_path / "world.json"
+    assert run("export", "--format", "json", "-o", str(exported)).returncode == 0
+    rebuilt = tmp_path / "rebuilt.sbx"
+    result = run("import", str(exported), "-o", str(rebuilt))
+    assert result.returncode == 0, result.stderr
+    assert "91 actors, 45 alliances, 223 memberships" in result.stdout
+    again = run("export", str(rebuilt), "--format", "json", "-o", "-")
+    assert again.stdout == exported.read_text(encoding="utf-8")
+
+
+def test_import_of_an_invalid_json_export_names_the_problem_and_writes_nothing(
+    small, tmp_path
+):
+    exported = tmp_path / "small.json"
+    assert run("export", str(small), "--format", "json", "-o", str(exported)).returncode == 0
+    data = json.loads(exported.read_text(encoding="utf-8"))
+    data["memberships"][0]["actor"] = "ZZZ"
+    exported.write_text(json.dumps(data, indent=2), encoding="utf-8")
+    before = exported.read_bytes()
+    target = tmp_path / "never.sbx"
+    result = run("import", str(exported), "-o", str(target))
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert "small.json" in result.stderr and "ZZZ" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert not target.exists()
+    assert exported.read_bytes() == before
+
+
 def test_export_json_to_a_file(small, tmp_path):
     out = tmp_path / "out.json"
     result = run("export", str(small), "--format", "json", "-o", str(out))

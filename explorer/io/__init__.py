@@ -30,7 +30,9 @@ What each format carries (round trip ``import_graph(export_graph(doc))``):
   title, positions and colours. Capabilities come back in ``METRICS`` order.
 * CSV: the same entities and attributes, positions and colours; the document title is
   lost (no place for it).
-* Nowhere: blocs, scenarios, regions (as entities; actor region ids are kept), sources
+* Our own document JSON (``export --format json``, recognised by its ``format`` key):
+  everything in the document (blocs, scenarios, regions and sources included), no layout.
+* Nowhere else: blocs, scenarios, regions (as entities; actor region ids are kept), sources
   (as entities; the source text of each fact is kept), membership/tie store ids (new ids
   are numbered from 1).
 """
@@ -46,6 +48,7 @@ from explorer.io.errors import ImportFormatError
 from explorer.io.gexf import read_gexf, write_gexf
 from explorer.io.graphml import read_graphml, write_graphml
 from explorer.io.hub import hub_graph
+from explorer.io.json_document import is_document_export, read_document_export
 from explorer.io.mapping import build_result
 from explorer.io.nodelink import read_nodelink, write_nodelink
 from explorer.io.result import ImportResult
@@ -128,6 +131,8 @@ def import_graph(
     elif fmt in ("graphml", "xml"):
         raw = read_graphml(p, progress)
     elif fmt in ("json", "node-link", "nodelink"):
+        if is_document_export(p):
+            return ImportResult(read_document_export(p, progress))
         raw = read_nodelink(p, progress)
     elif fmt == "csv":
         npath, epath = _csv_paths(

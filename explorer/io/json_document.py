@@ -4,14 +4,18 @@ Top-level keys: ``format`` ("strategic-balance-explorer"), ``schema`` (the file 
 version), ``title``, ``regions``, ``sources``, ``actors``, ``alliances``, ``memberships``,
 ``ties``, ``blocs``, ``scenarios``. Lists are in a canonical order, so exporting, building
 a project from the export and exporting again gives identical text.
+``read_document_export`` reads such a file back for ``import``.
 """
 
 from __future__ import annotations
 
 import json
 from dataclasses import asdict
+from pathlib import Path
 from typing import Any
 
+from explorer.io.common import Progress, decode_text, read_limited
+from explorer.io.errors import ImportFormatError
 from explorer.model.entities import (
     Actor,
     Alliance,
@@ -97,3 +101,28 @@ def document_from_dict(data: Any) -> Document:
         more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
         raise ValidationError(f"The JSON document is invalid: {problems[0]}{more}")
     return doc
+
+
+def is_document_export(path: Path) -> bool:
+    """Whether ``path`` starts like our own document export (not node-link JSON)."""
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(4096)
+    except OSError:
+        return False
+    return f'"format": "{FORMAT_NAME}"'.encode() in head
+
+
+def read_document_export(path: Path, progress: Progress | None = None) -> Document:
+    """The Document in one of our JSON exports; ImportFormatError for anything wrong in it."""
+    text = decode_text(read_limited(path, progress), path)
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ImportFormatError(f"not valid JSON: {exc.msg}.", path, exc.lineno) from None
+    except RecursionError:
+        raise ImportFormatError("the JSON is nested too deeply.", path) from None
+    try:
+        return document_from_dict(data)
+    except ValidationError as exc:
+        raise ImportFormatError(str(exc), path) from None
