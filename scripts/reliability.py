@@ -3,6 +3,8 @@
     .venv/bin/python scripts/reliability.py kill [--kills 200] [--seed N]
     .venv/bin/python scripts/reliability.py fuzz [--examples 2000] [--seed N]
     .venv/bin/python scripts/reliability.py soak [--edits 10000] [--bound-mb 50]
+    .venv/bin/python scripts/reliability.py fuzz-import [--examples 1000] [--seed N]
+    .venv/bin/python scripts/reliability.py all      # each of the above, in turn
 
 kill  A child process (tests/reliability/edit_child.py) applies a stream of edits through
       the CommandStack, with Save As now and then, printing "COMMITTED n" after each
@@ -16,6 +18,10 @@ fuzz  Hypothesis-generated files (random bytes, truncations, byte flips, damaged
       fields, smashed pages, appended garbage, built from real project files) are opened
       with Project.open: only ProjectFileError may escape, and the file must be left
       byte-identical with no journal beside it. Exits 1 on the first counterexample.
+fuzz-import  Damaged copies of real GEXF/GraphML/JSON/CSV/COW/ATOP files through every
+      importer (scripts/fuzz_imports.py): only ImportFormatError may escape, the file is
+      unchanged, peak memory stays under a bound.
+all   kill, fuzz, fuzz-import and soak with their defaults; exits 1 if any failed.
 soak  Random edits (add/update/delete actors, memberships, ties, layout moves, undo,
       redo) through the CommandStack, with the process's RSS (VmRSS) before and after.
       The undo history is kept, so some growth is expected (each command keeps the old
@@ -431,8 +437,28 @@ def main(argv: list[str] | None = None) -> int:
     soak.add_argument("--edits", type=int, default=10_000)
     soak.add_argument("--bound-mb", type=float, default=50.0)
     soak.add_argument("--seed", type=int, default=1)
+    fuzz_import = sub.add_parser("fuzz-import", help="import damaged real files")
+    fuzz_import.add_argument("--examples", type=int, default=1000,
+                             help="damaged files per importer case")
+    fuzz_import.add_argument("--seed", type=int, default=None)
+    fuzz_import.add_argument("--bound-mb", type=float, default=500.0)
+    sub.add_parser("all", help="kill, fuzz, fuzz-import and soak with their defaults")
     args = parser.parse_args(argv)
-    return {"kill": cmd_kill, "fuzz": cmd_fuzz, "soak": cmd_soak}[args.command](args)
+    if args.command == "all":
+        status = 0
+        for name in ("kill", "fuzz", "fuzz-import", "soak"):
+            print(f"=== {name}", flush=True)
+            status |= main([name])
+        print("all: " + ("every check passed" if status == 0 else "SOME CHECK FAILED"))
+        return status
+    return {"kill": cmd_kill, "fuzz": cmd_fuzz, "soak": cmd_soak,
+            "fuzz-import": cmd_fuzz_import}[args.command](args)
+
+
+def cmd_fuzz_import(args: argparse.Namespace) -> int:
+    from fuzz_imports import fuzz_imports  # scripts/ is on sys.path when run as a script
+
+    return fuzz_imports(args.examples, args.seed, args.bound_mb)
 
 
 if __name__ == "__main__":

@@ -116,7 +116,8 @@ class MainWindow(QMainWindow):
         self.view_menu.addAction(self.act_layout)
         self.color_menu = self.view_menu.addMenu("&Colour Nodes By")
         self._color_actions: dict[str, QAction] = {}
-        for mode, text in (("bloc", "&Bloc"), ("region", "&Region"), ("kind", "&Kind")):
+        for mode, text in (("bloc", "&Bloc"), ("region", "&Region"),
+                           ("alliance", "&Principal Alliance"), ("kind", "&Kind")):
             action = self.color_menu.addAction(text)
             action.setCheckable(True)
             action.triggered.connect(lambda _=False, m=mode: self.set_color_by(m))

@@ -37,3 +37,11 @@ def test_soak_harness_short():
     result = harness("soak", "--edits", "500", "--bound-mb", "50")
     assert result.returncode == 0, result.stdout + result.stderr
     assert "RSS before" in result.stdout
+
+
+def test_import_fuzz_harness_short():
+    result = harness("fuzz-import", "--examples", "40", "--seed", "2")
+    assert result.returncode == 0, result.stdout + result.stderr
+    # 7 interop files, 3 of our exports, the COW and ATOP samples: 40 damaged files each
+    assert "480 damaged files through 12 importer cases" in result.stdout
+    assert ", 0 failures" in result.stdout

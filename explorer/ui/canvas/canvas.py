@@ -127,11 +127,11 @@ class GraphCanvas(QWidget):
 
     @property
     def color_by(self) -> str:
-        """Node colour mode: "bloc", "region" or "kind"."""
+        """Node colour mode: "bloc", "region", "alliance" or "kind"."""
         return self._color_by
 
     def set_color_by(self, mode: str) -> None:
-        """Colour actors by user bloc, top-level region or actor kind."""
+        """Colour actors by user bloc, top-level region, principal alliance or actor kind."""
         if mode not in styles.COLOR_MODES:
             raise ValueError(f"Unknown colour mode '{mode}'; use one of {styles.COLOR_MODES}.")
         if mode != self._color_by:

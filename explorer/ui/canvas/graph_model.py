@@ -211,6 +211,7 @@ def _build(
     for bloc in data.blocs.values():
         for member in bloc.members:
             bloc_of.setdefault(member, bloc.id)
+    alliance_colors = _principal_alliance_colors(data, members) if color_by == "alliance" else {}
     colors: list[str] = []
     categories: Counter[tuple[str, str]] = Counter()
     for aid, actor in data.actors.items():
@@ -221,6 +222,8 @@ def _build(
                 if bid
                 else ("No bloc", styles.NEUTRAL)
             )
+        elif color_by == "alliance":
+            cat = alliance_colors.get(aid, (styles.NO_ALLIANCE_LABEL, styles.NEUTRAL))
         elif color_by == "region":
             aroots = _actor_roots(doc, actor.regions)
             cat = (
@@ -317,12 +320,45 @@ def _build(
     return model
 
 
+def principal_alliances(data: FilteredData, members: Counter[str]) -> dict[str, str]:
+    """Each actor's principal alliance in view: among its full memberships, the one with
+    the strongest obligation, then the most members, then the id (so it is stable)."""
+    best: dict[str, tuple[float, int, str]] = {}
+    for m in data.memberships:
+        if m.role not in FULL_ROLES:
+            continue
+        alliance = data.alliances[m.alliance]
+        rank = (-_obligation_weight(alliance.obligation), -members[m.alliance], m.alliance)
+        if m.actor not in best or rank < best[m.actor]:
+            best[m.actor] = rank
+    return {aid: rank[2] for aid, rank in best.items()}
+
+
+def _principal_alliance_colors(
+    data: FilteredData, members: Counter[str]
+) -> dict[str, tuple[str, str]]:
+    """Actor id -> (legend name, colour): the most common principal alliances get the
+    palette's colours; the rest share one "another alliance" colour."""
+    principal = principal_alliances(data, members)
+    by_size = Counter(principal.values())
+    ranked = sorted(by_size, key=lambda lid: (-by_size[lid], lid))
+    palette = {
+        lid: (short_label(lid, data.alliances[lid].name), styles.PALETTE[i])
+        for i, lid in enumerate(ranked[: len(styles.PALETTE)])
+    }
+    other = (styles.OTHER_ALLIANCE_LABEL, styles.OTHER_ALLIANCE_COLOR)
+    return {aid: palette.get(lid, other) for aid, lid in principal.items()}
+
+
 def _legend(
     model: GraphModel, categories: Counter[tuple[str, str]], color_by: str
 ) -> list[LegendEntry]:
     entries: list[LegendEntry] = []
     neutral_last = sorted(
-        categories, key=lambda c: (c[1] == styles.NEUTRAL, -categories[c], c[0])
+        categories,
+        key=lambda c: (
+            c[1] == styles.NEUTRAL, c[1] == styles.OTHER_ALLIANCE_COLOR, -categories[c], c[0]
+        ),
     )
     for name, color in neutral_last:
         entries.append(LegendEntry("color", name, color, "o"))

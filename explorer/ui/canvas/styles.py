@@ -97,7 +97,12 @@ KIND_COLORS = {
     "other": "#b07aa1",
 }
 
-COLOR_MODES = ("bloc", "region", "kind")
+COLOR_MODES = ("bloc", "region", "alliance", "kind")
+
+#: In "alliance" mode, principal alliances beyond the palette's share one colour.
+OTHER_ALLIANCE_COLOR = "#d3c6a8"
+OTHER_ALLIANCE_LABEL = "Another alliance"
+NO_ALLIANCE_LABEL = "No alliance in view"
 
 #: Legend labels of node shapes.
 ACTOR_SHAPE_LABEL = "Actor (size: capability)"

@@ -1,0 +1,80 @@
+"""Colour by principal alliance: each actor takes the colour of its strongest-obligation
+full membership in view; the legend names those alliances."""
+
+from __future__ import annotations
+
+from explorer.model.entities import Actor, Alliance, Membership
+from explorer.ui.canvas import styles
+from explorer.ui.canvas.graph_model import build_graph_model
+from explorer.ui.main_window import MainWindow
+from tests.ui.conftest import small_document
+
+
+def colours(model) -> dict[str, str]:
+    return dict(zip(model.keys, model.colors, strict=True))
+
+
+def legend_colours(model) -> dict[str, str]:
+    return {e.label: e.color for e in model.legend if e.kind == "color"}
+
+
+def add_membership(doc, alliance: str, actor: str, role: str = "member") -> None:
+    number = max(doc.memberships, default=0) + 1
+    doc.memberships[number] = Membership(alliance, actor, role, id=number)
+
+
+def test_members_share_their_alliances_colour_and_the_legend_names_it():
+    model = build_graph_model(small_document(), color_by="alliance")
+    c = colours(model)
+    assert c["actor:USA"] == c["actor:TUR"] == c["actor:FRA"] == styles.PALETTE[0]
+    assert c["actor:RUS"] == styles.PALETTE[1]
+    # Armenia's CSTO membership is suspended and China has none: no principal alliance
+    assert c["actor:ARM"] == c["actor:CHN"] == styles.NEUTRAL
+    assert legend_colours(model) == {
+        "NATO": styles.PALETTE[0],
+        "CSTO": styles.PALETTE[1],
+        styles.NO_ALLIANCE_LABEL: styles.NEUTRAL,
+    }
+
+
+def test_a_defence_pact_outranks_a_larger_consultation_forum():
+    doc = small_document()
+    doc.alliances["forum"] = Alliance("forum", "Big Forum", "political_economic", "consultation")
+    for actor in ("USA", "TUR", "FRA", "RUS", "CHN"):
+        add_membership(doc, "forum", actor)
+    c = colours(build_graph_model(doc, color_by="alliance"))
+    assert c["actor:USA"] == c["actor:TUR"]
+    assert c["actor:USA"] != c["actor:RUS"]  # NATO vs CSTO, not the forum they share
+    assert c["actor:CHN"] not in (c["actor:USA"], c["actor:RUS"], styles.NEUTRAL)
+
+
+def test_alliances_beyond_the_palette_share_one_colour_listed_before_no_alliance():
+    doc = small_document()
+    for i in range(len(styles.PALETTE) + 2):
+        lid = f"pact{i:02d}"
+        doc.alliances[lid] = Alliance(lid, f"Pact {i:02d}", "bilateral_defence", "defence")
+        actor_id = f"X{i:02d}"
+        doc.actors[actor_id] = Actor(actor_id, f"State {i}", "state")
+        add_membership(doc, lid, actor_id)
+    model = build_graph_model(doc, color_by="alliance")
+    legend = [e.label for e in model.legend if e.kind == "color"]
+    assert legend[-2:] == [styles.OTHER_ALLIANCE_LABEL, styles.NO_ALLIANCE_LABEL]
+    assert len(legend) == len(styles.PALETTE) + 2
+    # 14 principal alliances (NATO, CSTO, 12 pacts): NATO (3 actors) and the first 9 of
+    # the one-actor ones by id get colours, pact08..pact11 share "another alliance"
+    others = [k for k, col in zip(model.keys, model.colors, strict=True)
+              if col == styles.OTHER_ALLIANCE_COLOR]
+    assert others == ["actor:X08", "actor:X09", "actor:X10", "actor:X11"]
+
+
+def test_the_view_menu_switches_to_principal_alliance_and_the_project_keeps_it(
+    qtbot, session, tmp_path
+):
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.open_path(session.project.path)
+    action = next(a for a in window.color_menu.actions() if "Principal Alliance" in a.text())
+    action.trigger()
+    assert window.canvas.color_by == "alliance"
+    assert "NATO" in window.canvas.legend_entries()
+    assert window.session.project.setting("view.color_by") == "alliance"
