@@ -698,10 +698,11 @@ def build_comparison(canvas, scenario: str | None = None) -> Page:
     sc = doc.scenarios[name]
     view = session.view_filter
     color_by = getattr(canvas, "color_by", "bloc")
-    base = build_graph_model(doc, view, color_by, sc, "baseline")
-    what = build_graph_model(doc, view, color_by, sc, "scenario")
+    size_by = getattr(canvas, "size_by", "capability")
+    base = build_graph_model(doc, view, color_by, sc, "baseline", size_by)
+    what = build_graph_model(doc, view, color_by, sc, "scenario", size_by)
     # outline the actors the scenario affects most (as the overlay mode marks them)
-    both = build_graph_model(doc, view, color_by, sc, "both")
+    both = build_graph_model(doc, view, color_by, sc, "both", size_by)
     for i, key in enumerate(what.keys):
         j = both.index.get(key)
         if j is not None and both.changed[j]:
@@ -888,6 +889,8 @@ def export_image_cli(project, args) -> Path:
             canvas = GraphCanvas(session)
             color_by = copy.setting("view.color_by", "bloc")
             canvas.set_color_by(color_by if color_by in styles.COLOR_MODES else "bloc")
+            size_by = copy.setting("view.size_by", "capability")
+            canvas.set_size_by(size_by if size_by in styles.SIZE_MODES else "capability")
             canvas.pause_layout()
             if any(k not in saved for k in canvas.node_keys()):
                 settle(canvas)

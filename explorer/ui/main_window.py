@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from explorer import recovery_files
 from explorer.store import Project, ProjectFileError
+from explorer.ui.canvas import styles
 from explorer.ui.docks import build_docks
 from explorer.ui.editing.common import channel
 from explorer.ui.session import ProjectSession
@@ -122,6 +123,13 @@ class MainWindow(QMainWindow):
             action.setCheckable(True)
             action.triggered.connect(lambda _=False, m=mode: self.set_color_by(m))
             self._color_actions[mode] = action
+        self.size_menu = self.view_menu.addMenu("&Size Actors By")
+        self._size_actions: dict[str, QAction] = {}
+        for mode in styles.SIZE_MODES:
+            action = self.size_menu.addAction(styles.SIZE_LABELS[mode].capitalize())
+            action.setCheckable(True)
+            action.triggered.connect(lambda _=False, m=mode: self.set_size_by(m))
+            self._size_actions[mode] = action
         self.view_menu.addSeparator()
         self.docks_menu = self.view_menu.addMenu("&Panels")
         help_menu = bar.addMenu("&Help")
@@ -191,6 +199,7 @@ class MainWindow(QMainWindow):
         self._update_title()
         self._update_undo_actions()
         self.set_color_by(session.project.setting("view.color_by", "bloc"))
+        self.set_size_by(session.project.setting("view.size_by", "capability"))
         self.canvas.start_layout()
 
     def _teardown(self) -> None:
@@ -426,7 +435,7 @@ class MainWindow(QMainWindow):
             self.session.redo()
 
     def set_color_by(self, mode: str) -> None:
-        """Colour nodes by bloc, region or kind; the choice is saved with the project."""
+        """Colour nodes by bloc, region, alliance or kind; saved with the project."""
         if mode not in self._color_actions:
             mode = "bloc"
         for name, action in self._color_actions.items():
@@ -435,6 +444,17 @@ class MainWindow(QMainWindow):
             self.canvas.set_color_by(mode)
             if self.session.project.setting("view.color_by", "bloc") != mode:
                 self.session.project.set_setting("view.color_by", mode)
+
+    def set_size_by(self, mode: str) -> None:
+        """Size actors by capability, one figure or links; saved with the project."""
+        if mode not in self._size_actions:
+            mode = "capability"
+        for name, action in self._size_actions.items():
+            action.setChecked(name == mode)
+        if self.canvas is not None and self.session is not None:
+            self.canvas.set_size_by(mode)
+            if self.session.project.setting("view.size_by", "capability") != mode:
+                self.session.project.set_setting("view.size_by", mode)
 
     def _fit(self) -> None:
         if self.canvas is not None:

@@ -3,6 +3,8 @@ full membership in view; the legend names those alliances."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QSettings
+
 from explorer.model.entities import Actor, Alliance, Membership
 from explorer.ui.canvas import styles
 from explorer.ui.canvas.graph_model import build_graph_model
@@ -70,9 +72,12 @@ def test_alliances_beyond_the_palette_share_one_colour_listed_before_no_alliance
 def test_the_view_menu_switches_to_principal_alliance_and_the_project_keeps_it(
     qtbot, session, tmp_path
 ):
-    window = MainWindow()
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    path = session.project.path
+    session.close()
+    window = MainWindow(settings)
     qtbot.addWidget(window)
-    window.open_path(session.project.path)
+    window.open_path(path)
     action = next(a for a in window.color_menu.actions() if "Principal Alliance" in a.text())
     action.trigger()
     assert window.canvas.color_by == "alliance"

@@ -57,6 +57,7 @@ class GraphCanvas(QWidget):
         super().__init__(parent)
         self.session = session
         self._color_by = "bloc"
+        self._size_by = "capability"
         self._model: GraphModel | None = None
         self._engine: ForceLayout | None = None
         self._pos = np.zeros((0, 2))
@@ -136,6 +137,19 @@ class GraphCanvas(QWidget):
             raise ValueError(f"Unknown colour mode '{mode}'; use one of {styles.COLOR_MODES}.")
         if mode != self._color_by:
             self._color_by = mode
+            self._rebuild()
+
+    @property
+    def size_by(self) -> str:
+        """What an actor's size shows: one of ``styles.SIZE_MODES``."""
+        return self._size_by
+
+    def set_size_by(self, mode: str) -> None:
+        """Size actors by the capability index, one published figure or their links."""
+        if mode not in styles.SIZE_MODES:
+            raise ValueError(f"Unknown size mode '{mode}'; use one of {styles.SIZE_MODES}.")
+        if mode != self._size_by:
+            self._size_by = mode
             self._rebuild()
 
     def model(self) -> GraphModel | None:
@@ -396,7 +410,8 @@ class GraphCanvas(QWidget):
         name = self.session.scenario_name
         scenario = doc.scenarios.get(name) if name else None
         model = build_graph_model(
-            doc, self.session.view_filter, self._color_by, scenario, self.session.mode
+            doc, self.session.view_filter, self._color_by, scenario, self.session.mode,
+            self._size_by,
         )
         self._apply_model(model, self.session.project.positions())
 

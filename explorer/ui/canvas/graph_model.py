@@ -146,27 +146,52 @@ def build_graph_model(
     color_by: str = "bloc",
     scenario: Scenario | None = None,
     mode: str = "baseline",
+    size_by: str = "capability",
 ) -> GraphModel:
     """Build the hub view of ``doc`` under ``view``.
 
     ``mode`` "scenario" draws ``scenario`` applied; "both" draws the baseline with what
-    the scenario removes ghosted and the actors it affects most highlighted.
+    the scenario removes ghosted and the actors it affects most highlighted. ``size_by``
+    (``styles.SIZE_MODES``) sizes actors by the capability index, one figure or their
+    number of alliances and ties; actors without the figure are drawn smallest.
     """
     if color_by not in styles.COLOR_MODES:
         raise ValueError(f"Unknown colour mode '{color_by}'; use one of {styles.COLOR_MODES}.")
+    if size_by not in styles.SIZE_MODES:
+        raise ValueError(f"Unknown size mode '{size_by}'; use one of {styles.SIZE_MODES}.")
     view = view or ViewFilter()
     base = filtered(doc, view)
     if scenario is None or mode == "baseline":
-        return _build(doc, base, color_by, None)
+        return _build(doc, base, color_by, None, size_by)
     scen_doc = scenario_document(doc, scenario)
     scen = filtered(scen_doc, view)
     if mode == "scenario":
-        return _build(scen_doc, scen, color_by, None)
-    return _build(doc, base, color_by, scen)
+        return _build(scen_doc, scen, color_by, None, size_by)
+    return _build(doc, base, color_by, scen, size_by)
+
+
+def _size_values(
+    data: FilteredData, cap: CapabilityIndex, degree: Counter[str], size_by: str
+) -> dict[str, float]:
+    """Actor id -> the value its size shows, for the actors that have one."""
+    if size_by == "capability":
+        return {a: v for a, v in cap.index.items() if a not in set(cap.no_data)}
+    if size_by == "links":
+        return {a: float(degree[a]) for a in data.actors if degree[a] > 0}
+    out: dict[str, float] = {}
+    for aid, actor in data.actors.items():
+        value = actor.figure(size_by)
+        if value is not None and value > 0:
+            out[aid] = float(value)
+    return out
 
 
 def _build(
-    doc: Document, data: FilteredData, color_by: str, scen: FilteredData | None
+    doc: Document,
+    data: FilteredData,
+    color_by: str,
+    scen: FilteredData | None,
+    size_by: str = "capability",
 ) -> GraphModel:
     cap = capability_index(data.actors.values())
     keys: list[str] = []
@@ -193,12 +218,15 @@ def _build(
     # sizes and importance
     sizes = np.empty(n)
     importance = np.empty(n)
-    top = max(cap.index.values(), default=0.0) or 1.0
-    no_data = set(cap.no_data)
+    # importance (which labels show first) stays capability-led whatever the size shows
+    top_index = max(cap.index.values(), default=0.0) or 1.0
+    shown = _size_values(data, cap, degree, size_by)
+    top = max(shown.values(), default=0.0) or 1.0
     for i, aid in enumerate(data.actors):
-        rel = math.sqrt(max(cap.index.get(aid, 0.0), 0.0) / top)
-        sizes[i] = 8.0 if aid in no_data else 9.0 + 27.0 * rel
-        importance[i] = rel + 0.04 * math.sqrt(degree[aid])
+        rel = math.sqrt(max(shown.get(aid, 0.0), 0.0) / top)  # area follows the value
+        sizes[i] = 9.0 + 27.0 * rel if aid in shown else 8.0
+        importance[i] = (math.sqrt(max(cap.index.get(aid, 0.0), 0.0) / top_index)
+                         + 0.04 * math.sqrt(degree[aid]))
     for j, lid in enumerate(data.alliances):
         cnt = members[lid]
         sizes[n_actors + j] = min(10.0 + 2.0 * math.sqrt(cnt), 24.0)
@@ -315,7 +343,7 @@ def _build(
         edge_weights=np.asarray(weights, dtype=float),
         legend=[],
     )
-    model.legend = _legend(model, categories, color_by)
+    model.legend = _legend(model, categories, color_by, size_by)
     model.tooltips = _tooltips(data, cap, members)
     return model
 
@@ -351,7 +379,10 @@ def _principal_alliance_colors(
 
 
 def _legend(
-    model: GraphModel, categories: Counter[tuple[str, str]], color_by: str
+    model: GraphModel,
+    categories: Counter[tuple[str, str]],
+    color_by: str,
+    size_by: str = "capability",
 ) -> list[LegendEntry]:
     entries: list[LegendEntry] = []
     neutral_last = sorted(
@@ -363,7 +394,7 @@ def _legend(
     for name, color in neutral_last:
         entries.append(LegendEntry("color", name, color, "o"))
     if (~model.is_hub).any():
-        entries.append(LegendEntry("shape", styles.ACTOR_SHAPE_LABEL, "#ffffff", "o"))
+        entries.append(LegendEntry("shape", styles.actor_shape_label(size_by), "#ffffff", "o"))
     if model.is_hub.any():
         entries.append(LegendEntry("shape", styles.HUB_SHAPE_LABEL, styles.HUB_FILL, "d"))
     if model.faded.any():

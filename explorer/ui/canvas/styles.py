@@ -104,8 +104,26 @@ OTHER_ALLIANCE_COLOR = "#d3c6a8"
 OTHER_ALLIANCE_LABEL = "Another alliance"
 NO_ALLIANCE_LABEL = "No alliance in view"
 
+#: What an actor's size shows: the capability index, one published figure, or its links.
+SIZE_MODES = ("capability", "milex_usd_bn", "personnel_k", "population_m", "gdp_usd_bn",
+              "warheads", "links")
+SIZE_LABELS = {
+    "capability": "capability",
+    "milex_usd_bn": "military expenditure",
+    "personnel_k": "active personnel",
+    "population_m": "population",
+    "gdp_usd_bn": "GDP",
+    "warheads": "nuclear warheads",
+    "links": "alliances and ties",
+}
+
 #: Legend labels of node shapes.
 ACTOR_SHAPE_LABEL = "Actor (size: capability)"
+
+
+def actor_shape_label(size_by: str) -> str:
+    """The legend row that says what an actor's size shows."""
+    return f"Actor (size: {SIZE_LABELS[size_by]})"
 HUB_SHAPE_LABEL = "Alliance hub"
 CONTEXT_LABEL = "Context actor (outside selected regions)"
 GHOST_NODE_LABEL = "Removed actor (scenario)"
