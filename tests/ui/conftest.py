@@ -85,6 +85,24 @@ def inspector(qtbot, session):
     return widget
 
 
+def open_window(qtbot, path, settings):
+    """A MainWindow with its own settings file, opened on the project at ``path``."""
+    from explorer.ui.main_window import MainWindow
+
+    window = MainWindow(settings)
+    qtbot.addWidget(window)
+    window.open_path(path)
+    return window
+
+
+@pytest.fixture
+def window_settings(tmp_path):
+    """A throw-away QSettings file, so tests never touch the user's own settings."""
+    from PySide6.QtCore import QSettings
+
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
 @pytest.fixture
 def canvas(qtbot, session):
     """A shown GraphCanvas on ``session``, laid out a little, paused."""

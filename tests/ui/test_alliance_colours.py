@@ -3,13 +3,10 @@ full membership in view; the legend names those alliances."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings
-
 from explorer.model.entities import Actor, Alliance, Membership
 from explorer.ui.canvas import styles
 from explorer.ui.canvas.graph_model import build_graph_model
-from explorer.ui.main_window import MainWindow
-from tests.ui.conftest import small_document
+from tests.ui.conftest import open_window, small_document
 
 
 def colours(model) -> dict[str, str]:
@@ -70,14 +67,11 @@ def test_alliances_beyond_the_palette_share_one_colour_listed_before_no_alliance
 
 
 def test_the_view_menu_switches_to_principal_alliance_and_the_project_keeps_it(
-    qtbot, session, tmp_path
+    qtbot, session, window_settings
 ):
-    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
     path = session.project.path
     session.close()
-    window = MainWindow(settings)
-    qtbot.addWidget(window)
-    window.open_path(path)
+    window = open_window(qtbot, path, window_settings)
     action = next(a for a in window.color_menu.actions() if "Principal Alliance" in a.text())
     action.trigger()
     assert window.canvas.color_by == "alliance"

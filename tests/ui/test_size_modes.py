@@ -5,13 +5,11 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
-from PySide6.QtCore import QSettings
 
 from explorer.model.entities import Capability
 from explorer.ui.canvas import styles
 from explorer.ui.canvas.graph_model import build_graph_model
-from explorer.ui.main_window import MainWindow
-from tests.ui.conftest import small_document
+from tests.ui.conftest import open_window, small_document
 
 
 def sizes(model) -> dict[str, float]:
@@ -60,21 +58,16 @@ def test_an_unknown_size_mode_is_refused():
         build_graph_model(small_document(), size_by="height")
 
 
-def test_the_view_menu_choice_is_saved_with_the_project(qtbot, session, tmp_path):
-    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+def test_the_view_menu_choice_is_saved_with_the_project(qtbot, session, window_settings):
     path = session.project.path
     session.close()
-    window = MainWindow(settings)
-    qtbot.addWidget(window)
-    window.open_path(path)
+    window = open_window(qtbot, path, window_settings)
     action = next(a for a in window.size_menu.actions() if a.text() == "Military expenditure")
     action.trigger()
     assert window.canvas.size_by == "milex_usd_bn"
     assert "Actor (size: military expenditure)" in window.canvas.legend_entries()
     window.close_project()
-    again = MainWindow(settings)
-    qtbot.addWidget(again)
-    again.open_path(path)
+    again = open_window(qtbot, path, window_settings)
     assert again.canvas.size_by == "milex_usd_bn"
     checked = [a.text() for a in again.size_menu.actions() if a.isChecked()]
     assert checked == ["Military expenditure"]
