@@ -44,7 +44,10 @@ from PySide6.QtGui import (
 from explorer.ui.canvas import styles
 from explorer.ui.canvas.drawing import edge_pen
 from explorer.ui.canvas.graph_model import GraphModel, LegendEntry, build_graph_model
-from explorer.ui.canvas.labels import MAX_LABELS, PIXELS_PER_LABEL, place_labels
+from explorer.ui.canvas.labels import (
+    label_origin,
+    place_labels,
+)
 from explorer.ui.canvas.legend import legend_size, paint_legend
 from explorer.ui.image_caption import CaptionLine, caption_lines
 from explorer.ui.image_dialog import ExportOptions, ImageExportDialog
@@ -296,22 +299,23 @@ def _paint_labels(
     score[np.asarray(model.faded, dtype=bool)] *= 0.5
     score[np.asarray(model.changed, dtype=bool)] += 1e6  # what a scenario changed is named
     candidates = np.flatnonzero(inside)
-    order = candidates[np.argsort(-score[candidates], kind="stable")][: 4 * MAX_LABELS]
-    ref_area = area.width() * area.height() / (s * s)
-    limit = int(min(MAX_LABELS, max(8, ref_area / PIXELS_PER_LABEL)))
+    order = candidates[np.argsort(-score[candidates], kind="stable")]
+    # a picture is not redrawn per frame, so it names every node there is room for; the
+    # screen's MAX_LABELS cap (text items are costly to move) does not apply
+    limit = len(order)
     placed = place_labels(local, widths, height, order, area.width(), area.height(), limit,
-                          gaps, blocked=blocked)
-    chosen = [i for i, _left in placed]
+                          gaps, blocked=blocked, radii=model.sizes * s / 2)
+    chosen = [i for i, _side in placed]
     color = QColor(LABEL_COLOR)
-    for i, left in placed:
+    for i, side in placed:
         hub = bool(model.is_hub[i])
         painter.setFont(bold if hub else font)
         c = QColor(color)
         if model.faded[i] or model.ghost[i]:
             c.setAlphaF(0.55)
         painter.setPen(QPen(c))
-        x0 = pts[i, 0] - gaps[i] - widths[i] if left else pts[i, 0] + gaps[i]
-        rect = QRectF(x0, pts[i, 1] - height / 2, widths[i] + 2 * s, height)
+        x0, y0 = label_origin(side, pts[i, 0], pts[i, 1], gaps[i], widths[i], height)
+        rect = QRectF(x0, y0, widths[i] + 2 * s, height)
         painter.drawText(rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                          model.labels[i])
     return chosen

@@ -16,6 +16,10 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF
 MAX_LABELS = 120
 #: Screen pixels per label at most: a 1400 x 900 view holds ~100 labels.
 PIXELS_PER_LABEL = 12_000
+#: Where a label may go, in order of preference.
+SIDES = ("right", "left", "above", "below")
+#: Nodes at least this big (radius in pixels) keep other nodes' labels off them.
+DISC_MIN_RADIUS = 7.0
 
 
 def place_labels(
@@ -28,20 +32,28 @@ def place_labels(
     limit: int,
     offsets: np.ndarray | None = None,
     blocked: list[tuple[float, float, float, float]] | None = None,
-) -> list[tuple[int, bool]]:
+    radii: np.ndarray | None = None,
+) -> list[tuple[int, str]]:
     """Greedy non-overlapping label placement; pure numpy so it can be tested alone.
 
     ``screen`` (n, 2) are node centres in pixels, ``offsets`` the gap between a node's
-    centre and its label, ``order`` the candidate indices, most important first. Each
-    label goes right of its node, or left of it when the right side is taken or off
-    screen. ``blocked`` boxes (x0, y0, x1, y1), such as a legend, take no label.
-    Returns (index, placed_left) pairs.
+    centre and its label, ``order`` the candidate indices, most important first. ``blocked`` boxes (x0, y0, x1, y1), such as a legend, take no label.
+    ``radii`` (pixels) keep labels off the discs of big nodes (radius ≥
+    ``DISC_MIN_RADIUS``), so a label never covers a major power's node; a node's own
+    label clears its disc because its offset exceeds its radius.
+    A label goes right of its node, else left, else centred above, else below.
+    Returns (index, side) pairs, side one of ``SIDES``.
     """
-    accepted: list[tuple[int, bool]] = []
+    accepted: list[tuple[int, str]] = []
     boxes: list[tuple[float, float, float, float]] = []
     cell = 64.0
     grid: dict[tuple[int, int], list[int]] = {}
-    for box in blocked or ():
+    discs = []
+    if radii is not None:
+        for i in np.flatnonzero(np.asarray(radii) >= DISC_MIN_RADIUS):
+            x, y, r = screen[i, 0], screen[i, 1], radii[i]
+            discs.append((x - r, y - r, x + r, y + r))
+    for box in [*(blocked or ()), *discs]:
         x0, y0, x1, y1 = box
         for cx in range(int(x0 // cell), int(x1 // cell) + 1):
             for cy in range(int(y0 // cell), int(y1 // cell) + 1):
@@ -69,22 +81,43 @@ def place_labels(
         x, y = screen[i]
         gap = offsets[i] if offsets is not None else 0.0
         w = widths[i]
-        y0, y1 = y - height / 2, y + height / 2
-        for left in (False, True):
-            x0 = x - gap - w if left else x + gap
-            cells = free(x0, y0, x0 + w, y1)
+        for side in SIDES:
+            x0, y0 = label_origin(side, x, y, gap, w, height)
+            cells = free(x0, y0, x0 + w, y0 + height)
             if cells is not None:
                 for c in cells:
                     grid.setdefault(c, []).append(len(boxes))
-                boxes.append((x0, y0, x0 + w, y1))
-                accepted.append((int(i), left))
+                boxes.append((x0, y0, x0 + w, y0 + height))
+                accepted.append((int(i), side))
                 break
     return accepted
 
 
+def label_origin(
+    side: str, x: float, y: float, gap: float, width: float, height: float
+) -> tuple[float, float]:
+    """Top-left corner (screen pixels, y down) of a label on ``side`` of a node at (x, y)."""
+    if side == "right":
+        return x + gap, y - height / 2
+    if side == "left":
+        return x - gap - width, y - height / 2
+    if side == "above":
+        return x - width / 2, y - gap - height
+    return x - width / 2, y + gap
+
+
 def choose_labels(*args, **kwargs) -> list[int]:
     """The indices :func:`place_labels` labels, without the sides."""
-    return [i for i, _left in place_labels(*args, **kwargs)]
+    return [i for i, _side in place_labels(*args, **kwargs)]
+
+
+#: Side -> (TextItem anchor, x and y of the shift in node offsets; view y points up).
+_ANCHORS = {
+    "right": ((0, 0.5), 1, 0),
+    "left": ((1, 0.5), -1, 0),
+    "above": ((0.5, 1), 0, 1),
+    "below": ((0.5, 0), 0, -1),
+}
 
 
 class LabelLayer:
@@ -177,10 +210,11 @@ class LabelLayer:
         limit = int(min(MAX_LABELS, max(8, w_px * h_px / PIXELS_PER_LABEL)))
         offsets = self._sizes / 2 + 3
         placed = place_labels(
-            screen, self._widths, self._height, order, w_px, h_px, limit, offsets
+            screen, self._widths, self._height, order, w_px, h_px, limit, offsets,
+            radii=self._sizes / 2,
         )
-        chosen = [i for i, _left in placed]
-        for k, (i, left) in enumerate(placed):
+        chosen = [i for i, _side in placed]
+        for k, (i, side) in enumerate(placed):
             item = self._item(k)
             text = self._texts[i]
             state = (text, bool(self._is_hub[i]))
@@ -189,12 +223,9 @@ class LabelLayer:
                 item.setText(text)
                 self._state[k] = state
             # beside the node, clear of it: shift by its radius in data units
-            if left:
-                item.setAnchor((1, 0.5))
-                item.setPos(pos[i, 0] - offsets[i] / sx, pos[i, 1])
-            else:
-                item.setAnchor((0, 0.5))
-                item.setPos(pos[i, 0] + offsets[i] / sx, pos[i, 1])
+            anchor, dx, dy = _ANCHORS[side]
+            item.setAnchor(anchor)
+            item.setPos(pos[i, 0] + dx * offsets[i] / sx, pos[i, 1] + dy * offsets[i] / sy)
             item.setOpacity(0.55 if self._faded[i] else 1.0)
             item.setVisible(True)
         self._hide_from(len(chosen))
