@@ -20,6 +20,8 @@ PIXELS_PER_LABEL = 12_000
 SIDES = ("right", "left", "above", "below")
 #: Nodes at least this big (radius in pixels) keep other nodes' labels off them.
 DISC_MIN_RADIUS = 7.0
+#: At most this many discs are kept clear per pass (the biggest), to bound its cost.
+MAX_DISCS = 40
 
 
 def place_labels(
@@ -50,7 +52,13 @@ def place_labels(
     grid: dict[tuple[int, int], list[int]] = {}
     discs = []
     if radii is not None:
-        for i in np.flatnonzero(np.asarray(radii) >= DISC_MIN_RADIUS):
+        radii = np.asarray(radii, dtype=float)
+        on_screen = ((screen[:, 0] > -radii) & (screen[:, 0] < view_w + radii)
+                     & (screen[:, 1] > -radii) & (screen[:, 1] < view_h + radii))
+        big = np.flatnonzero(on_screen & (radii >= DISC_MIN_RADIUS))
+        if len(big) > MAX_DISCS:  # the biggest matter; the rest would only cost time
+            big = big[np.argpartition(-radii[big], MAX_DISCS)[:MAX_DISCS]]
+        for i in big:
             x, y, r = screen[i, 0], screen[i, 1], radii[i]
             discs.append((x - r, y - r, x + r, y + r))
     for box in [*(blocked or ()), *discs]:
