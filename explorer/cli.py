@@ -68,6 +68,11 @@ def _parser() -> argparse.ArgumentParser:
         "--dissolve", action="append", default=[], metavar="ALLIANCE",
         help="what if ALLIANCE were dissolved; repeatable",
     )
+    report.add_argument(
+        "--weight", action="append", default=[], metavar="METRIC=W",
+        help="weight of one capability-index metric (milex_usd_bn, personnel_k, "
+        "population_m, gdp_usd_bn; default 1 each, 0 leaves it out); repeatable",
+    )
     report.add_argument("--format", choices=("text", "json"), default="text")
 
     imp = sub.add_parser("import", help="import a graph file into a new project")
@@ -250,12 +255,37 @@ def _cmd_report(args: argparse.Namespace) -> int:
             base = list(scenario.changes) if scenario else []
             title = scenario.name if scenario else "; ".join(c.describe() for c in changes)
             scenario = Scenario(title, tuple(base + changes))
-        report = build_report(doc, view, scenario=scenario)
+        weights = _parse_weights(args.weight)
+        report = build_report(doc, view, scenario=scenario, weights=weights)
         if args.format == "json":
             sys.stdout.write(json.dumps(report, indent=2, ensure_ascii=False) + "\n")
         else:
             sys.stdout.write(format_text(report))
     return 0
+
+
+def _parse_weights(items: list[str]) -> dict[str, float] | None:
+    """``["milex_usd_bn=2", …]`` -> checked weights; UserError naming a bad item."""
+    from explorer.analysis.capability import check_weights
+
+    if not items:
+        return None
+    weights: dict[str, float] = {}
+    for item in items:
+        metric, sep, value = item.partition("=")
+        try:
+            if not sep:
+                raise ValueError
+            weights[metric.strip()] = float(value)
+        except ValueError:
+            raise UserError(f"--weight '{item}': write METRIC=NUMBER, e.g. milex_usd_bn=2.") from None
+    try:
+        checked = check_weights(weights)
+    except ValueError as exc:
+        raise UserError(f"--weight: {exc}") from None
+    if not any(checked.values()):
+        raise UserError("--weight: at least one metric needs a weight above 0.")
+    return checked
 
 
 def _cmd_import(args: argparse.Namespace) -> int:

@@ -236,3 +236,34 @@ def test_main_unknown_command_is_a_usage_error(capsys):
         main(["export"])  # --format and -o are required
     assert info.value.code == 2
     assert "required" in capsys.readouterr().err
+
+
+def _shares(capsys) -> dict[str, float]:
+    report = json.loads(capsys.readouterr().out)
+    return {row["actor"]: row["share"] for row in report["capability"]["top"]}
+
+
+def test_report_weights_change_the_capability_index(small, capsys):
+    assert main(["report", str(small), "--format", "json"]) == 0
+    assert _shares(capsys) == pytest.approx({"SWE": 0.5, "FIN": 0.5})
+    # without personnel, Finland (personnel only) has no index figure left
+    assert main(["report", str(small), "--weight", "personnel_k=0", "--format", "json"]) == 0
+    assert _shares(capsys) == pytest.approx({"SWE": 1.0})
+    assert main(["report", str(small), "--weight", "milex_usd_bn=3"]) == 0
+    assert "Weights: milex_usd_bn 3, personnel_k 1, population_m 1, gdp_usd_bn 1" in (
+        capsys.readouterr().out
+    )
+
+
+@pytest.mark.parametrize(
+    ("item", "message"),
+    [
+        ("height=2", "'height' is not an index metric"),
+        ("milex_usd_bn", "write METRIC=NUMBER"),
+        ("milex_usd_bn=-1", "must be 0 or more"),
+    ],
+)
+def test_report_refuses_a_bad_weight_in_one_line(small, capsys, item, message):
+    assert main(["report", str(small), "--weight", item]) == 2
+    err = capsys.readouterr().err
+    assert message in err and len(err.strip().splitlines()) == 1

@@ -340,6 +340,8 @@ def format_text(report: dict) -> str:
 
     cap = report["capability"]
     out += ["", f"Capability (CON over actors {_fmt(cap['con'])})"]
+    if any(w != 1.0 for w in cap["weights"].values()):
+        out.append("  Weights: " + ", ".join(f"{m} {w:g}" for m, w in cap["weights"].items()))
     out += _table(
         ["#", "Actor", "Name", "Index", "Share"],
         [
