@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 import numpy as np
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtTest import QTest
 
 from explorer.analysis.view import ViewFilter
@@ -202,6 +202,20 @@ def test_labels_do_not_overlap(canvas):
         for b in range(a + 1, len(boxes)):
             inter = boxes[a].intersected(boxes[b])
             assert inter.width() * inter.height() < 4.0
+
+
+def test_no_label_is_drawn_under_the_legend(canvas):
+    legend = canvas.legend.sceneBoundingRect()
+    # pan so that the whole graph sits in the legend's corner of the view
+    nodes = canvas.scene_bounds()
+    width, height = nodes.width() * 3, nodes.height() * 3
+    canvas.vb.setRange(QRectF(nodes.left() - 0.05 * width, nodes.bottom() - height, width,
+                              height), padding=0)
+    canvas._update_labels()
+    under = [item.toPlainText() for item in canvas.labels.items()
+             if item.isVisible() and item.sceneBoundingRect().intersects(legend)]
+    assert under == []
+    assert canvas.labelled_nodes(), "some labels still fit beside the legend"
 
 
 def test_actor_renamed_updates(canvas, session, qtbot):

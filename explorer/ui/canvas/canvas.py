@@ -454,6 +454,9 @@ class GraphCanvas(QWidget):
         self.labels.set_nodes(model.labels, model.importance, model.is_hub, model.sizes,
                               model.faded | model.ghost)
         self.legend.set_entries(model.legend)
+        # labels under the legend could not be read: keep them out of its box
+        box = self.legend.mapRectToParent(self.legend.boundingRect())
+        self.labels.blocked = [(box.left(), box.top(), box.right(), box.bottom())]
         self._redraw_positions()
         if not self._user_paused and not self._closed and n:
             self.start_layout()

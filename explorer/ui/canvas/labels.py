@@ -148,6 +148,8 @@ class LabelLayer:
         self._height = QFontMetricsF(self._font).height()
         self._shown: list[int] = []
         self.priority: set[int] = set()
+        #: Screen boxes (x0, y0, x1, y1) in view-box pixels that take no label: the legend.
+        self.blocked: list[tuple[float, float, float, float]] = []
 
     def set_nodes(
         self,
@@ -219,7 +221,7 @@ class LabelLayer:
         offsets = self._sizes / 2 + 3
         placed = place_labels(
             screen, self._widths, self._height, order, w_px, h_px, limit, offsets,
-            radii=self._sizes / 2,
+            blocked=self.blocked, radii=self._sizes / 2,
         )
         chosen = [i for i, _side in placed]
         for k, (i, side) in enumerate(placed):
