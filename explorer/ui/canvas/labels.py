@@ -135,6 +135,8 @@ class LabelLayer:
         self._vb = viewbox
         self._pool: list[pg.TextItem] = []
         self._state: list[tuple[str, bool]] = []  # (text, bold) each pooled item shows
+        self._sides: list[str] = []  # the side each pooled item is anchored to
+        self._slot_of: dict[int, int] = {}  # node index -> pooled item showing its label
         self._texts: list[str] = []
         self._widths = np.zeros(0)
         self._importance = np.zeros(0)
@@ -185,6 +187,7 @@ class LabelLayer:
             self._vb.addItem(item, ignoreBounds=True)
             self._pool.append(item)
             self._state.append(("", False))
+            self._sides.append("right")
         return self._pool[k]
 
     def update(self, pos: np.ndarray) -> None:
@@ -216,15 +219,18 @@ class LabelLayer:
             idx = np.fromiter((i for i in self.priority if i < n), dtype=np.int64)
             score[idx] += 1e6
         candidates = np.flatnonzero(inside)
-        order = candidates[np.argsort(-score[candidates], kind="stable")][: 4 * MAX_LABELS]
         limit = int(min(MAX_LABELS, max(8, w_px * h_px / PIXELS_PER_LABEL)))
+        # three candidates per label: enough where some collide, bounded per frame
+        order = candidates[np.argsort(-score[candidates], kind="stable")][: 3 * limit]
         offsets = self._sizes / 2 + 3
         placed = place_labels(
             screen, self._widths, self._height, order, w_px, h_px, limit, offsets,
             blocked=self.blocked, radii=self._sizes / 2,
         )
         chosen = [i for i, _side in placed]
-        for k, (i, side) in enumerate(placed):
+        slots = self._assign_slots(chosen)
+        for i, side in placed:
+            k = slots[i]
             item = self._item(k)
             text = self._texts[i]
             state = (text, bool(self._is_hub[i]))
@@ -234,12 +240,29 @@ class LabelLayer:
                 self._state[k] = state
             # beside the node, clear of it: shift by its radius in data units
             anchor, dx, dy = _ANCHORS[side]
-            item.setAnchor(anchor)
+            if self._sides[k] != side:
+                item.setAnchor(anchor)
+                self._sides[k] = side
             item.setPos(pos[i, 0] + dx * offsets[i] / sx, pos[i, 1] + dy * offsets[i] / sy)
             item.setOpacity(0.55 if self._faded[i] else 1.0)
             item.setVisible(True)
-        self._hide_from(len(chosen))
+        used = set(slots.values())
+        for k, item in enumerate(self._pool):
+            if k not in used and item.isVisible():
+                item.setVisible(False)
         self._shown = chosen
+
+    def _assign_slots(self, chosen: list[int]) -> dict[int, int]:
+        """Node -> pool slot. A node keeps the slot (and text item) it had last pass, so
+        moving nodes do not make every label re-set its text: that re-layout is costly."""
+        slots = {i: self._slot_of[i] for i in chosen if i in self._slot_of}
+        taken = set(slots.values())
+        spare = (k for k in range(len(self._pool) + len(chosen)) if k not in taken)
+        for i in chosen:
+            if i not in slots:
+                slots[i] = next(spare)
+        self._slot_of = slots
+        return slots
 
     def _hide_from(self, k: int) -> None:
         for item in self._pool[k:]:

@@ -6,7 +6,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
-from PySide6.QtWidgets import QGraphicsObject, QStyleOptionGraphicsItem, QWidget
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsObject,
+    QStyleOptionGraphicsItem,
+    QWidget,
+)
 
 from explorer.ui.canvas import styles
 from explorer.ui.canvas.drawing import edge_pen
@@ -121,20 +126,27 @@ class LegendOverlay(QGraphicsObject):
         super().__init__(parent)
         self._entries: list[LegendEntry] = []
         self.title = ""
+        self._size: tuple[str, tuple[float, float]] | None = None
         self.setZValue(1000)
         self.setPos(10, 10)
+        # drawn once and reused: the legend does not change while the layout runs
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
 
     def set_entries(self, entries: list[LegendEntry]) -> None:
         self.prepareGeometryChange()
         self._entries = list(entries)
+        self._size = None
         self.update()
 
     def entries(self) -> list[LegendEntry]:
         return list(self._entries)
 
     def boundingRect(self) -> QRectF:  # noqa: N802 - Qt override
-        w, h = legend_size(self._entries, self.title)
+        # Qt asks for this many times per frame; measuring the text each time is costly
+        if self._size is None or self._size[0] != self.title:
+            self._size = (self.title, legend_size(self._entries, self.title))
+        w, h = self._size[1]
         return QRectF(0, 0, w + 1, h + 1)
 
     def paint(
