@@ -99,13 +99,20 @@ class RegionTree(QTreeWidget):
         self.blockSignals(False)
 
     def set_checked(self, regions: tuple[str, ...]) -> None:
+        """Show ``regions`` ticked; when that changes what is shown (another record, an
+        undo), scroll so the first ticked region is in sight."""
         self._order = tuple(regions)
         self.blockSignals(True)
+        changed = False
         for region_id, item in self._items.items():
             state = Qt.CheckState.Checked if region_id in regions else Qt.CheckState.Unchecked
             if item.checkState(0) != state:
                 item.setCheckState(0, state)
+                changed = True
         self.blockSignals(False)
+        first = next((item for rid, item in self._items.items() if rid in regions), None)
+        if changed and first is not None:
+            self.scrollToItem(first, QAbstractItemView.ScrollHint.PositionAtTop)
 
     def checked(self) -> tuple[str, ...]:
         """Ticked regions: those already held keep their order, new ones follow."""
