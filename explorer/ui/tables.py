@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from explorer.ui.bloc_table import BlocsModel
 from explorer.ui.editing.common import ERROR_COLOR, channel
 from explorer.ui.session import ProjectSession
+from explorer.ui.table_copy import install_copy
 from explorer.ui.table_models import (
     CHOICES_ROLE,
     ActorsModel,
@@ -84,6 +85,7 @@ def make_table_view(proxy: RecordProxyModel, parent: QWidget | None = None) -> Q
     view.horizontalHeader().setStretchLastSection(True)
     view.horizontalHeader().setHighlightSections(False)
     view.setItemDelegate(ChoiceDelegate(view))
+    install_copy(view)
     return view
 
 

@@ -33,6 +33,7 @@ from explorer.analysis.view import ViewFilter
 from explorer.analysis.whatif import IMPACT_MEASURES, Comparison, removal_impact
 from explorer.model.entities import Change, Document, Scenario
 from explorer.ui.session import ProjectSession
+from explorer.ui.table_copy import install_copy
 from explorer.ui.whatif_chart import BarGroup, BlocShareChart, delta_color
 from explorer.ui.whatif_dialogs import alliance_items, combo_id, fill_combo, searchable_combo
 
@@ -142,6 +143,7 @@ def _table(headers: list[str]) -> QTableWidget:
     for col in range(1, len(headers)):
         header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
     _fit_table(table)
+    install_copy(table)
     return table
 
 
