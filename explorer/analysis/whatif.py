@@ -35,7 +35,7 @@ from explorer.analysis.graphs import positive_view, signed_projection
 from explorer.analysis.names import resolve_name
 from explorer.analysis.paths import path_measures
 from explorer.analysis.pipeline import Analysis, analyse
-from explorer.analysis.view import ViewFilter, filtered
+from explorer.analysis.view import FilteredData, ViewFilter, filtered
 from explorer.model.entities import Change, Document, Scenario
 from explorer.model.vocab import CHANGE_KINDS
 
@@ -186,6 +186,24 @@ def rank_changes(
         key=lambda r: (min(x for x in (r["baseline_rank"], r["scenario_rank"]) if x), r["actor"])
     )
     return rows
+
+
+def changes_outside(data: FilteredData, changes: Iterable[Change]) -> list[Change]:
+    """The changes that touch nothing in ``data``: an actor or alliance outside the view,
+    or a membership not in force in it. They cannot move this view's figures, which
+    a user who filtered to other regions needs to be told."""
+    pairs = {(m.actor, m.alliance) for m in data.memberships}
+    outside = []
+    for change in changes:
+        if change.kind == "remove_membership":
+            inside = (change.actor, change.alliance) in pairs
+        elif change.kind == "dissolve_alliance":
+            inside = change.alliance in data.alliances
+        else:  # remove_actor, move_to_bloc
+            inside = change.actor in data.actors
+        if not inside:
+            outside.append(change)
+    return outside
 
 
 @dataclass(frozen=True)

@@ -30,12 +30,18 @@ from PySide6.QtWidgets import (
 
 from explorer.analysis.capability import capability_coverage
 from explorer.analysis.view import ViewFilter
-from explorer.analysis.whatif import IMPACT_MEASURES, Comparison, removal_impact
+from explorer.analysis.whatif import (
+    IMPACT_MEASURES,
+    Comparison,
+    changes_outside,
+    removal_impact,
+)
 from explorer.model.entities import Change, Document, Scenario
 from explorer.ui.session import ProjectSession
 from explorer.ui.table_copy import install_copy
 from explorer.ui.whatif_chart import BarGroup, BlocShareChart, delta_color
 from explorer.ui.whatif_dialogs import alliance_items, combo_id, fill_combo, searchable_combo
+from explorer.ui.whatif_scenarios import describe_change
 
 DELTA_TIP = (
     "Colours show direction only, never whether a change is good:\n"
@@ -192,6 +198,10 @@ class ComparisonView(QWidget):
         self.status = QLabel()
         self.status.setWordWrap(True)
         v.addWidget(self.status)
+        self.scope_label = QLabel()
+        self.scope_label.setObjectName("scenario_scope")
+        self.scope_label.setWordWrap(True)
+        v.addWidget(self.scope_label)
         self.chart = BlocShareChart()
         v.addWidget(self.chart)
         self.coverage_label = QLabel()
@@ -265,6 +275,7 @@ class ComparisonView(QWidget):
             self.chart.set_groups([], empty_text="No scenario selected")
             self.isolated_label.setText("")
             self.coverage_label.setText("")
+            self.scope_label.setText("")
             _fit_table(self.figures_table)
             _fit_table(self.brokers_table)
             return
@@ -281,6 +292,7 @@ class ComparisonView(QWidget):
             f"<b>{result.scenario.name}</b> vs. baseline — as of {when}, {where}; "
             f"{len(c.baseline.data.actors)} → {len(c.scenario.data.actors)} actors in view."
         )
+        self._show_scope(result)
         self._show_chart(result)
         self._show_coverage(c)
         self._default_pair(c)
@@ -304,6 +316,22 @@ class ComparisonView(QWidget):
             )
         label = result.scenario.name
         self.chart.set_groups(groups, label if len(label) <= 28 else label[:27] + "…")
+
+    def _show_scope(self, result: ComparisonResult) -> None:
+        # A scenario about actors filtered out of the view changes nothing in it; without
+        # this line "= 0" everywhere reads as "no effect" rather than "not in view".
+        changes = result.scenario.changes
+        outside = changes_outside(result.comparison.baseline.data, changes)
+        if not outside:
+            self.scope_label.setText("")
+            return
+        named = "; ".join(describe_change(self.doc, ch) for ch in outside)
+        if len(outside) == len(changes):
+            text = (f"Nothing this scenario changes is in the current view ({named}): "
+                    "widen the regions, date or kinds to see its effect.")
+        else:
+            text = f"Outside the current view, so without effect here: {named}."
+        self.scope_label.setText(f"<span style='color:#b9770e'>{text}</span>")
 
     def _show_coverage(self, c: Comparison) -> None:
         # Shares computed from a few actors' figures look precise; say how few.

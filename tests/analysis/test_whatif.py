@@ -155,3 +155,28 @@ def test_removing_an_actor_never_adds_a_link(actor, as_of):
         before = {frozenset(e) for e in make(filtered(SYNTH, view)).edges}
         after = {frozenset(e) for e in make(filtered(new, view)).edges}
         assert after <= before
+
+
+def test_changes_outside_the_view_are_named():
+    from explorer.analysis.whatif import changes_outside
+    from explorer.dataset import load_dataset
+
+    doc = load_dataset()
+    view = ViewFilter(as_of="2022-06-30", regions=frozenset({"central_asia", "south_caucasus"}))
+    data = filtered(doc, view)
+    changes = [
+        Change("remove_membership", "TUR", "nato"),  # Türkiye is not in these regions
+        Change("remove_membership", "ARM", "csto"),
+        Change("remove_membership", "FIN", "nato"),  # not a member in 2022, nor in view
+        Change("remove_actor", "KAZ"),
+        Change("dissolve_alliance", alliance="nato"),
+        Change("dissolve_alliance", alliance="csto"),
+        Change("move_to_bloc", "TUR", bloc="western"),
+    ]
+    outside = changes_outside(data, changes)
+    assert [c.describe() for c in outside] == [
+        "TUR leaves nato", "FIN leaves nato", "Dissolve nato", "Move TUR to bloc western",
+    ]
+    # the whole world as of today holds all of them
+    everything = filtered(doc, ViewFilter())
+    assert changes_outside(everything, changes) == []

@@ -243,6 +243,10 @@ def test_filter_compare_save_reopen(qtbot, tmp_path):
     assert all(r["rank_change"] == 0 for r in turkey.brokers)
     assert all(not v["delta"] for v in turkey.bloc_shares.values())
     assert not turkey.newly_isolated and not turkey.removed_actors
+    # ... and the panel says why, so "= 0" is not read as "no effect"
+    scope = _panels(window)[1].comparison_view.scope_label.text()
+    assert "Nothing this scenario changes is in the current view (Türkiye leaves North " \
+        "Atlantic Treaty Organization)" in scope
     _settled(qtbot, window, VIEW)
     _shot(window, "panels-2-turkiye", comparison=True)
 
@@ -263,6 +267,7 @@ def test_filter_compare_save_reopen(qtbot, tmp_path):
     ranks = {r["actor"]: r for r in armenia.brokers}
     assert ranks["ARM"]["rank_change"] > 0 and ranks["TJK"]["rank_change"] < 0
     assert armenia.figures != turkey.figures
+    assert _panels(window)[1].comparison_view.scope_label.text() == ""
     _settled(qtbot, window, VIEW)
     # the canvas ("Both", the default mode) ghosts Armenia's CSTO link, marks Armenia
     assert session.mode == "both"
