@@ -267,3 +267,15 @@ def test_report_refuses_a_bad_weight_in_one_line(small, capsys, item, message):
     assert main(["report", str(small), "--weight", item]) == 2
     err = capsys.readouterr().err
     assert message in err and len(err.strip().splitlines()) == 1
+
+
+def test_report_names_changes_outside_the_view(capsys):
+    args = ["report", "--region", "central_asia", "--region", "south_caucasus",
+            "--as-of", "2022-06-30", "--remove", "TUR@nato", "--remove", "ARM@csto"]
+    assert main(args) == 0
+    assert "Outside the view, so without effect here: TUR leaves nato\n" in (
+        capsys.readouterr().out
+    )
+    assert main([*args, "--format", "json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["comparison"]["outside_view"] == ["TUR leaves nato"]

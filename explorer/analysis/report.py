@@ -37,7 +37,9 @@
                      "capability": [same rows for the capability index],
                      "newly_isolated": [actor], "removed_actors": [actor],
                      "new_components": [[actor]],
-                     "bloc_shares": {bloc: {baseline, scenario, delta}}}
+                     "bloc_shares": {bloc: {baseline, scenario, delta}},
+                     "outside_view": [description of each change that touches
+                                      nothing in the view, so cannot move it]}
     }
 
 With a scenario, every section but ``scenario``/``comparison`` describes the baseline.
@@ -53,7 +55,7 @@ from explorer.analysis.blocs import actor_concentration
 from explorer.analysis.names import changes_from_cli, resolve_name, resolve_names
 from explorer.analysis.pipeline import Analysis, analyse
 from explorer.analysis.view import ViewFilter
-from explorer.analysis.whatif import Comparison, compare
+from explorer.analysis.whatif import Comparison, changes_outside, compare
 from explorer.model.entities import Change, Document, Scenario
 
 __all__ = ["build_report", "changes_from_cli", "format_text", "resolve_names"]
@@ -213,6 +215,7 @@ def _comparison(c: Comparison) -> dict:
         "removed_actors": c.removed_actors,
         "new_components": c.new_components,
         "bloc_shares": c.bloc_shares,
+        "outside_view": [ch.describe() for ch in changes_outside(c.baseline.data, c.changes)],
     }
 
 
@@ -424,6 +427,9 @@ def format_text(report: dict) -> str:
         cmp = report["comparison"]
         out += ["", f"What-if: {sc['name'] or 'ad hoc scenario'}"]
         out += [f"  - {ch['description']}" for ch in sc["changes"]]
+        if cmp["outside_view"]:
+            out.append("  Outside the view, so without effect here: "
+                       + "; ".join(cmp["outside_view"]))
         out += _table(
             ["Figure", "Baseline", "Scenario", "Delta"],
             [
