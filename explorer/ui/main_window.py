@@ -118,7 +118,8 @@ class MainWindow(QMainWindow):
         self.color_menu = self.view_menu.addMenu("&Colour Nodes By")
         self._color_actions: dict[str, QAction] = {}
         for mode, text in (("bloc", "&Bloc"), ("region", "&Region"),
-                           ("alliance", "&Principal Alliance"), ("kind", "&Kind")):
+                           ("alliance", "&Principal Alliance"),
+                           ("detected", "&Detected Bloc (Louvain)"), ("kind", "&Kind")):
             action = self.color_menu.addAction(text)
             action.setCheckable(True)
             action.triggered.connect(lambda _=False, m=mode: self.set_color_by(m))

@@ -77,3 +77,25 @@ def test_the_view_menu_switches_to_principal_alliance_and_the_project_keeps_it(
     assert window.canvas.color_by == "alliance"
     assert "NATO" in window.canvas.legend_entries()
     assert window.session.project.setting("view.color_by") == "alliance"
+
+
+def test_detected_bloc_colours_follow_the_reports_louvain_blocs():
+    from explorer.analysis.blocs import detected_blocs
+    from explorer.analysis.capability import capability_index
+    from explorer.analysis.graphs import positive_projection
+    from explorer.analysis.view import ViewFilter, filtered
+    from explorer.dataset import load_dataset
+
+    doc = load_dataset()
+    view = ViewFilter(as_of="2023-01-01")
+    data = filtered(doc, view)
+    found = detected_blocs(positive_projection(data), capability_index(data.actors.values()))
+    groups = [b for b in found.blocs if len(b.members) > 1]
+    model = build_graph_model(doc, view, color_by="detected")
+    legend = legend_colours(model)
+    assert list(legend)[: len(groups)] == [f"{b.id} · {b.name}" for b in groups]
+    c = colours(model)
+    for i, bloc in enumerate(groups):
+        assert {c[f"actor:{a}"] for a in bloc.members} == {styles.PALETTE[i]}
+    alone = [b.members[0] for b in found.blocs if len(b.members) == 1]
+    assert all(c[f"actor:{a}"] == styles.NEUTRAL for a in alone)

@@ -13,7 +13,9 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from explorer.analysis.blocs import detected_blocs
 from explorer.analysis.capability import CapabilityIndex, capability_index
+from explorer.analysis.graphs import positive_projection
 from explorer.analysis.view import FilteredData, ViewFilter, filtered
 from explorer.analysis.whatif import apply_scenario
 from explorer.model.entities import Document, Scenario
@@ -240,6 +242,7 @@ def _build(
         for member in bloc.members:
             bloc_of.setdefault(member, bloc.id)
     alliance_colors = _principal_alliance_colors(data, members) if color_by == "alliance" else {}
+    detected_colors = _detected_bloc_colors(data, cap) if color_by == "detected" else {}
     colors: list[str] = []
     categories: Counter[tuple[str, str]] = Counter()
     for aid, actor in data.actors.items():
@@ -252,6 +255,8 @@ def _build(
             )
         elif color_by == "alliance":
             cat = alliance_colors.get(aid, (styles.NO_ALLIANCE_LABEL, styles.NEUTRAL))
+        elif color_by == "detected":
+            cat = detected_colors.get(aid, (styles.ALONE_LABEL, styles.NEUTRAL))
         elif color_by == "region":
             aroots = _actor_roots(doc, actor.regions)
             cat = (
@@ -378,6 +383,31 @@ def _principal_alliance_colors(
     return {aid: palette.get(lid, other) for aid, lid in principal.items()}
 
 
+def _natural(text: str) -> tuple:
+    """Sort key that puts "C2 · …" before "C10 · …"."""
+    head, _, _ = text.partition(" · ")
+    if head[:1] == "C" and head[1:].isdigit():
+        return (0, int(head[1:]), text)
+    return (1, 0, text)
+
+
+def _detected_bloc_colors(
+    data: FilteredData, cap: CapabilityIndex
+) -> dict[str, tuple[str, str]]:
+    """Actor id -> (legend name, colour) for the Louvain blocs the analysis detects in
+    this view (the same blocs, names and order as the report's "Detected blocs")."""
+    found = detected_blocs(positive_projection(data), cap)
+    out: dict[str, tuple[str, str]] = {}
+    other = (styles.OTHER_DETECTED_LABEL, styles.OTHER_ALLIANCE_COLOR)
+    groups = [b for b in found.blocs if len(b.members) > 1]  # single actors stay neutral
+    for i, bloc in enumerate(groups):
+        cat = (f"{bloc.id} · {bloc.name}", styles.PALETTE[i]) if i < len(styles.PALETTE) \
+            else other
+        for member in bloc.members:
+            out[member] = cat
+    return out
+
+
 def _legend(
     model: GraphModel,
     categories: Counter[tuple[str, str]],
@@ -385,10 +415,13 @@ def _legend(
     size_by: str = "capability",
 ) -> list[LegendEntry]:
     entries: list[LegendEntry] = []
+    # biggest first, except detected blocs, which keep the report's order C1, C2 …
+    by_size = color_by != "detected"
     neutral_last = sorted(
         categories,
         key=lambda c: (
-            c[1] == styles.NEUTRAL, c[1] == styles.OTHER_ALLIANCE_COLOR, -categories[c], c[0]
+            c[1] == styles.NEUTRAL, c[1] == styles.OTHER_ALLIANCE_COLOR,
+            -categories[c] if by_size else 0, _natural(c[0]),
         ),
     )
     for name, color in neutral_last:

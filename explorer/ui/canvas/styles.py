@@ -97,12 +97,15 @@ KIND_COLORS = {
     "other": "#b07aa1",
 }
 
-COLOR_MODES = ("bloc", "region", "alliance", "kind")
+COLOR_MODES = ("bloc", "region", "alliance", "detected", "kind")
 
 #: In "alliance" mode, principal alliances beyond the palette's share one colour.
 OTHER_ALLIANCE_COLOR = "#d3c6a8"
 OTHER_ALLIANCE_LABEL = "Another alliance"
 NO_ALLIANCE_LABEL = "No alliance in view"
+#: In "detected" mode: blocs beyond the palette, and actors the detection leaves alone.
+OTHER_DETECTED_LABEL = "Another detected bloc"
+ALONE_LABEL = "In no detected bloc"
 
 #: What an actor's size shows: the capability index, one published figure, or its links.
 SIZE_MODES = ("capability", "milex_usd_bn", "personnel_k", "population_m", "gdp_usd_bn",
