@@ -99,3 +99,14 @@ def test_detected_bloc_colours_follow_the_reports_louvain_blocs():
         assert {c[f"actor:{a}"] for a in bloc.members} == {styles.PALETTE[i]}
     alone = [b.members[0] for b in found.blocs if len(b.members) == 1]
     assert all(c[f"actor:{a}"] == styles.NEUTRAL for a in alone)
+
+
+def test_detected_colouring_declines_views_too_big_to_detect_live(monkeypatch):
+    from explorer.ui.canvas import graph_model
+
+    monkeypatch.setattr(graph_model, "DETECT_MAX_ACTORS", 5)
+    model = build_graph_model(small_document(), color_by="detected")  # six actors
+    assert set(model.colors[:6]) == {styles.NEUTRAL}
+    assert [e.label for e in model.legend if e.kind == "color"] == [
+        "Too many actors in view to detect blocs live (over 5): filter the view"
+    ]

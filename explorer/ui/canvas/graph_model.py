@@ -383,6 +383,10 @@ def _principal_alliance_colors(
     return {aid: palette.get(lid, other) for aid, lid in principal.items()}
 
 
+#: Above this many actors in view, "detected" colouring is not computed (see below).
+DETECT_MAX_ACTORS = 2_000
+
+
 def _natural(text: str) -> tuple:
     """Sort key that puts "C2 · …" before "C10 · …"."""
     head, _, _ = text.partition(" · ")
@@ -396,8 +400,13 @@ def _detected_bloc_colors(
 ) -> dict[str, tuple[str, str]]:
     """Actor id -> (legend name, colour) for the Louvain blocs the analysis detects in
     this view (the same blocs, names and order as the report's "Detected blocs")."""
-    found = detected_blocs(positive_projection(data), cap)
     out: dict[str, tuple[str, str]] = {}
+    if len(data.actors) > DETECT_MAX_ACTORS:
+        # projection + Louvain take seconds there, and this runs on every rebuild
+        cat = (f"Too many actors in view to detect blocs live (over "
+               f"{DETECT_MAX_ACTORS:,}): filter the view", styles.NEUTRAL)
+        return dict.fromkeys(data.actors, cat)
+    found = detected_blocs(positive_projection(data), cap)
     other = (styles.OTHER_DETECTED_LABEL, styles.OTHER_ALLIANCE_COLOR)
     groups = [b for b in found.blocs if len(b.members) > 1]  # single actors stay neutral
     for i, bloc in enumerate(groups):
