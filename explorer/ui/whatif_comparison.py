@@ -218,6 +218,8 @@ class ComparisonView(QWidget):
             combo.setMinimumContentsLength(8)
             combo.currentIndexChanged.connect(self._show_result)
             combo.activated.connect(self._on_pair_chosen)
+            # the dock is narrow and bloc names are long: the full name on hover
+            combo.currentTextChanged.connect(combo.setToolTip)
         ratio_row.addWidget(self.bloc_a, 1)
         ratio_row.addWidget(QLabel(":"))
         ratio_row.addWidget(self.bloc_b, 1)

@@ -155,6 +155,8 @@ def _check_against_engine(session, panel):
             tuple(report["figures"][key][k] for k in ("baseline", "scenario", "delta"))
         ), key
     a, b = panel.bloc_a.currentData(), panel.bloc_b.currentData()
+    # the narrow combos show the full bloc name on hover
+    assert panel.bloc_a.toolTip() == panel.bloc_a.currentText() != ""
     assert shown["ratio"][0] == pytest.approx(engine.baseline.user_blocs.ratio(a, b))
     assert shown["ratio"][1] == pytest.approx(engine.scenario.user_blocs.ratio(a, b))
 
