@@ -218,8 +218,6 @@ class ComparisonView(QWidget):
             combo.setMinimumContentsLength(8)
             combo.currentIndexChanged.connect(self._show_result)
             combo.activated.connect(self._on_pair_chosen)
-            # the dock is narrow and bloc names are long: the full name on hover
-            combo.currentTextChanged.connect(combo.setToolTip)
         ratio_row.addWidget(self.bloc_a, 1)
         ratio_row.addWidget(QLabel(":"))
         ratio_row.addWidget(self.bloc_b, 1)
@@ -298,6 +296,9 @@ class ComparisonView(QWidget):
         self._show_chart(result)
         self._show_coverage(c)
         self._default_pair(c)
+        for combo in (self.bloc_a, self.bloc_b):
+            # the dock is narrow and bloc names are long: the full name on hover
+            combo.setToolTip(combo.currentText())
         self._show_figures(c)
         self._show_brokers(c)
         self._show_isolated(c)
