@@ -72,3 +72,19 @@ def test_the_view_menu_choice_is_saved_with_the_project(qtbot, session, window_s
     checked = [a.text() for a in again.size_menu.actions() if a.isChecked()]
     assert checked == ["Military expenditure"]
     assert set(styles.SIZE_MODES) == set(styles.SIZE_LABELS)
+
+
+def shape_rows(model) -> list[str]:
+    return [e.label for e in model.legend if e.kind == "shape"]
+
+
+def test_the_legend_names_the_largest_actor_and_its_value():
+    doc = small_document()
+    assert shape_rows(build_graph_model(doc, size_by="milex_usd_bn"))[:2] == [
+        "Actor (size: military expenditure)", "largest: United States, 900 US$ bn"]
+    assert shape_rows(build_graph_model(doc, size_by="links"))[1] == (
+        "largest: Russia, 2 alliances and ties")
+    # nobody reports a population: no scale line, and every actor is drawn smallest
+    model = build_graph_model(doc, size_by="population_m")
+    assert shape_rows(model)[:2] == ["Actor (size: population)", "Alliance hub"]
+    assert len(set(sizes(model).values())) == 1

@@ -224,6 +224,10 @@ def _build(
     top_index = max(cap.index.values(), default=0.0) or 1.0
     shown = _size_values(data, cap, degree, size_by)
     top = max(shown.values(), default=0.0) or 1.0
+    largest = max(shown, key=lambda a: (shown[a], a), default=None)
+    size_note = (
+        _largest_text(data.actors[largest].name, shown[largest], size_by) if largest else ""
+    )
     for i, aid in enumerate(data.actors):
         rel = math.sqrt(max(shown.get(aid, 0.0), 0.0) / top)  # area follows the value
         sizes[i] = 9.0 + 27.0 * rel if aid in shown else 8.0
@@ -348,7 +352,7 @@ def _build(
         edge_weights=np.asarray(weights, dtype=float),
         legend=[],
     )
-    model.legend = _legend(model, categories, color_by, size_by)
+    model.legend = _legend(model, categories, color_by, size_by, size_note)
     model.tooltips = _tooltips(data, cap, members)
     return model
 
@@ -387,6 +391,20 @@ def _principal_alliance_colors(
 DETECT_MAX_ACTORS = 2_000
 
 
+def _largest_text(name: str, value: float, size_by: str) -> str:
+    """The legend's scale line, e.g. "largest: United States, 997 US$ bn"."""
+    if size_by == "capability":
+        amount = f"index {value:.3g}"
+    elif size_by == "links":
+        amount = f"{value:,.0f} alliances and ties"
+    elif size_by == "warheads":
+        amount = f"{value:,.0f} warheads"
+    else:
+        unit = METRIC_LABELS[size_by].rpartition("(")[2].rstrip(")")
+        amount = f"{_fmt(value)} {unit}"
+    return f"largest: {name}, {amount}"
+
+
 def _natural(text: str) -> tuple:
     """Sort key that puts "C2 · …" before "C10 · …"."""
     head, _, _ = text.partition(" · ")
@@ -422,6 +440,7 @@ def _legend(
     categories: Counter[tuple[str, str]],
     color_by: str,
     size_by: str = "capability",
+    size_note: str = "",
 ) -> list[LegendEntry]:
     entries: list[LegendEntry] = []
     # biggest first, except detected blocs, which keep the report's order C1, C2 …
@@ -437,6 +456,8 @@ def _legend(
         entries.append(LegendEntry("color", name, color, "o"))
     if (~model.is_hub).any():
         entries.append(LegendEntry("shape", styles.actor_shape_label(size_by), "#ffffff", "o"))
+        if size_note:  # the scale: which actor is biggest, and by how much
+            entries.append(LegendEntry("shape", size_note, "#ffffff", ""))
     if model.is_hub.any():
         entries.append(LegendEntry("shape", styles.HUB_SHAPE_LABEL, styles.HUB_FILL, "d"))
     if model.faded.any():

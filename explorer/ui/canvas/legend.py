@@ -71,6 +71,7 @@ def paint_legend(
     x_sw = box.left() + _PAD
     x_text = x_sw + _SWATCH + _GAP
     text_pen = QPen(QColor("#202020"))
+    note_pen = QPen(QColor("#606060"))
     if title:
         font = _font()
         font.setBold(True)
@@ -105,9 +106,9 @@ def paint_legend(
             painter.setBrush(QBrush(color))
             if entry.shape == "d":
                 painter.drawPath(_diamond(center, 6.5))
-            else:
+            elif entry.shape:  # a row without a shape is a note on the row above
                 painter.drawEllipse(center, 5.5, 5.5)
-        painter.setPen(text_pen)
+        painter.setPen(note_pen if entry.kind == "shape" and not entry.shape else text_pen)
         painter.drawText(
             QRectF(x_text, y, box.right() - x_text, _ROW),
             Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
