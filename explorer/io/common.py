@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import math
 import os
 import re
@@ -114,6 +115,18 @@ def decode_text(data: bytes, path: Path) -> str:
             path,
             line,
         ) from None
+
+
+def load_json(path: Path, progress: Progress | None = None) -> Any:
+    """The parsed JSON of ``path`` (size-limited, UTF-8); ImportFormatError naming the line
+    of a syntax error, or saying the nesting is too deep."""
+    text = decode_text(read_limited(path, progress), path)
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ImportFormatError(f"not valid JSON: {exc.msg}.", path, exc.lineno) from None
+    except RecursionError:
+        raise ImportFormatError("the JSON is nested too deeply.", path) from None
 
 
 def slug_id(raw: str, used: set[str]) -> str:

@@ -14,7 +14,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from explorer.io.common import Progress, decode_text, read_limited
+from explorer.io.common import Progress, load_json
 from explorer.io.errors import ImportFormatError
 from explorer.model.entities import (
     Actor,
@@ -115,13 +115,7 @@ def is_document_export(path: Path) -> bool:
 
 def read_document_export(path: Path, progress: Progress | None = None) -> Document:
     """The Document in one of our JSON exports; ImportFormatError for anything wrong in it."""
-    text = decode_text(read_limited(path, progress), path)
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise ImportFormatError(f"not valid JSON: {exc.msg}.", path, exc.lineno) from None
-    except RecursionError:
-        raise ImportFormatError("the JSON is nested too deeply.", path) from None
+    data = load_json(path, progress)
     try:
         return document_from_dict(data)
     except ValidationError as exc:

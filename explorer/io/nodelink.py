@@ -21,7 +21,7 @@ import math
 from pathlib import Path
 from typing import Any
 
-from explorer.io.common import Progress, atomic_writer, decode_text, parse_color, read_limited
+from explorer.io.common import Progress, atomic_writer, load_json, parse_color
 from explorer.io.errors import ImportFormatError
 from explorer.io.hub import HubGraph
 from explorer.io.mapping import RawEdge, RawGraph, RawNode
@@ -37,14 +37,7 @@ def _scalar(value: Any) -> Any:
 
 def read_nodelink(path: Path, progress: Progress | None = None) -> RawGraph:
     """Read node-link JSON into a RawGraph; ImportFormatError for anything else."""
-    data = read_limited(path, progress)
-    text = decode_text(data, path)
-    try:
-        doc = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise ImportFormatError(f"not valid JSON: {exc.msg}.", path, exc.lineno) from None
-    except RecursionError:
-        raise ImportFormatError("the JSON is nested too deeply.", path) from None
+    doc = load_json(path, progress)
     if not isinstance(doc, dict) or not isinstance(doc.get("nodes"), list):
         raise ImportFormatError(
             "not node-link JSON: expected an object with a 'nodes' list and a 'links' "

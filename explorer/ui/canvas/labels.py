@@ -114,11 +114,6 @@ def label_origin(
     return x - width / 2, y + gap
 
 
-def choose_labels(*args, **kwargs) -> list[int]:
-    """The indices :func:`place_labels` labels, without the sides."""
-    return [i for i, _side in place_labels(*args, **kwargs)]
-
-
 #: Side -> (TextItem anchor, x and y of the shift in node offsets; view y points up).
 _ANCHORS = {
     "right": ((0, 0.5), 1, 0),
@@ -129,7 +124,7 @@ _ANCHORS = {
 
 
 class LabelLayer:
-    """A pool of ``pg.TextItem`` labels placed by :func:`choose_labels`."""
+    """A pool of ``pg.TextItem`` labels placed by :func:`place_labels`."""
 
     def __init__(self, viewbox: pg.ViewBox) -> None:
         self._vb = viewbox

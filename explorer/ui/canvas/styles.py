@@ -120,13 +120,12 @@ SIZE_LABELS = {
     "links": "alliances and ties",
 }
 
-#: Legend labels of node shapes.
-ACTOR_SHAPE_LABEL = "Actor (size: capability)"
-
-
 def actor_shape_label(size_by: str) -> str:
     """The legend row that says what an actor's size shows."""
     return f"Actor (size: {SIZE_LABELS[size_by]})"
+
+
+#: Legend labels of node shapes and markers.
 HUB_SHAPE_LABEL = "Alliance hub"
 CONTEXT_LABEL = "Context actor (outside selected regions)"
 GHOST_NODE_LABEL = "Removed actor (scenario)"
