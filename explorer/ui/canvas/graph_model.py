@@ -177,7 +177,8 @@ def _size_values(
 ) -> dict[str, float]:
     """Actor id -> the value its size shows, for the actors that have one."""
     if size_by == "capability":
-        return {a: v for a, v in cap.index.items() if a not in set(cap.no_data)}
+        no_data = set(cap.no_data)
+        return {a: v for a, v in cap.index.items() if a not in no_data}
     if size_by == "links":
         return {a: float(degree[a]) for a in data.actors if degree[a] > 0}
     out: dict[str, float] = {}
@@ -229,7 +230,7 @@ def _build(
         _largest_text(data.actors[largest].name, shown[largest], size_by) if largest else ""
     )
     for i, aid in enumerate(data.actors):
-        rel = math.sqrt(max(shown.get(aid, 0.0), 0.0) / top)  # area follows the value
+        rel = math.sqrt(max(shown.get(aid, 0.0), 0.0) / top)  # area grows with the value
         sizes[i] = 9.0 + 27.0 * rel if aid in shown else 8.0
         importance[i] = (math.sqrt(max(cap.index.get(aid, 0.0), 0.0) / top_index)
                          + 0.04 * math.sqrt(degree[aid]))
@@ -387,10 +388,6 @@ def _principal_alliance_colors(
     return {aid: palette.get(lid, other) for aid, lid in principal.items()}
 
 
-#: Above this many actors in view, "detected" colouring is not computed (see below).
-DETECT_MAX_ACTORS = 2_000
-
-
 def _largest_text(name: str, value: float, size_by: str) -> str:
     """The legend's scale line, e.g. "largest: United States, 997 US$ bn"."""
     if size_by == "capability":
@@ -411,6 +408,10 @@ def _natural(text: str) -> tuple:
     if head[:1] == "C" and head[1:].isdigit():
         return (0, int(head[1:]), text)
     return (1, 0, text)
+
+
+#: Above this many actors in view, "detected" colouring is not computed (see below).
+DETECT_MAX_ACTORS = 2_000
 
 
 def _detected_bloc_colors(

@@ -39,7 +39,8 @@ def place_labels(
     """Greedy non-overlapping label placement; pure numpy so it can be tested alone.
 
     ``screen`` (n, 2) are node centres in pixels, ``offsets`` the gap between a node's
-    centre and its label, ``order`` the candidate indices, most important first. ``blocked`` boxes (x0, y0, x1, y1), such as a legend, take no label.
+    centre and its label, ``order`` the candidate indices, most important first.
+    ``blocked`` boxes (x0, y0, x1, y1), such as a legend, take no label.
     ``radii`` (pixels) keep labels off the discs of big nodes (radius ≥
     ``DISC_MIN_RADIUS``), so a label never covers a major power's node; a node's own
     label clears its disc because its offset exceeds its radius.
