@@ -62,13 +62,18 @@ def check_weights(weights: Mapping[str, float] | None) -> dict[str, float]:
 
 
 def capability_index(
-    actors: Iterable[Actor], weights: Mapping[str, float] | None = None
+    actors: Iterable[Actor],
+    weights: Mapping[str, float] | None = None,
+    year: int | None = None,
 ) -> CapabilityIndex:
-    """The capability index of ``actors``, shares taken of their own totals."""
+    """The capability index of ``actors``, shares taken of their own totals.
+
+    ``year``: each actor's latest figure at or before it is used (None: the latest).
+    """
     w = check_weights(weights)
     actors = list(actors)
     metrics = [m for m in INDEX_METRICS if w[m] > 0]
-    figures = {a.id: {m: a.figure(m) for m in metrics} for a in actors}
+    figures = {a.id: {m: a.figure(m, year) for m in metrics} for a in actors}
     totals = {m: float(sum(f[m] for f in figures.values() if f[m] is not None)) for m in metrics}
     usable = [m for m in metrics if totals[m] > 0]
     index: dict[str, float] = {}
@@ -85,7 +90,7 @@ def capability_index(
         index[actor.id] = sum(w[m] * s for m, s in comp.items()) / weight_sum if comp else 0.0
     grand = sum(index.values())
     share = {a: (v / grand if grand > 0 else 0.0) for a, v in index.items()}
-    warheads = {a.id: float(v) for a in actors if (v := a.figure("warheads")) is not None}
+    warheads = {a.id: float(v) for a in actors if (v := a.figure("warheads", year)) is not None}
     return CapabilityIndex(
         index=index,
         share=share,

@@ -18,7 +18,7 @@ from explorer.analysis.blocs import BlocSet, detected_blocs, user_blocs
 from explorer.analysis.capability import CapabilityIndex, capability_index
 from explorer.analysis.graphs import positive_view, signed_projection
 from explorer.analysis.measures import NetworkMeasures, network_measures
-from explorer.analysis.view import FilteredData, ViewFilter, filtered
+from explorer.analysis.view import FilteredData, ViewFilter, filtered, view_year
 from explorer.model.entities import Document
 
 
@@ -34,6 +34,8 @@ class Analysis:
     detected_blocs: BlocSet
     network: NetworkMeasures
     balance: BalanceResult
+    #: The year whose figures the capability index uses (None: each actor's latest).
+    year: int | None = None
 
 
 def analyse(
@@ -41,9 +43,10 @@ def analyse(
 ) -> Analysis:
     """Filter ``doc`` by ``view`` and compute every measure (see the package docs)."""
     data = filtered(doc, view)
+    year = view_year(view)
     signed = signed_projection(data)
     positive = positive_view(signed)
-    cap = capability_index(data.actors.values(), weights)
+    cap = capability_index(data.actors.values(), weights, year)
     return Analysis(
         data=data,
         signed=signed,
@@ -53,4 +56,5 @@ def analyse(
         detected_blocs=detected_blocs(positive, cap),
         network=network_measures(positive),
         balance=structural_balance(signed),
+        year=year,
     )

@@ -104,6 +104,13 @@ def _in_regions(doc: Document, actor: Actor, regions: frozenset[str]) -> bool:
     return False
 
 
+def view_year(view: ViewFilter | None) -> int | None:
+    """The year whose figures a view uses: its as-of year, or None (the latest) for today."""
+    if view is None or not view.as_of:
+        return None
+    return int(view.as_of[:4])
+
+
 def filtered(doc: Document, view: ViewFilter | None = None) -> FilteredData:
     """Apply ``view`` (default: everything in force today) to ``doc``."""
     view = view or ViewFilter()
@@ -111,7 +118,7 @@ def filtered(doc: Document, view: ViewFilter | None = None) -> FilteredData:
         a.id: a for a in doc.actors.values() if not view.actor_kinds or a.kind in view.actor_kinds
     }
     if view.min_capability > 0:
-        world = capability_index(doc.actors.values())
+        world = capability_index(doc.actors.values(), year=view_year(view))
         candidates = {
             k: a
             for k, a in candidates.items()

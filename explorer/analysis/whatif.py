@@ -35,7 +35,7 @@ from explorer.analysis.graphs import positive_view, signed_projection
 from explorer.analysis.names import resolve_name
 from explorer.analysis.paths import path_measures
 from explorer.analysis.pipeline import Analysis, analyse
-from explorer.analysis.view import FilteredData, ViewFilter, filtered
+from explorer.analysis.view import FilteredData, ViewFilter, filtered, view_year
 from explorer.model.entities import Change, Document, Scenario
 from explorer.model.vocab import CHANGE_KINDS
 
@@ -298,7 +298,7 @@ def measure_value(
         )
     data = filtered(doc, view)
     if measure in ("bloc_share", "con_actors", "con_user_blocs"):
-        cap = capability_index(data.actors.values(), weights)
+        cap = capability_index(data.actors.values(), weights, view_year(view))
         if measure == "con_actors":
             return actor_concentration(cap)
         blocs = make_user_blocs(data.blocs.values(), cap)
@@ -339,7 +339,7 @@ def removal_impact(
     data = filtered(doc, view)
     if measure == "bloc_share" and bloc is None:
         blocs = make_user_blocs(
-            data.blocs.values(), capability_index(data.actors.values(), weights)
+            data.blocs.values(), capability_index(data.actors.values(), weights, view_year(view))
         )
         if not blocs.blocs:
             raise ValueError("The bloc_share measure needs a user bloc; the project has none.")

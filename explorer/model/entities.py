@@ -18,6 +18,8 @@ class Capability:
     value: float
     year: int | None = None
     source: str = ""
+    #: True when computed from other published figures (e.g. share of GDP × GDP).
+    derived: bool = False
 
 
 @dataclass(frozen=True)
@@ -32,12 +34,33 @@ class Actor:
     notes: str = ""
     source: str = ""
 
-    def figure(self, metric: str) -> float | None:
-        """The value of ``metric``, or None when the figure is unknown."""
+    def figure(self, metric: str, year: int | None = None) -> float | None:
+        """The value of ``metric`` for ``year`` (None when unknown); see :meth:`figure_at`."""
+        found = self.figure_at(metric, year)
+        return found.value if found else None
+
+    def figure_at(self, metric: str, year: int | None = None) -> Capability | None:
+        """The latest ``metric`` figure at or before ``year`` (any year when None).
+
+        A published figure wins over a derived one of the same year; an undated figure
+        is used only when no dated one applies.
+        """
+        best: Capability | None = None
         for cap in self.capabilities:
-            if cap.metric == metric:
-                return cap.value
-        return None
+            if cap.metric != metric:
+                continue
+            if year is not None and cap.year is not None and cap.year > year:
+                continue
+            if best is None or _newer(cap, best):
+                best = cap
+        return best
+
+
+def _newer(cap: Capability, best: Capability) -> bool:
+    """Whether ``cap`` should replace ``best`` as an actor's figure for a year."""
+    cap_key = (cap.year is not None, cap.year or 0, not cap.derived)
+    best_key = (best.year is not None, best.year or 0, not best.derived)
+    return cap_key > best_key
 
 
 @dataclass(frozen=True)
