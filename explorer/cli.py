@@ -6,19 +6,16 @@ User errors print one line to stderr and exit with status 2; no traceback.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 
 from explorer import __version__
+from explorer.errors import UserError
 
 COMMANDS = ("info", "export", "new", "report", "import", "gui")
 IMAGE_FORMATS = ("png", "svg", "pdf")
 GRAPH_FORMATS = ("gexf", "graphml", "csv", "json")
-
-
-class UserError(Exception):
-    """An error to report in one line, without a traceback."""
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -49,6 +46,7 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("-o", "--output", required=True, help="output file, or - for stdout")
     _add_view_options(export)
     export.add_argument("--scenario", help="apply this saved scenario (images and graphs)")
+    _add_change_options(export)
     export.add_argument(
         "--side-by-side", action="store_true",
         help="images: the baseline and --scenario side by side in one picture",
@@ -60,14 +58,7 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("project", nargs="?", help="project file; default: the bundled dataset")
     _add_view_options(report)
     report.add_argument("--scenario", help="compare with this saved scenario")
-    report.add_argument(
-        "--remove", action="append", default=[], metavar="ACTOR[@ALLIANCE]",
-        help="what if ACTOR were removed (or left ALLIANCE); repeatable",
-    )
-    report.add_argument(
-        "--dissolve", action="append", default=[], metavar="ALLIANCE",
-        help="what if ALLIANCE were dissolved; repeatable",
-    )
+    _add_change_options(report)
     report.add_argument(
         "--weight", action="append", default=[], metavar="METRIC=W",
         help="weight of one capability-index metric (milex_usd_bn, personnel_k, "
@@ -92,6 +83,17 @@ def _add_view_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _add_change_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--remove", action="append", default=[], metavar="ACTOR[@ALLIANCE]",
+        help="what if ACTOR were removed (or left ALLIANCE); repeatable",
+    )
+    parser.add_argument(
+        "--dissolve", action="append", default=[], metavar="ALLIANCE",
+        help="what if ALLIANCE were dissolved; repeatable",
+    )
+
+
 def _normalise_argv(argv: list[str]) -> list[str]:
     """``balance-explorer PROJECT`` means ``balance-explorer gui PROJECT``."""
     if not argv or (argv[0] not in COMMANDS and not argv[0].startswith("-")):
@@ -102,33 +104,34 @@ def _normalise_argv(argv: list[str]) -> list[str]:
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(_normalise_argv(list(sys.argv[1:] if argv is None else argv)))
     try:
-        return _dispatch(args)
+        status = _dispatch(args)
+        sys.stdout.flush()
+        return status
     except UserError as exc:
         print(f"balance-explorer: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        _quiet_closed_stdout()
+        return 0
     except Exception as exc:  # only known user-facing error types are reported plainly
-        message = _user_message(exc)
+        from explorer.services import user_message
+
+        message = user_message(exc)
         if message is None:
             raise
         print(f"balance-explorer: {message}", file=sys.stderr)
         return 2
 
 
-def _user_message(exc: Exception) -> str | None:
-    from explorer.analysis.errors import UnknownName
-    from explorer.dataset import DatasetError
-    from explorer.io.errors import ImportFormatError
-    from explorer.model.errors import ValidationError
-    from explorer.store import ProjectFileError
+def _quiet_closed_stdout() -> None:
+    """``balance-explorer info | head -1``: the reader left; say nothing more."""
+    import os
 
-    known = (ProjectFileError, ValidationError, DatasetError, ImportFormatError, UnknownName)
-    if isinstance(exc, known):
-        return str(exc)
-    if isinstance(exc, (FileExistsError, FileNotFoundError, PermissionError, IsADirectoryError)):
-        return str(exc)
-    return None
+    with contextlib.suppress(OSError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
 
 
 def _dispatch(args: argparse.Namespace) -> int:
@@ -172,95 +175,57 @@ def _cmd_info(args: argparse.Namespace) -> int:
 
 
 def _cmd_new(args: argparse.Namespace) -> int:
-    from explorer.dataset import empty_document, load_dataset
-    from explorer.store import Project
+    from explorer.services import new_project
 
-    output = Path(args.output)
-    if output.exists():
-        raise UserError(f"'{output}' already exists; choose another name.")
-    doc = empty_document() if args.empty else load_dataset()
-    if args.title:
-        doc.title = args.title
-    Project.create(output, doc).close()
+    output = new_project(args.output, empty=args.empty, title=args.title)
     print(f"Created {output}")
     return 0
 
 
-def _write_text(output: str, text: str) -> None:
-    if output == "-":
-        sys.stdout.write(text)
-        return
-    import os
-    import tempfile
+def _request(args: argparse.Namespace):
+    from explorer.services import ViewRequest
 
-    target = Path(output)
-    fd, tmp = tempfile.mkstemp(dir=target.parent or ".", suffix=".tmp")
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        handle.write(text)
-    os.replace(tmp, target)
+    return ViewRequest(
+        as_of=getattr(args, "as_of", None),
+        regions=tuple(getattr(args, "region", None) or ()),
+        scenario=getattr(args, "scenario", None),
+        removes=tuple(getattr(args, "remove", None) or ()),
+        dissolves=tuple(getattr(args, "dissolve", None) or ()),
+    )
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
-    with _open(args.project) as project:
-        if args.format == "json" and not (args.as_of or args.region or args.scenario):
-            from explorer.io.json_document import document_to_json
+    from explorer import services
 
-            _write_text(args.output, document_to_json(project.document(), project.schema_version))
+    with _open(args.project) as project:
+        request = _request(args)
+        plain = not (args.as_of or args.region or args.scenario or args.remove or args.dissolve)
+        if args.format == "json" and plain:
+            if args.output == "-":
+                sys.stdout.write(services.exports.document_json(project))
+            else:
+                services.export_document_json(project, args.output)
             return 0
         if args.output == "-" and args.format != "json":
             raise UserError(f"--format {args.format} needs a file name for -o.")
         if args.format in IMAGE_FORMATS:
-            from explorer.ui.image_export import export_image_cli
+            from explorer.ui.export.renderer import render_page
 
-            export_image_cli(project, args)
+            services.export_image(
+                project, args.output, args.format, request, render_page,
+                width=args.width, dpi=args.dpi, side_by_side=args.side_by_side,
+            )
             return 0
-        from explorer.io import export_graph
-
-        doc = _view_document(project, args)
-        export_graph(doc, args.output, args.format)
+        services.export_graph_file(project, args.output, args.format, request)
     return 0
 
 
-def _view_document(project, args: argparse.Namespace):
-    """The document as seen through the CLI's --scenario option."""
-    doc = project.document()
-    if getattr(args, "scenario", None):
-        from explorer.analysis.report import resolve_names
-        from explorer.analysis.whatif import apply_scenario
-
-        name = resolve_names(doc, [args.scenario], "scenario")[0]
-        doc = apply_scenario(doc, doc.scenarios[name])
-    return doc
-
-
 def _cmd_report(args: argparse.Namespace) -> int:
-    import json
-
-    from explorer.analysis.report import build_report, changes_from_cli, format_text, resolve_names
-    from explorer.analysis.view import ViewFilter
-    from explorer.model.entities import Scenario
-    from explorer.model.validation import check_date
+    from explorer.services import make_report
 
     with _open(args.project) as project:
-        doc = project.document()
-        check_date(args.as_of, "as-of date")
-        regions = frozenset(resolve_names(doc, args.region, "region")) if args.region else frozenset()
-        view = ViewFilter(as_of=args.as_of, regions=regions)
-        scenario = None
-        if args.scenario:
-            name = resolve_names(doc, [args.scenario], "scenario")[0]
-            scenario = doc.scenarios[name]
-        changes = changes_from_cli(doc, args.remove, args.dissolve)
-        if changes:
-            base = list(scenario.changes) if scenario else []
-            title = scenario.name if scenario else "; ".join(c.describe() for c in changes)
-            scenario = Scenario(title, tuple(base + changes))
         weights = _parse_weights(args.weight)
-        report = build_report(doc, view, scenario=scenario, weights=weights)
-        if args.format == "json":
-            sys.stdout.write(json.dumps(report, indent=2, ensure_ascii=False) + "\n")
-        else:
-            sys.stdout.write(format_text(report))
+        sys.stdout.write(make_report(project, _request(args), weights, args.format))
     return 0
 
 
@@ -289,35 +254,17 @@ def _parse_weights(items: list[str]) -> dict[str, float] | None:
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
-    from explorer.store import Project
+    from explorer.services import import_to_new_project
 
-    output = Path(args.output)
-    if output.exists():
-        raise UserError(f"'{output}' already exists; choose another name.")
-    result = import_any(args.file, args.format)
-    project = Project.create(output, result.document)
-    with project:
-        if result.positions:
-            project.set_positions({f"actor:{k}": (x, y, False) for k, (x, y) in result.positions.items()})
-        counts = project.counts()
-    for warning in result.warnings:
+    summary = import_to_new_project(args.file, args.output, args.format)
+    for warning in summary.warnings:
         print(f"warning: {warning}", file=sys.stderr)
+    counts = summary.counts
     print(
         f"Imported {counts['actors']} actors, {counts['alliances']} alliances, "
-        f"{counts['memberships']} memberships, {counts['ties']} ties into {output}"
+        f"{counts['memberships']} memberships, {counts['ties']} ties into {summary.path}"
     )
     return 0
-
-
-def import_any(path: str, fmt: str | None, progress=None):
-    """Import a graph file, or a COW / ATOP member file, as an ImportResult."""
-    from explorer.io import import_atop_members, import_cow_members, import_graph
-
-    if fmt == "cow":
-        return import_cow_members(path, progress=progress)
-    if fmt == "atop":
-        return import_atop_members(path, progress=progress)
-    return import_graph(path, fmt, progress=progress)
 
 
 if __name__ == "__main__":

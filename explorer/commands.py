@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 
 from explorer.model.entities import Actor, Alliance, Bloc, Membership, Scenario, Tie
 from explorer.model.errors import ValidationError
+from explorer.model.node_key import actor_key, alliance_key
 from explorer.model.validation import (
     validate_actor,
     validate_alliance,
@@ -133,7 +134,7 @@ class DeleteActor(Command):
         ]
         steps += _prune_scenarios(doc, actor=self.actor_id)
         steps.append(_delete_actor_row(self.actor_id))
-        self._position = project.positions().get(f"actor:{self.actor_id}")
+        self._position = project.positions().get(actor_key(self.actor_id))
         self._steps = Macro(self.text, steps)
         with project.transaction():
             self._steps.do(project)
@@ -143,7 +144,7 @@ class DeleteActor(Command):
         with project.transaction():
             self._steps.undo(project)
             if self._position is not None:
-                project.set_positions({f"actor:{self.actor_id}": self._position})
+                project.set_positions({actor_key(self.actor_id): self._position})
 
 
 def actor_dependents(project: Project, actor_id: str) -> tuple[list[Membership], list[Tie], list[Bloc]]:
@@ -206,7 +207,7 @@ class DeleteAlliance(Command):
                 self.alliance_id,
             )
         )
-        self._position = project.positions().get(f"alliance:{self.alliance_id}")
+        self._position = project.positions().get(alliance_key(self.alliance_id))
         self._steps = Macro(self.text, steps)
         with project.transaction():
             self._steps.do(project)
@@ -216,7 +217,7 @@ class DeleteAlliance(Command):
         with project.transaction():
             self._steps.undo(project)
             if self._position is not None:
-                project.set_positions({f"alliance:{self.alliance_id}": self._position})
+                project.set_positions({alliance_key(self.alliance_id): self._position})
 
 
 # ----- memberships and ties ------------------------------------------------------------

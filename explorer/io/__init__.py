@@ -64,6 +64,7 @@ __all__ = [
     "import_atop_members",
     "import_cow_members",
     "import_graph",
+    "import_with_format",
 ]
 
 FORMATS = ("gexf", "graphml", "json", "csv")
@@ -150,6 +151,17 @@ def import_graph(
     if directed is not None:
         raw.directed = directed
     return build_result(raw, p)
+
+
+def import_with_format(
+    path: str | Path, fmt: str | None = None, progress: Progress | None = None
+) -> ImportResult:
+    """Import a graph file, or a COW / ATOP member file (``fmt`` "cow" / "atop")."""
+    if fmt == "cow":
+        return import_cow_members(path, progress=progress)
+    if fmt == "atop":
+        return import_atop_members(path, progress=progress)
+    return import_graph(path, fmt, progress=progress)
 
 
 def export_graph(

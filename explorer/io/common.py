@@ -6,15 +6,14 @@ import json
 import math
 import os
 import re
-import tempfile
 import unicodedata
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 from explorer.io.errors import ImportFormatError
+from explorer.store.atomic import atomic_text
 
 #: Files larger than this are refused before reading (200 MiB). A 50,000-node, 100,000-edge
 #: GEXF with positions and colours is about 17 MB.
@@ -250,22 +249,7 @@ def fmt_number(value: float | int) -> str:
     return repr(value) if isinstance(value, float) else str(value)
 
 
-@contextmanager
-def atomic_writer(path: str | Path, newline: str | None = None) -> Iterator[IO[str]]:
-    """Write UTF-8 text to a temporary file beside ``path`` and ``os.replace`` it in place
-    on success; on failure the temporary file is removed and ``path`` is untouched."""
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline=newline) as fh:
-            yield fh
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+def atomic_writer(path: str | Path, newline: str | None = None):
+    """Text written to a temporary file beside ``path`` and renamed into place: the
+    program's one atomic writer (:mod:`explorer.store.atomic`)."""
+    return atomic_text(path, newline=newline)

@@ -203,20 +203,20 @@ def write_csv_tables(
     nodes_path, edges_path = csv_pair(path)
     node_cols = [name for name, _ in hub.node_schema]
     visual = []
-    if any(n.key in positions for n in hub.nodes):
+    if any(n.id in positions for n in hub.nodes):
         visual += ["x", "y"]
-    if any(n.key in colors for n in hub.nodes):
+    if any(n.id in colors for n in hub.nodes):
         visual.append("color")
     with atomic_writer(nodes_path, newline="") as fh:
         writer = csv.writer(fh, lineterminator="\n")
         writer.writerow(["Id", "Label", *node_cols, *visual])
         for node in hub.nodes:
             row = [node.id, node.label, *(_cell(node.attrs.get(c)) for c in node_cols)]
-            pos = positions.get(node.key)
+            pos = positions.get(node.id)
             if "x" in visual:
                 row += [_cell(float(pos[0])), _cell(float(pos[1]))] if pos else ["", ""]
             if "color" in visual:
-                row.append(parse_color(colors.get(node.key) or "") or "")
+                row.append(parse_color(colors.get(node.id) or "") or "")
             writer.writerow(row)
     edge_cols = [name for name, _ in hub.edge_schema]
     with atomic_writer(edges_path, newline="") as fh:

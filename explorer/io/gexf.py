@@ -246,12 +246,12 @@ def write_gexf(
                 for key, value in node.attrs.items():
                     w(f'          <attvalue for="{esc(key)}" value="{_value(value)}"/>\n')
                 w("        </attvalues>\n")
-            color = colors.get(node.key)
+            color = colors.get(node.id)
             if color and parse_color(color):
                 c = parse_color(color) or "#000000"
                 r, g, b = (int(c[i : i + 2], 16) for i in (1, 3, 5))
                 w(f'        <viz:color r="{r}" g="{g}" b="{b}"/>\n')
-            pos = positions.get(node.key)
+            pos = positions.get(node.id)
             if pos is not None:
                 x, y = float(pos[0]), float(pos[1])
                 w(f'        <viz:position x="{x!r}" y="{y!r}" z="0.0"/>\n')

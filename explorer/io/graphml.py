@@ -225,11 +225,11 @@ def write_graphml(
             w(f'      <data key="label">{esc(node.label)}</data>\n')
             for key, value in node.attrs.items():
                 w(f'      <data key="{esc(key)}">{_text(value)}</data>\n')
-            color = parse_color(colors.get(node.key) or "")
+            color = parse_color(colors.get(node.id) or "")
             if color:
                 for name, i in (("r", 1), ("g", 3), ("b", 5)):
                     w(f'      <data key="{name}">{int(color[i : i + 2], 16)}</data>\n')
-            pos = positions.get(node.key)
+            pos = positions.get(node.id)
             if pos is not None:
                 w(f'      <data key="x">{float(pos[0])!r}</data>\n')
                 w(f'      <data key="y">{float(pos[1])!r}</data>\n')

@@ -21,11 +21,13 @@ edge-endpoint key of node-link JSON and of Gephi's edge table.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from explorer.io.mapping import DATA_SOURCE, EDGE_TYPE, ENTITY_ID, NODE_TYPE
 from explorer.model.entities import Document
+from explorer.model.node_key import actor_key, alliance_key
 from explorer.model.vocab import METRICS
 
 #: (name, type) of every node attribute, in column order; types are GEXF's.
@@ -182,3 +184,22 @@ def typed(value: str, kind: str) -> Any:
     else:
         return value
     return value if out is None else out
+
+
+def hub_node_ids(doc: Document) -> dict[str, str]:
+    """Stored node key (``"actor:TUR"``, ``"alliance:nato"``) -> the node id written to
+    files, which is the entity id unless an alliance shares its id with an actor."""
+    out = {actor_key(a): a for a in doc.actors}
+    for alliance in doc.alliances:
+        out[alliance_key(alliance)] = (
+            alliance if alliance not in doc.actors else f"alliance:{alliance}"
+        )
+    return out
+
+
+def positions_for_export(
+    doc: Document, stored: Mapping[str, Sequence[float]]
+) -> dict[str, tuple[float, float]]:
+    """A project's stored positions (by node key) keyed as the exporters write nodes."""
+    ids = hub_node_ids(doc)
+    return {ids[k]: (float(p[0]), float(p[1])) for k, p in stored.items() if k in ids}

@@ -132,10 +132,10 @@ def write_nodelink(
     nodes = []
     for node in hub.nodes:
         item: dict[str, Any] = {"id": node.id, "label": node.label, **node.attrs}
-        pos = positions.get(node.key)
+        pos = positions.get(node.id)
         if pos is not None:
             item["x"], item["y"] = float(pos[0]), float(pos[1])
-        color = parse_color(colors.get(node.key) or "")
+        color = parse_color(colors.get(node.id) or "")
         if color:
             item["color"] = color
         nodes.append(item)

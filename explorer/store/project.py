@@ -26,6 +26,7 @@ from explorer.model.entities import (
     Scenario,
     Tie,
 )
+from explorer.model.node_key import actor_key, alliance_key
 from explorer.store import rows
 from explorer.store.errors import ProjectFileError
 from explorer.store.probe import check_project_file
@@ -238,7 +239,7 @@ class Project:
         """Delete an actor; its memberships, ties and bloc places must be gone already."""
         with self.transaction():
             self._conn.execute("DELETE FROM actors WHERE id = ?", (actor_id,))
-            self._conn.execute("DELETE FROM positions WHERE node = ?", (f"actor:{actor_id}",))
+            self._conn.execute("DELETE FROM positions WHERE node = ?", (actor_key(actor_id),))
             self._changed("actors", actor_id)
 
     def put_alliance(self, alliance: Alliance) -> None:
@@ -250,7 +251,7 @@ class Project:
         with self.transaction():
             self._conn.execute("DELETE FROM alliances WHERE id = ?", (alliance_id,))
             self._conn.execute(
-                "DELETE FROM positions WHERE node = ?", (f"alliance:{alliance_id}",)
+                "DELETE FROM positions WHERE node = ?", (alliance_key(alliance_id),)
             )
             self._changed("alliances", alliance_id)
 

@@ -14,10 +14,10 @@ def _panels() -> list[tuple[str, str, str, Qt.DockWidgetArea]]:
     right = Qt.DockWidgetArea.RightDockWidgetArea
     bottom = Qt.DockWidgetArea.BottomDockWidgetArea
     return [
-        ("filters", "Regions and filters", "explorer.ui.filters_panel:FiltersPanel", left),
-        ("whatif", "What-if", "explorer.ui.whatif_panel:WhatIfPanel", right),
-        ("inspector", "Inspector", "explorer.ui.inspector:Inspector", right),
-        ("table", "Data table", "explorer.ui.tables:DataTables", bottom),
+        ("filters", "Regions and filters", "explorer.ui.filters.panel:FiltersPanel", left),
+        ("whatif", "What-if", "explorer.ui.whatif.panel:WhatIfPanel", right),
+        ("inspector", "Inspector", "explorer.ui.inspector.dock:Inspector", right),
+        ("table", "Data table", "explorer.ui.data.tables:DataTables", bottom),
     ]
 
 

@@ -6,12 +6,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCompleter, QInputDialog, QLineEdit, QMainWindow
 
 from explorer.model.entities import Document
+from explorer.model.node_key import NodeKey, actor_key, alliance_key
 
 
 def search_keys(doc: Document) -> dict[str, str]:
     """Display text ("Türkiye (TUR)") -> node key ("actor:TUR") for every actor and alliance."""
-    keys = {f"{a.name} ({a.id})": f"actor:{a.id}" for a in doc.actors.values()}
-    keys.update({f"{a.name} ({a.id})": f"alliance:{a.id}" for a in doc.alliances.values()})
+    keys = {f"{a.name} ({a.id})": actor_key(a.id) for a in doc.actors.values()}
+    keys.update({f"{a.name} ({a.id})": alliance_key(a.id) for a in doc.alliances.values()})
     return keys
 
 
@@ -22,7 +23,7 @@ def match(doc: Document, text: str) -> str | None:
         return None
     keys = search_keys(doc)
     for display, key in keys.items():
-        if display.lower() == wanted or key.split(":", 1)[1].lower() == wanted:
+        if display.lower() == wanted or NodeKey.parse(key).id.lower() == wanted:
             return key
     for display, key in keys.items():
         if display.lower().startswith(wanted + " ("):

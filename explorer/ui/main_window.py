@@ -20,8 +20,9 @@ from PySide6.QtWidgets import (
 )
 
 from explorer import recovery_files
+from explorer.scene import styles
+from explorer.scene.view_state import ViewState
 from explorer.store import Project, ProjectFileError
-from explorer.ui.canvas import styles
 from explorer.ui.docks import build_docks
 from explorer.ui.editing.common import channel
 from explorer.ui.session import ProjectSession
@@ -183,7 +184,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.canvas)
         self.canvas.layoutStateChanged.connect(self._on_layout_state)
         self._docks = build_docks(self, session)
-        from explorer.ui.edit_actions import install_edit_actions
+        from explorer.ui.editing.actions import install_edit_actions
 
         self._edit_actions = install_edit_actions(self, session)
         self.docks_menu.clear()
@@ -199,8 +200,9 @@ class MainWindow(QMainWindow):
         session.pathChanged.connect(lambda *_: self._update_title())
         self._update_title()
         self._update_undo_actions()
-        self.set_color_by(session.project.setting("view.color_by", "bloc"))
-        self.set_size_by(session.project.setting("view.size_by", "capability"))
+        saved = ViewState.load(session.project)
+        self.set_color_by(saved.color_by)
+        self.set_size_by(saved.size_by)
         self.canvas.start_layout()
 
     def _teardown(self) -> None:
@@ -327,17 +329,17 @@ class MainWindow(QMainWindow):
             self.open_path(name)
 
     def import_dialog(self) -> None:
-        from explorer.ui.file_transfer import import_graph_dialog
+        from explorer.ui.export.file_transfer import import_graph_dialog
 
         import_graph_dialog(self)
 
     def export_graph_dialog(self) -> None:
-        from explorer.ui.file_transfer import export_graph_dialog
+        from explorer.ui.export.file_transfer import export_graph_dialog
 
         export_graph_dialog(self)
 
     def export_image_dialog(self) -> None:
-        from explorer.ui.image_export import export_image_dialog
+        from explorer.ui.export.image_export import export_image_dialog
 
         export_image_dialog(self)
 
@@ -443,8 +445,7 @@ class MainWindow(QMainWindow):
             action.setChecked(name == mode)
         if self.canvas is not None and self.session is not None:
             self.canvas.set_color_by(mode)
-            if self.session.project.setting("view.color_by", "bloc") != mode:
-                self.session.project.set_setting("view.color_by", mode)
+            ViewState(color_by=mode).save(self.session.project, "color_by")
 
     def set_size_by(self, mode: str) -> None:
         """Size actors by capability, one figure or links; saved with the project."""
@@ -454,8 +455,7 @@ class MainWindow(QMainWindow):
             action.setChecked(name == mode)
         if self.canvas is not None and self.session is not None:
             self.canvas.set_size_by(mode)
-            if self.session.project.setting("view.size_by", "capability") != mode:
-                self.session.project.set_setting("view.size_by", mode)
+            ViewState(size_by=mode).save(self.session.project, "size_by")
 
     def _fit(self) -> None:
         if self.canvas is not None:

@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject, Signal
 from explorer.analysis.view import ViewFilter
 from explorer.commands import Command, CommandStack
 from explorer.model.errors import ValidationError
+from explorer.scene.view_state import MODES, ViewState
 from explorer.store import ChangeEvent, Project
 
 
@@ -37,16 +38,17 @@ class ProjectSession(QObject):
     scenarioChanged = Signal()
 
     #: display modes of a what-if: the baseline, the scenario, or both overlaid.
-    MODES = ("baseline", "scenario", "both")
+    MODES = MODES
 
     def __init__(self, project: Project, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.project = project
         self.stack = CommandStack(project)
         self._selection: list[str] = []
-        self._view = view_filter_from_dict(project.setting("view.filter", {}))
-        self._scenario: str | None = project.setting("view.scenario")
-        self._mode: str = project.setting("view.mode", "both")
+        saved = ViewState.load(project)
+        self._view = saved.filter
+        self._scenario: str | None = saved.scenario
+        self._mode: str = saved.mode
         project.subscribe(self._on_change)
         self.stack.subscribe(self.historyChanged.emit)
 
@@ -87,7 +89,7 @@ class ProjectSession(QObject):
     def set_view_filter(self, view: ViewFilter) -> None:
         if view != self._view:
             self._view = view
-            self.project.set_setting("view.filter", view.to_dict())
+            ViewState(filter=view).save(self.project, "filter")
             self.viewChanged.emit()
 
     @property
@@ -107,8 +109,7 @@ class ProjectSession(QObject):
             raise ValueError(f"Unknown display mode '{mode}'.")
         if (name, mode) != (self._scenario, self._mode):
             self._scenario, self._mode = name, mode
-            self.project.set_setting("view.scenario", name)
-            self.project.set_setting("view.mode", mode)
+            ViewState(scenario=name, mode=mode).save(self.project, "scenario", "mode")
             self.scenarioChanged.emit()
 
     # ----- plumbing -------------------------------------------------------------------
@@ -122,22 +123,3 @@ class ProjectSession(QObject):
     def close(self) -> None:
         self.project.unsubscribe(self._on_change)
         self.project.close()
-
-
-def view_filter_from_dict(data: dict) -> ViewFilter:
-    """Rebuild a saved ViewFilter; unknown or broken entries fall back to the defaults."""
-    if not isinstance(data, dict):
-        return ViewFilter()
-    alliances = data.get("alliances")
-    try:
-        return ViewFilter(
-            as_of=data.get("as_of") or None,
-            regions=frozenset(data.get("regions") or ()),
-            keep_partners=bool(data.get("keep_partners", False)),
-            alliance_kinds=frozenset(data.get("alliance_kinds") or ()),
-            alliances=None if alliances is None else frozenset(alliances),
-            actor_kinds=frozenset(data.get("actor_kinds") or ()),
-            min_capability=float(data.get("min_capability") or 0.0),
-        )
-    except (TypeError, ValueError):
-        return ViewFilter()

@@ -77,7 +77,7 @@ def session(tmp_path):
 @pytest.fixture
 def inspector(qtbot, session):
     """An Inspector on ``session`` (each test module's own ``session`` fixture wins)."""
-    from explorer.ui.inspector import Inspector
+    from explorer.ui.inspector.dock import Inspector
 
     widget = Inspector(session)
     qtbot.addWidget(widget)

@@ -4,8 +4,8 @@ full membership in view; the legend names those alliances."""
 from __future__ import annotations
 
 from explorer.model.entities import Actor, Alliance, Membership
-from explorer.ui.canvas import styles
-from explorer.ui.canvas.graph_model import build_graph_model
+from explorer.scene import styles
+from explorer.scene.graph_model import build_graph_model
 from tests.ui.conftest import open_window, small_document
 
 
@@ -102,7 +102,7 @@ def test_detected_bloc_colours_follow_the_reports_louvain_blocs():
 
 
 def test_detected_colouring_declines_views_too_big_to_detect_live(monkeypatch):
-    from explorer.ui.canvas import graph_model
+    from explorer.scene import graph_model
 
     monkeypatch.setattr(graph_model, "DETECT_MAX_ACTORS", 5)
     model = build_graph_model(small_document(), color_by="detected")  # six actors

@@ -227,7 +227,7 @@ def test_actor_renamed_updates(canvas, session, qtbot):
 
 
 def test_ctrl_drag_from_actor_to_alliance_asks_for_a_membership(canvas, session, qtbot):
-    from explorer.ui.edit_actions import MembershipDialog, TieDialog, combo_choice, link_dialog
+    from explorer.ui.editing.actions import MembershipDialog, TieDialog, combo_choice, link_dialog
 
     source = canvas.model().index["actor:TUR"]
     target_xy = QPointF(*canvas.node_position("alliance:csto"))

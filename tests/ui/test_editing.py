@@ -19,8 +19,9 @@ from explorer.model.entities import (
     Tie,
 )
 from explorer.store import Project
-from explorer.ui import edit_actions
-from explorer.ui.edit_actions import (
+from explorer.ui.editing import actions as edit_actions
+from explorer.ui.data.tables import DataTables
+from explorer.ui.editing.actions import (
     ActorDialog,
     AllianceDialog,
     BlocDialog,
@@ -33,9 +34,8 @@ from explorer.ui.edit_actions import (
     install_edit_actions,
 )
 from explorer.ui.editing.common import channel
-from explorer.ui.inspector import Inspector
+from explorer.ui.inspector.dock import Inspector
 from explorer.ui.session import ProjectSession
-from explorer.ui.tables import DataTables
 
 
 def editing_document() -> Document:

@@ -16,9 +16,9 @@ from explorer.model.entities import (
     Region,
     Tie,
 )
+from explorer.scene.dates import MonthScale
 from explorer.store import Project
-from explorer.ui.filters_dates import MonthScale
-from explorer.ui.filters_panel import CHECKED, ID_ROLE, PARTIAL, UNCHECKED, FiltersPanel
+from explorer.ui.filters.panel import CHECKED, ID_ROLE, PARTIAL, UNCHECKED, FiltersPanel
 from explorer.ui.session import ProjectSession
 
 

@@ -13,12 +13,12 @@ import pytest
 from PySide6.QtGui import QImage
 
 from explorer.model.entities import Change, Scenario, Source
+from explorer.scene.caption import caption_lines, short_publisher, sources_line
 from explorer.store import Project
 from explorer.ui.canvas import GraphCanvas
 from explorer.ui.canvas.legend import legend_size
-from explorer.ui.image_caption import caption_lines, short_publisher, sources_line
-from explorer.ui.image_dialog import ExportOptions, ImageExportDialog
-from explorer.ui.image_export import (
+from explorer.ui.export.image_dialog import ExportOptions, ImageExportDialog
+from explorer.ui.export.image_export import (
     ExportError,
     export_comparison,
     export_image,
@@ -189,7 +189,7 @@ def test_failed_rename_leaves_nothing_behind(canvas, tmp_path, monkeypatch):
 
 
 def test_failure_while_painting_removes_the_temp_file(canvas, tmp_path, monkeypatch):
-    import explorer.ui.image_export as ie
+    import explorer.ui.export.renderer as ie
 
     def boom(*args, **kwargs):
         raise RuntimeError("paint failed")
@@ -278,7 +278,7 @@ def test_export_image_dialog_wrapper(qtbot, canvas, tmp_path, monkeypatch):
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
-    import explorer.ui.image_export as ie
+    import explorer.ui.export.image_export as ie
 
     class Window:
         pass

@@ -28,9 +28,9 @@ from explorer.analysis.whatif import compare
 from explorer.dataset import load_dataset
 from explorer.model.entities import Change
 from explorer.store import Project
-from explorer.ui.filters_panel import FiltersPanel
+from explorer.ui.filters.panel import FiltersPanel
 from explorer.ui.main_window import MainWindow
-from explorer.ui.whatif_panel import FIGURE_ROWS, WhatIfPanel, describe_change
+from explorer.ui.whatif.panel import FIGURE_ROWS, WhatIfPanel, describe_change
 
 REGIONS = frozenset({"south_caucasus", "central_asia"})
 AS_OF = "2022-06-30"  # the slider's "June 2022" position stands for the month's last day

@@ -7,8 +7,8 @@ from dataclasses import replace
 import pytest
 
 from explorer.model.entities import Capability
-from explorer.ui.canvas import styles
-from explorer.ui.canvas.graph_model import build_graph_model
+from explorer.scene import styles
+from explorer.scene.graph_model import build_graph_model
 from tests.ui.conftest import open_window, small_document
 
 

@@ -7,8 +7,8 @@ from PySide6.QtGui import QGuiApplication, QKeyEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QTableWidget, QTableWidgetItem
 
-from explorer.ui.table_copy import install_copy, table_text
-from explorer.ui.tables import DataTables
+from explorer.ui.data.table_copy import install_copy, table_text
+from explorer.ui.data.tables import DataTables
 
 
 def small_table(qtbot) -> QTableWidget:

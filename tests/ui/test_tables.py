@@ -7,10 +7,10 @@ from PySide6.QtCore import Qt
 
 from explorer.model.entities import Actor, Alliance, Capability, Document, Membership, Tie
 from explorer.store import Project
-from explorer.ui.inspector import Inspector
+from explorer.ui.data.table_models import ActorsModel
+from explorer.ui.data.tables import DataTables
+from explorer.ui.inspector.dock import Inspector
 from explorer.ui.session import ProjectSession
-from explorer.ui.table_models import ActorsModel
-from explorer.ui.tables import DataTables
 
 
 def table_document(n_extra: int = 0) -> Document:

@@ -14,7 +14,7 @@ from explorer.analysis.whatif import compare, removal_impact
 from explorer.model.entities import Change
 from explorer.store import Project
 from explorer.ui.session import ProjectSession
-from explorer.ui.whatif_panel import (
+from explorer.ui.whatif.panel import (
     WhatIfPanel,
     add_change_to_scenario,
     unique_scenario_name,

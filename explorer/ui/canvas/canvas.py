@@ -9,7 +9,6 @@ commands, while the layout's own movement is saved as plain layout state.
 from __future__ import annotations
 
 import contextlib
-import math
 import sqlite3
 import time
 
@@ -21,9 +20,12 @@ from PySide6.QtWidgets import QGraphicsLineItem, QVBoxLayout, QWidget
 
 from explorer.commands import MoveNodes
 from explorer.layout import ForceLayout
-from explorer.ui.canvas import styles
+from explorer.scene import styles
+from explorer.scene.graph_model import GraphModel, build_graph_model
+from explorer.scene.layout_controller import LayoutController
+from explorer.scene.view_state import DEFAULT_COLOR_BY, DEFAULT_SIZE_BY
+from explorer.scene.view_state import KEYS as VIEW_KEYS
 from explorer.ui.canvas.drawing import EdgeLayer, NodeLayer
-from explorer.ui.canvas.graph_model import GraphModel, build_graph_model
 from explorer.ui.canvas.interaction import CanvasViewBox
 from explorer.ui.canvas.labels import LabelLayer
 from explorer.ui.canvas.legend import LegendOverlay, paint_legend
@@ -48,20 +50,17 @@ class GraphCanvas(QWidget):
     #: wall-clock budget of the layout step in one tick; iterations per tick adapt to it.
     STEP_BUDGET_S = 0.008
     MAX_ITERATIONS_PER_TICK = 12
-    #: how strongly actors drift towards their region's sector (engine anchor strength).
-    ANCHOR_STRENGTH = 0.01
     #: above this many nodes the view drops antialiasing to keep a frame under 33 ms.
     ANTIALIAS_BELOW = 3000
 
     def __init__(self, session: ProjectSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self._color_by = "bloc"
-        self._size_by = "capability"
+        self._color_by = DEFAULT_COLOR_BY
+        self._size_by = DEFAULT_SIZE_BY
         self._model: GraphModel | None = None
-        self._engine: ForceLayout | None = None
+        self._layout = LayoutController()
         self._pos = np.zeros((0, 2))
-        self._anchor_radius: float | None = None
         self._state = "paused"
         self._user_paused = False
         self._iterations = 2
@@ -117,7 +116,7 @@ class GraphCanvas(QWidget):
 
         self._rebuild()
         self.fit_to_view()
-        saved_range = session.project.setting("view.range")
+        saved_range = session.project.setting(VIEW_KEYS["range"])
         if isinstance(saved_range, list) and len(saved_range) == 4:
             # the user's own zoom and pan, as they left it
             self._follow = False
@@ -248,8 +247,8 @@ class GraphCanvas(QWidget):
             self.save_positions()
             r = self.vb.viewRect()
             zoom = None if self._follow else [r.left(), r.top(), r.width(), r.height()]
-            if self.session.project.setting("view.range") != zoom:
-                self.session.project.set_setting("view.range", zoom)
+            if self.session.project.setting(VIEW_KEYS["range"]) != zoom:
+                self.session.project.set_setting(VIEW_KEYS["range"], zoom)
         self._closed = True
         self._set_state("paused")
 
@@ -416,37 +415,10 @@ class GraphCanvas(QWidget):
         self._apply_model(model, self.session.project.positions())
 
     def _apply_model(self, model: GraphModel, saved: dict[str, Position]) -> None:
-        old = self._model
         n = model.n_nodes
-        given = np.full((n, 2), np.nan)
-        pinned = np.zeros(n, dtype=bool)
-        for i, key in enumerate(model.keys):
-            if key in saved:
-                x, y, p = saved[key]
-                given[i] = (x, y)
-                pinned[i] = p
-        edges, weights = model.layout_edges()
-        if self._engine is None or old is None:
-            has_any = bool(np.isfinite(given).all(axis=1).any())
-            # Strong gravity keeps isolated actors (Syria after 2024) near the map instead
-            # of drifting off and shrinking everything else when the view is fitted; the
-            # larger scaling spreads the dense NATO/EU cluster so its members can be read.
-            self._engine = ForceLayout(
-                n, edges, weights, seed=1, positions=given if has_any else None,
-                scaling=8.0, gravity=0.3, strong_gravity=True,
-            )
-            for i in np.flatnonzero(pinned):
-                self._engine.pin(int(i), True)
-        else:
-            index_map = np.array([old.index.get(k, -1) for k in model.keys], dtype=np.int64)
-            fresh = index_map < 0
-            positions = np.where(fresh[:, None], given, np.nan)
-            self._engine.set_graph(n, edges, weights, positions=positions, index_map=index_map)
-            for i in np.flatnonzero(fresh & pinned):
-                self._engine.pin(int(i), True)
+        self._layout.apply_model(model, saved)
         self._model = model
         self._last_saved = dict(saved)
-        self._set_anchors()
         self._pos = self._engine.positions
         self.view.setAntialiasing(n < self.ANTIALIAS_BELOW)
         self._restyle_nodes()
@@ -462,13 +434,11 @@ class GraphCanvas(QWidget):
             self.start_layout()
 
     def _set_anchors(self) -> None:
-        engine, model = self._engine, self._model
-        if engine is None or model is None or model.n_nodes < 2:
-            return
-        # Sectors sit at ~70 % of the layout's current radius; the radius follows the
-        # layout as it expands, so the pull stays a gentle bias, never a squeeze.
-        self._anchor_radius = max(0.35 * engine.extent, 2.0 * math.sqrt(model.n_nodes))
-        engine.set_anchors(model.anchors * self._anchor_radius, self.ANCHOR_STRENGTH)
+        self._layout.set_anchors()
+
+    @property
+    def _engine(self) -> ForceLayout | None:
+        return self._layout.engine
 
     def _restyle_nodes(self) -> None:
         if self._model is None or self._engine is None:

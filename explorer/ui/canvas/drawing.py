@@ -18,8 +18,8 @@ from PySide6.QtCore import QLineF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem
 
-from explorer.ui.canvas import styles
-from explorer.ui.canvas.graph_model import GraphModel
+from explorer.scene import styles
+from explorer.scene.graph_model import GraphModel
 
 #: Above this many edges every edge is drawn one pixel wide (level of detail): Qt's raster
 #: engine strokes wider cosmetic pens about twice as slowly, and at this density the width

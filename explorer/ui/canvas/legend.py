@@ -13,9 +13,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from explorer.ui.canvas import styles
+from explorer.scene import styles
+from explorer.scene.graph_model import LegendEntry
 from explorer.ui.canvas.drawing import edge_pen
-from explorer.ui.canvas.graph_model import LegendEntry
 
 _PAD = 8.0
 _ROW = 17.0

@@ -3,7 +3,7 @@
 :class:`ComparisonView` shows a baseline-vs-scenario :class:`ComparisonResult` (bloc-share
 chart, figures, top brokers, newly isolated actors); :class:`ImpactView` holds the
 removal-impact pickers and shows an :class:`ImpactResult`. Neither computes anything:
-:class:`~explorer.ui.whatif_panel.WhatIfPanel` runs the jobs and hands them the results.
+:class:`~explorer.ui.whatif.panel.WhatIfPanel` runs the jobs and hands them the results.
 """
 
 from __future__ import annotations
@@ -37,11 +37,11 @@ from explorer.analysis.whatif import (
     removal_impact,
 )
 from explorer.model.entities import Change, Document, Scenario
+from explorer.ui.data.table_copy import install_copy
 from explorer.ui.session import ProjectSession
-from explorer.ui.table_copy import install_copy
-from explorer.ui.whatif_chart import BarGroup, BlocShareChart, delta_color
-from explorer.ui.whatif_dialogs import alliance_items, combo_id, fill_combo, searchable_combo
-from explorer.ui.whatif_scenarios import describe_change
+from explorer.ui.whatif.chart import BarGroup, BlocShareChart, delta_color
+from explorer.ui.whatif.dialogs import alliance_items, combo_id, fill_combo, searchable_combo
+from explorer.ui.whatif.scenarios import describe_change
 
 DELTA_TIP = (
     "Colours show direction only, never whether a change is good:\n"

@@ -14,9 +14,9 @@ from typing import Any
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
-from explorer.ui.editing.bloc_form import BlocForm
 from explorer.ui.editing.common import channel
-from explorer.ui.editing.forms import (
+from explorer.ui.inspector.bloc_form import BlocForm
+from explorer.ui.inspector.forms import (
     ActorForm,
     AllianceForm,
     EntityForm,

@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 from explorer.analysis.view import ViewFilter, filtered
 from explorer.model.entities import Document
 from explorer.model.vocab import ACTOR_KINDS, ALLIANCE_KINDS, label
-from explorer.ui.filters_dates import MonthScale, dataset_start
+from explorer.scene.dates import MonthScale, dataset_start
 from explorer.ui.session import ProjectSession
 
 #: Debounce of the slider and the spin box, so dragging stays fluid.

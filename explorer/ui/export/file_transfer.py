@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBox, QProgressDialog
 
 from explorer import recovery_files
-from explorer.store import Project
+from explorer.io import ImportFormatError
 
 IMPORT_FILTERS = {
     "Gephi GEXF (*.gexf)": "gexf",
@@ -41,8 +41,7 @@ def _progress_dialog(window: QMainWindow, text: str) -> tuple[QProgressDialog, o
 
 def import_graph_dialog(window) -> None:
     """Import a file into a new untitled project and open it."""
-    from explorer.cli import import_any
-    from explorer.io import ImportFormatError
+    from explorer.services import import_to_new_project
 
     name, chosen = QFileDialog.getOpenFileName(
         window, "Import Graph", str(window.settings.value("last_dir", str(Path.home()))),
@@ -53,29 +52,22 @@ def import_graph_dialog(window) -> None:
     fmt = IMPORT_FILTERS.get(chosen)
     dialog, report = _progress_dialog(window, f"Importing {Path(name).name}…")
     try:
-        result = import_any(name, fmt, progress=report)
+        summary = import_to_new_project(name, recovery_files.new_untitled_path(), fmt, report)
     except ImportFormatError as exc:
         dialog.close()
         QMessageBox.warning(window, "Import failed", str(exc))
         return
     dialog.close()
-    path = recovery_files.new_untitled_path()
-    result.document.title = result.document.title or Path(name).stem
-    with Project.create(path, result.document) as project:
-        if result.positions:
-            project.set_positions(
-                {f"actor:{k}": (x, y, False) for k, (x, y) in result.positions.items()}
-            )
-    window.open_path(path)
-    if result.warnings:
+    window.open_path(summary.path)
+    if summary.warnings:
         QMessageBox.information(
-            window, "Imported with notes", "\n".join(result.warnings[:20])
+            window, "Imported with notes", "\n".join(summary.warnings[:20])
         )
 
 
 def export_graph_dialog(window) -> None:
     """Export the whole project (hub view, with the canvas's positions) as a graph file."""
-    from explorer.io import export_graph
+    from explorer.services import export_graph_file
 
     session = window.session
     if session is None:
@@ -87,11 +79,8 @@ def export_graph_dialog(window) -> None:
     if not name:
         return
     fmt = EXPORT_FILTERS.get(chosen) or Path(name).suffix.lstrip(".").lower()
-    positions = {
-        node.split(":", 1)[1]: (x, y) for node, (x, y, _p) in session.project.positions().items()
-    }
     try:
-        export_graph(session.project.document(), name, fmt, positions=positions)
+        export_graph_file(session.project, name, fmt)
     except (OSError, ValueError) as exc:
         QMessageBox.warning(window, "Export failed", f"Could not export: {exc}")
         return

@@ -36,6 +36,7 @@ from explorer.commands import (
     PutTie,
 )
 from explorer.model.entities import Document
+from explorer.model.node_key import alliance_key
 from explorer.model.validation import (
     validate_actor,
     validate_alliance,
@@ -43,6 +44,7 @@ from explorer.model.validation import (
     validate_tie,
 )
 from explorer.model.vocab import ACTOR_KINDS, ALLIANCE_KINDS, METRICS, OBLIGATIONS, ROLES, label
+from explorer.ui.data.table_models import SIGNS, MembershipsModel, RecordProxyModel
 from explorer.ui.editing.common import (
     CAPABILITY_FIELD,
     FieldForm,
@@ -56,9 +58,8 @@ from explorer.ui.editing.common import (
     set_line_text,
     text_or_none,
 )
-from explorer.ui.editing.widgets import CapabilityTable, RegionTree
+from explorer.ui.inspector.widgets import CapabilityTable, RegionTree
 from explorer.ui.session import ProjectSession
-from explorer.ui.table_models import SIGNS, MembershipsModel, RecordProxyModel
 
 DATE_HINT = "YYYY-MM-DD (empty if unknown)"
 
@@ -323,7 +324,7 @@ class AllianceForm(EntityForm):
         self._build_members()
 
     def _build_members(self) -> None:
-        from explorer.ui.tables import make_table_view
+        from explorer.ui.data.tables import make_table_view
 
         self.members_model = MembershipsModel(self.session, self, alliance="")
         self.members_proxy = RecordProxyModel(self.members_model, self)
@@ -404,7 +405,7 @@ class AllianceForm(EntityForm):
         return reason is None
 
     def _add_member(self) -> None:
-        from explorer.ui.edit_actions import MembershipDialog, run_dialog
+        from explorer.ui.editing.actions import MembershipDialog, run_dialog
 
         run_dialog(MembershipDialog(self.session, self.window(), alliance=self.key))
 
@@ -438,7 +439,7 @@ class MembershipForm(EntityForm):
         self.delete_button.clicked.connect(self.delete)
         self.show_alliance_button = QPushButton("Show alliance", self)
         self.show_alliance_button.clicked.connect(
-            lambda: self.record and self.session.select([f"alliance:{self.record.alliance}"])
+            lambda: self.record and self.session.select([alliance_key(self.record.alliance)])
         )
         row = QHBoxLayout()
         row.addWidget(self.show_alliance_button)

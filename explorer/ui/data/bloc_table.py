@@ -15,8 +15,8 @@ from PySide6.QtGui import QColor
 
 from explorer.commands import Command, PutBloc
 from explorer.model.entities import Bloc, Document
+from explorer.ui.data.table_models import Column, RecordTableModel, Role, text_column
 from explorer.ui.editing.bloc_edits import member_names, parse_members
-from explorer.ui.table_models import Column, RecordTableModel, Role, text_column
 
 COLOR_TITLE = "Colour"
 

@@ -1,5 +1,5 @@
 """Table models over the project's document: actors, alliances, memberships, ties
-(blocs are in :mod:`explorer.ui.bloc_table`, built on the same base).
+(blocs are in :mod:`explorer.ui.data.bloc_table`, built on the same base).
 
 Each model keeps a snapshot of its rows taken from ``project.document()`` (itself cached
 by the project until the next change), so painting never rebuilds the document. On
@@ -29,6 +29,7 @@ from PySide6.QtCore import (
 
 from explorer.commands import Command, PutActor, PutAlliance, PutMembership, PutTie
 from explorer.model.entities import Actor, Alliance, Capability, Document, Membership, Tie
+from explorer.model.node_key import actor_key, alliance_key
 from explorer.model.vocab import (
     ACTOR_KINDS,
     ALLIANCE_KINDS,
@@ -478,7 +479,7 @@ class ActorsModel(RecordTableModel):
         return PutActor(record)
 
     def node_key(self, key) -> str:
-        return f"actor:{key}"
+        return actor_key(key)
 
 
 class AlliancesModel(RecordTableModel):
@@ -501,7 +502,7 @@ class AlliancesModel(RecordTableModel):
         return PutAlliance(record)
 
     def node_key(self, key) -> str:
-        return f"alliance:{key}"
+        return alliance_key(key)
 
 
 class MembershipsModel(RecordTableModel):

@@ -3,7 +3,7 @@
 :func:`describe_change` names a change, :func:`unique_scenario_name` picks a free
 scenario name, :func:`add_change_to_scenario` adds a change through an undoable
 ``PutScenario``, and :func:`whatif_menu_actions` lists the canvas "What if…" entries.
-They are re-exported by :mod:`explorer.ui.whatif_panel`.
+They are re-exported by :mod:`explorer.ui.whatif.panel`.
 """
 
 from __future__ import annotations

@@ -2,8 +2,8 @@
 
 Every dialog is a class that validates inline and pushes its command in ``accept()``,
 so tests construct, fill and accept them without an event loop;
-:func:`explorer.ui.edit_actions.run_dialog` is the one place that calls ``exec()``.
-These classes are re-exported by :mod:`explorer.ui.edit_actions`.
+:func:`explorer.ui.editing.actions.run_dialog` is the one place that calls ``exec()``.
+These classes are re-exported by :mod:`explorer.ui.editing.actions`.
 """
 
 from __future__ import annotations
@@ -34,6 +34,7 @@ from explorer.commands import (
 )
 from explorer.model.entities import Actor, Alliance, Bloc, Document, Membership, Tie
 from explorer.model.errors import ValidationError
+from explorer.model.node_key import actor_key, alliance_key
 from explorer.model.validation import (
     validate_actor,
     validate_alliance,
@@ -42,6 +43,7 @@ from explorer.model.validation import (
     validate_tie,
 )
 from explorer.model.vocab import ACTOR_KINDS, ALLIANCE_KINDS, OBLIGATIONS, ROLES
+from explorer.ui.data.table_models import SIGNS
 from explorer.ui.editing.common import (
     FieldForm,
     NotesEdit,
@@ -52,9 +54,8 @@ from explorer.ui.editing.common import (
     set_combo_value,
     text_or_none,
 )
-from explorer.ui.editing.widgets import RegionTree, checkable_actor_item
+from explorer.ui.inspector.widgets import RegionTree, checkable_actor_item
 from explorer.ui.session import ProjectSession
-from explorer.ui.table_models import SIGNS
 
 DATE_HINT = "YYYY-MM-DD"
 
@@ -194,7 +195,7 @@ class ActorDialog(EditDialog):
         if self.position is not None:
             x, y = self.position
             command = Macro(f"Add {actor.name}", [
-                command, MoveNodes({f"actor:{actor.id}": (x, y, True)}, "Place new actor"),
+                command, MoveNodes({actor_key(actor.id): (x, y, True)}, "Place new actor"),
             ])
         return command, check
 
@@ -262,7 +263,7 @@ class AllianceDialog(EditDialog):
             x, y = self.position
             command = Macro(f"Add {alliance.name}", [
                 command,
-                MoveNodes({f"alliance:{alliance.id}": (x, y, True)}, "Place new alliance"),
+                MoveNodes({alliance_key(alliance.id): (x, y, True)}, "Place new alliance"),
             ])
         return command, check
 

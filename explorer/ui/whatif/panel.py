@@ -9,12 +9,12 @@ The comparison (:func:`explorer.analysis.compare`) and the removal impact
 (:func:`explorer.analysis.removal_impact`) run on a worker thread over the document
 snapshot the project hands out (rebuilt after each change, never mutated), with the
 session's current view filter. Stale answers are dropped (see
-:mod:`explorer.ui.whatif_worker`). ``compute_now`` / ``compute_impact_now`` do the same
+:mod:`explorer.ui.whatif.worker`). ``compute_now`` / ``compute_impact_now`` do the same
 work synchronously for tests and export.
 
-The two result tabs are :class:`~explorer.ui.whatif_comparison.ComparisonView` and
-:class:`~explorer.ui.whatif_comparison.ImpactView`; the scenario helpers shared with the
-canvas context menu live in :mod:`explorer.ui.whatif_scenarios` and are re-exported here.
+The two result tabs are :class:`~explorer.ui.whatif.comparison.ComparisonView` and
+:class:`~explorer.ui.whatif.comparison.ImpactView`; the scenario helpers shared with the
+canvas context menu live in :mod:`explorer.ui.whatif.scenarios` and are re-exported here.
 """
 
 from __future__ import annotations
@@ -49,7 +49,7 @@ from explorer.analysis.whatif import Comparison, compare
 from explorer.commands import DeleteScenario, Macro, PutScenario
 from explorer.model.entities import Change, Document, Scenario
 from explorer.ui.session import ProjectSession
-from explorer.ui.whatif_comparison import (  # noqa: F401 - re-exported, public names of this module
+from explorer.ui.whatif.comparison import (  # noqa: F401 - re-exported, public names of this module
     DELTA_TIP,
     FIGURE_ROWS,
     MEASURE_LABELS,
@@ -60,14 +60,14 @@ from explorer.ui.whatif_comparison import (  # noqa: F401 - re-exported, public 
     format_delta,
     format_value,
 )
-from explorer.ui.whatif_dialogs import CHANGE_ACTIONS, ChangeDialog, bloc_items
-from explorer.ui.whatif_scenarios import (  # noqa: F401 - re-exported, public names of this module
+from explorer.ui.whatif.dialogs import CHANGE_ACTIONS, ChangeDialog, bloc_items
+from explorer.ui.whatif.scenarios import (  # noqa: F401 - re-exported, public names of this module
     add_change_to_scenario,
     describe_change,
     unique_scenario_name,
     whatif_menu_actions,
 )
-from explorer.ui.whatif_worker import JobRunner
+from explorer.ui.whatif.worker import JobRunner
 
 
 def _forward(view: str, name: str) -> property:

@@ -24,11 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from explorer.ui.bloc_table import BlocsModel
-from explorer.ui.editing.common import ERROR_COLOR, channel
-from explorer.ui.session import ProjectSession
-from explorer.ui.table_copy import install_copy
-from explorer.ui.table_models import (
+from explorer.ui.data.bloc_table import BlocsModel
+from explorer.ui.data.table_copy import install_copy
+from explorer.ui.data.table_models import (
     CHOICES_ROLE,
     ActorsModel,
     AlliancesModel,
@@ -37,6 +35,8 @@ from explorer.ui.table_models import (
     RecordTableModel,
     TiesModel,
 )
+from explorer.ui.editing.common import ERROR_COLOR, channel
+from explorer.ui.session import ProjectSession
 
 
 class ChoiceDelegate(QStyledItemDelegate):

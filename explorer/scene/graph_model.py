@@ -19,16 +19,9 @@ from explorer.analysis.graphs import positive_projection
 from explorer.analysis.view import FilteredData, ViewFilter, filtered
 from explorer.analysis.whatif import apply_scenario
 from explorer.model.entities import Document, Scenario
+from explorer.model.node_key import actor_key, alliance_key
 from explorer.model.vocab import FULL_ROLES, METRIC_LABELS, OBLIGATIONS, label
-from explorer.ui.canvas import styles
-
-
-def actor_key(actor_id: str) -> str:
-    return f"actor:{actor_id}"
-
-
-def alliance_key(alliance_id: str) -> str:
-    return f"alliance:{alliance_id}"
+from explorer.scene import styles
 
 
 @dataclass(frozen=True)

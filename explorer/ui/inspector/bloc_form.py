@@ -31,8 +31,8 @@ from explorer.ui.editing.bloc_edits import (
     with_member,
 )
 from explorer.ui.editing.common import push_with_reason, set_line_text
-from explorer.ui.editing.forms import EntityForm
-from explorer.ui.editing.widgets import checkable_actor_item
+from explorer.ui.inspector.forms import EntityForm
+from explorer.ui.inspector.widgets import checkable_actor_item
 
 #: Only for the swatch's preview; whether a colour is accepted is the model's decision.
 _PREVIEWABLE = re.compile(r"#[0-9a-fA-F]{6}")

@@ -3,7 +3,7 @@ the history panel.
 
 Every dialog is a class that validates inline and pushes its command in ``accept()``,
 so tests construct, fill and accept them without an event loop; ``run_dialog`` is the
-one place that calls ``exec()``. The dialog classes live in :mod:`explorer.ui.edit_dialogs`
+one place that calls ``exec()``. The dialog classes live in :mod:`explorer.ui.editing.dialogs`
 and are re-exported here.
 """
 
@@ -31,7 +31,13 @@ from explorer.commands import (
     PutBloc,
     actor_dependents,
 )
-from explorer.ui.edit_dialogs import (  # noqa: F401 - re-exported, public names of this module
+from explorer.model.node_key import actor_ids
+from explorer.ui.editing.bloc_edits import add_bloc_submenus
+from explorer.ui.editing.common import (
+    channel,
+    combo_choice,  # noqa: F401 - re-exported for callers
+)
+from explorer.ui.editing.dialogs import (  # noqa: F401 - re-exported, public names of this module
     DATE_HINT,
     ActorDialog,
     AllianceDialog,
@@ -40,11 +46,6 @@ from explorer.ui.edit_dialogs import (  # noqa: F401 - re-exported, public names
     MembershipDialog,
     TieDialog,
     slug,
-)
-from explorer.ui.editing.bloc_edits import add_bloc_submenus
-from explorer.ui.editing.common import (
-    channel,
-    combo_choice,  # noqa: F401 - re-exported for callers
 )
 from explorer.ui.session import ProjectSession
 
@@ -191,7 +192,7 @@ def build_canvas_menu(window, session: ProjectSession, node: str | None,
         menu.addAction("Add member…").triggered.connect(
             lambda: run_dialog(MembershipDialog(session, parent, alliance=key)))
     if node and kind in ("actor", "alliance"):
-        from explorer.ui.whatif_panel import whatif_menu_actions
+        from explorer.ui.whatif.panel import whatif_menu_actions
 
         whatif = whatif_menu_actions(session, node)
         if whatif:
@@ -385,7 +386,7 @@ class EditActions:
                                            alliance=self._selected("alliance")))
 
     def new_tie(self) -> bool:
-        actors = [n[6:] for n in self.session.selection if n.startswith("actor:")]
+        actors = actor_ids(self.session.selection)
         return run_dialog(TieDialog(self.session, self.window,
                                     a=actors[0] if actors else None,
                                     b=actors[1] if len(actors) > 1 else None))
@@ -402,7 +403,7 @@ class EditActions:
 
     def new_bloc(self) -> bool:
         """Ask for a new bloc (the selected actors ticked); show it in the inspector."""
-        members = [n[6:] for n in self.session.selection if n.startswith("actor:")]
+        members = actor_ids(self.session.selection)
         dialog = BlocDialog(self.session, self.window, members=members)
         if not run_dialog(dialog):
             return False

@@ -1,0 +1,103 @@
+"""Headless image export: the project's saved view drawn from a scene, positions from its
+saved layout (the rest settled by the same layout controller the canvas runs), painted
+by the renderer the caller passes. No widget and no copy of the project."""
+
+from __future__ import annotations
+
+import copy
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+import numpy as np
+
+from explorer.errors import UserError
+from explorer.model.entities import Document, Scenario
+from explorer.scene.caption import caption_lines
+from explorer.scene.graph_model import GraphModel, build_graph_model
+from explorer.scene.layout_controller import LayoutController
+from explorer.scene.picture import (
+    COMPARISON_WIDTH,
+    DEFAULT_INCHES,
+    Page,
+    Panel,
+    check_format,
+    comparison_models,
+    comparison_page,
+    output_width,
+)
+from explorer.scene.view_state import ViewState
+from explorer.services.view_options import ViewRequest, resolve_view
+from explorer.store import Project
+from explorer.store.atomic import check_target
+
+#: ``render(page, path, fmt, width, dpi, transparent) -> Path`` (explorer.ui.export.renderer)
+Renderer = Callable[..., Path]
+
+
+def settled_positions(model: GraphModel, saved: dict) -> dict[str, tuple[float, float]]:
+    """Each node's saved position; when some have none, the layout is run to rest first."""
+    if all(k in saved for k in model.keys):
+        return {k: (float(saved[k][0]), float(saved[k][1])) for k in model.keys}
+    layout = LayoutController()
+    layout.apply_model(model, saved)
+    layout.settle()
+    pos = np.asarray(layout.positions)
+    return {k: (float(pos[i, 0]), float(pos[i, 1])) for i, k in enumerate(model.keys)}
+
+
+def _with_scenario(doc: Document, scenario: Scenario | None) -> Document:
+    """``doc`` knowing ``scenario`` by name (an ad-hoc one from --remove/--dissolve)."""
+    if scenario is None or doc.scenarios.get(scenario.name) == scenario:
+        return doc
+    out = copy.copy(doc)
+    out.scenarios = {**doc.scenarios, scenario.name: scenario}
+    return out
+
+
+def export_image(
+    project: Project,
+    output: str | os.PathLike[str],
+    fmt: str | None,
+    request: ViewRequest | None,
+    render: Renderer,
+    *,
+    width: int | None = None,
+    dpi: float | None = None,
+    side_by_side: bool = False,
+    transparent: bool = False,
+) -> Path:
+    """Draw the project's saved view (filtered and with the request's scenario) to a file."""
+    path = Path(output)
+    fmt = check_format(fmt or path.suffix or "png")
+    dpi = dpi if fmt == "png" else None
+    if side_by_side and width is None:
+        width = round(2 * DEFAULT_INCHES * dpi) if dpi else COMPARISON_WIDTH[fmt]
+    w = output_width(fmt, width, dpi)
+    check_target(path)
+    doc = project.document()
+    resolved = resolve_view(doc, request or ViewRequest())
+    view, scenario = resolved.view, resolved.scenario
+    doc = _with_scenario(doc, scenario)
+    state = ViewState.load(project)
+    saved = project.positions()
+    if side_by_side:
+        if scenario is None:
+            raise UserError("--side-by-side needs --scenario NAME (or --remove / --dissolve).")
+        base, what = comparison_models(doc, view, scenario, state.color_by, state.size_by)
+        known = settled_positions(base, saved)
+        page = comparison_page(doc, view, scenario.name, base, what, known, saved)
+    else:
+        mode = "scenario" if scenario else "baseline"
+        model = build_graph_model(doc, view, state.color_by, scenario, mode, state.size_by)
+        known = settled_positions(model, saved)
+        pos = np.array([known[k] for k in model.keys], dtype=float).reshape(-1, 2)
+        page = Page(
+            panels=[Panel(model, pos)],
+            legend=list(model.legend),
+            legend_title="",
+            caption=caption_lines(doc, view, scenario.name if scenario else None, mode,
+                                  model.keys),
+            meta={"title": doc.title},
+        )
+    return render(page, path, fmt, w, dpi, transparent)

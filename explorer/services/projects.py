@@ -1,0 +1,70 @@
+"""New project, open, import into a new project: one implementation for CLI and window."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from explorer.dataset import empty_document, load_dataset
+from explorer.errors import UserError
+from explorer.io import ImportResult, import_with_format
+from explorer.io.common import Progress
+from explorer.model.node_key import actor_key
+from explorer.store import Project
+
+
+def new_project(
+    output: str | os.PathLike[str], *, empty: bool = False, title: str | None = None
+) -> Path:
+    """Create ``output`` from the bundled dataset (or empty); refuse an existing file."""
+    path = Path(output)
+    if path.exists():
+        raise UserError(f"'{path}' already exists; choose another name.")
+    doc = empty_document() if empty else load_dataset()
+    if title:
+        doc.title = title
+    Project.create(path, doc).close()
+    return path
+
+
+def import_file(path: str | os.PathLike[str], fmt: str | None = None,
+                progress: Progress | None = None) -> ImportResult:
+    """Read a graph or alliance member file (format from the extension when None)."""
+    return import_with_format(path, fmt, progress=progress)
+
+
+@dataclass(frozen=True)
+class ImportSummary:
+    """What an import made: the project file, its counts and the importer's notes."""
+
+    path: Path
+    counts: dict[str, int]
+    warnings: list[str] = field(default_factory=list)
+
+
+def import_to_new_project(
+    source: str | os.PathLike[str],
+    output: str | os.PathLike[str],
+    fmt: str | None = None,
+    progress: Progress | None = None,
+    *,
+    replace_untitled: bool = False,
+) -> ImportSummary:
+    """Import ``source`` into a new project at ``output`` with the file's layout.
+
+    ``output`` must not exist (``replace_untitled`` is for the window's fresh recovery
+    names, which never do). The title falls back to the file's name.
+    """
+    out = Path(output)
+    if out.exists() and not replace_untitled:
+        raise UserError(f"'{out}' already exists; choose another name.")
+    result = import_file(source, fmt, progress)
+    result.document.title = result.document.title or Path(source).stem
+    with Project.create(out, result.document) as project:
+        if result.positions:
+            project.set_positions(
+                {actor_key(k): (x, y, False) for k, (x, y) in result.positions.items()}
+            )
+        counts = project.counts()
+    return ImportSummary(out, counts, list(result.warnings))
