@@ -40,6 +40,7 @@ from explorer.io.common import (
 )
 from explorer.io.result import ImportResult
 from explorer.model.entities import Actor, Alliance, Capability, Document, Membership, Tie
+from explorer.model.node_key import NodeKey
 from explorer.model.vocab import ACTOR_KINDS, ALLIANCE_KINDS, METRICS, OBLIGATIONS, ROLES
 
 NODE_TYPE = "node_type"
@@ -124,13 +125,14 @@ def _bound(value: Any, what: str, warn: _Warnings) -> str | None:
     return iso
 
 
-def _visuals(node: RawNode, key: str, result: ImportResult) -> None:
+def _visuals(node: RawNode, key: str, result: ImportResult, kind: str = "actor") -> None:
     attrs = node.attrs
     x, y = node.x, node.y
     if x is None or y is None:
         x, y = to_float(attrs.get("x")), to_float(attrs.get("y"))
     if x is not None and y is not None:
         result.positions[key] = (x, y)
+        result.node_positions[str(NodeKey(kind, key))] = (x, y)
     color = node.color
     if color is None and all(c in attrs for c in ("r", "g", "b")):
         color = rgb_color(attrs["r"], attrs["g"], attrs["b"])
@@ -262,7 +264,7 @@ def build_result(raw: RawGraph, path: Path, *, title: str | None = None) -> Impo
                 )
             doc.actors[aid] = actor
             key = aid
-        _visuals(node, key, result)
+        _visuals(node, key, result, node_map.get(node.id, ("actor", key))[0])
         if attrs or node.spells:
             kept = dict(attrs)
             if node.spells:

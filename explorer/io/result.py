@@ -30,6 +30,9 @@ class ImportResult:
     sizes: dict[str, float] = field(default_factory=dict)
     attributes: dict[str, dict[str, Any]] = field(default_factory=dict)
     stats: dict[str, int] = field(default_factory=dict)
+    #: the same positions keyed by stored node key ("actor:X" / "alliance:X"), which
+    #: keeps an actor and an alliance sharing an id apart.
+    node_positions: dict[str, tuple[float, float]] = field(default_factory=dict)
 
     @property
     def layout(self) -> dict[str, tuple[float, float]]:

@@ -62,9 +62,10 @@ def import_to_new_project(
     result = import_file(source, fmt, progress)
     result.document.title = result.document.title or Path(source).stem
     with Project.create(out, result.document) as project:
-        if result.positions:
-            project.set_positions(
-                {actor_key(k): (x, y, False) for k, (x, y) in result.positions.items()}
-            )
+        placed = result.node_positions or {
+            actor_key(k): xy for k, xy in result.positions.items()
+        }
+        if placed:
+            project.set_positions({k: (x, y, False) for k, (x, y) in placed.items()})
         counts = project.counts()
     return ImportSummary(out, counts, list(result.warnings))

@@ -10,11 +10,11 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QTabBar
 from explorer.commands import PutScenario
 from explorer.model.entities import Change, Document, Scenario
 from explorer.store import Project
-from explorer.ui.editing import actions as edit_actions
 from explorer.ui.data.tables import DataTables
-from explorer.ui.inspector import bloc_form
+from explorer.ui.editing import actions as edit_actions
 from explorer.ui.editing.actions import build_canvas_menu, install_edit_actions
 from explorer.ui.editing.common import channel
+from explorer.ui.inspector import bloc_form
 from explorer.ui.main_window import MainWindow
 from explorer.ui.session import ProjectSession
 from tests.ui.conftest import small_document

@@ -19,8 +19,8 @@ from explorer.model.entities import (
     Tie,
 )
 from explorer.store import Project
-from explorer.ui.editing import actions as edit_actions
 from explorer.ui.data.tables import DataTables
+from explorer.ui.editing import actions as edit_actions
 from explorer.ui.editing.actions import (
     ActorDialog,
     AllianceDialog,

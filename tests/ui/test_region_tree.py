@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from explorer.ui.inspector.widgets import RegionTree
-
 from explorer.model.entities import Region
+from explorer.ui.inspector.widgets import RegionTree
 
 
 def visible(tree: RegionTree, region_id: str) -> bool:
