@@ -15,7 +15,7 @@ from explorer.errors import UserError
 
 COMMANDS = ("info", "export", "new", "report", "import", "gui")
 IMAGE_FORMATS = ("png", "svg", "pdf")
-GRAPH_FORMATS = ("gexf", "graphml", "csv", "json")
+
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -41,7 +41,7 @@ def _parser() -> argparse.ArgumentParser:
     export = sub.add_parser("export", help="export a project as JSON, a graph file or an image")
     export.add_argument("project", nargs="?", help="project file; default: the bundled dataset")
     export.add_argument(
-        "--format", required=True, choices=GRAPH_FORMATS + IMAGE_FORMATS, help="output format"
+        "--format", required=True, choices=_graph_formats() + IMAGE_FORMATS, help="output format"
     )
     export.add_argument("-o", "--output", required=True, help="output file, or - for stdout")
     _add_view_options(export)
@@ -70,10 +70,22 @@ def _parser() -> argparse.ArgumentParser:
     imp.add_argument("file", help="GEXF, GraphML, CSV, JSON, or COW/ATOP member file")
     imp.add_argument("-o", "--output", required=True, help="the new project file (.sbx)")
     imp.add_argument(
-        "--format", choices=("gexf", "graphml", "csv", "json", "cow", "atop"),
+        "--format", choices=_import_formats(),
         help="input format (default: from the extension)",
     )
     return parser
+
+
+def _graph_formats() -> tuple[str, ...]:
+    from explorer.io import writable
+
+    return tuple(f.name for f in writable())
+
+
+def _import_formats() -> tuple[str, ...]:
+    from explorer.io import readable
+
+    return tuple(f.name for f in readable())
 
 
 def _add_view_options(parser: argparse.ArgumentParser) -> None:

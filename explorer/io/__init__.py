@@ -43,20 +43,17 @@ from pathlib import Path
 
 from explorer.io.common import MAX_FILE_BYTES, Progress
 from explorer.io.cow_atop import import_atop_members, import_cow_members
-from explorer.io.csvtables import csv_pair, read_csv_tables, sniff_table, write_csv_tables
 from explorer.io.errors import ImportFormatError
-from explorer.io.gexf import read_gexf, write_gexf
-from explorer.io.graphml import read_graphml, write_graphml
+from explorer.io.file_format import ImportOptions
 from explorer.io.hub import hub_graph
-from explorer.io.json_document import is_document_export, read_document_export
-from explorer.io.mapping import build_result
-from explorer.io.nodelink import read_nodelink, write_nodelink
+from explorer.io.registry import REGISTRY, find_format, format_of, readable, writable
 from explorer.io.result import ImportResult
 from explorer.model.entities import Document
 
 __all__ = [
     "MAX_FILE_BYTES",
     "FORMATS",
+    "REGISTRY",
     "ImportFormatError",
     "ImportResult",
     "export_graph",
@@ -65,54 +62,11 @@ __all__ = [
     "import_cow_members",
     "import_graph",
     "import_with_format",
+    "readable",
+    "writable",
 ]
 
-FORMATS = ("gexf", "graphml", "json", "csv")
-_EXTENSIONS = {".gexf": "gexf", ".graphml": "graphml", ".xml": "graphml", ".json": "json",
-               ".csv": "csv"}
-
-
-def format_of(path: str | Path) -> str:
-    """The format name for ``path``'s extension; ImportFormatError when unknown."""
-    p = Path(path)
-    fmt = _EXTENSIONS.get(p.suffix.lower())
-    if fmt is None:
-        raise ImportFormatError(
-            f"unknown file type '{p.suffix}'; use .gexf, .graphml, .xml, .json or .csv.", p
-        )
-    return fmt
-
-
-def _sibling(path: Path, want: str) -> Path | None:
-    other = "edges" if want == "edges" else "nodes"
-    have = "nodes" if want == "edges" else "edges"
-    stem = path.stem
-    idx = stem.lower().rfind(have)
-    if idx < 0:
-        return None
-    cand = path.with_name(stem[:idx] + other + stem[idx + len(have):] + path.suffix)
-    return cand if cand.is_file() else None
-
-
-def _csv_paths(
-    path: Path, nodes_path: Path | None, edges_path: Path | None
-) -> tuple[Path | None, Path | None]:
-    if not path.exists():
-        pair = csv_pair(path)
-        if nodes_path is None and edges_path is None and (pair[0].is_file() or pair[1].is_file()):
-            return (pair[0] if pair[0].is_file() else None,
-                    pair[1] if pair[1].is_file() else None)
-        raise ImportFormatError("cannot open the file (it does not exist).", path)
-    kind = sniff_table(path)
-    if kind == "edges" and edges_path is None:
-        edges_path = path
-        nodes_path = nodes_path or _sibling(path, "nodes")
-    elif kind == "nodes" and nodes_path is None:
-        nodes_path = path
-        edges_path = edges_path or _sibling(path, "edges")
-    elif nodes_path is None and edges_path is None:
-        nodes_path = path  # read it to report precise errors (empty, encoding, columns)
-    return nodes_path, edges_path
+FORMATS = tuple(f.name for f in writable())
 
 
 def import_graph(
@@ -126,41 +80,22 @@ def import_graph(
 ) -> ImportResult:
     """Import a graph file as a Document plus its layout and colours."""
     p = Path(path)
-    fmt = (format or format_of(p)).lower()
-    if fmt == "gexf":
-        raw = read_gexf(p, progress)
-    elif fmt in ("graphml", "xml"):
-        raw = read_graphml(p, progress)
-    elif fmt in ("json", "node-link", "nodelink"):
-        if is_document_export(p):
-            return ImportResult(read_document_export(p, progress))
-        raw = read_nodelink(p, progress)
-    elif fmt == "csv":
-        npath, epath = _csv_paths(
-            p,
-            Path(nodes_path) if nodes_path is not None else None,
-            Path(edges_path) if edges_path is not None else None,
-        )
-        raw = read_csv_tables(npath, epath, directed, progress)
-        base = (epath or npath or p).stem
-        for tail in ("_nodes", "_edges", "-nodes", "-edges"):
-            base = base.removesuffix(tail)
-        return build_result(raw, p, title=base)
-    else:
-        raise ImportFormatError(f"unknown format '{format}'; use one of {FORMATS}.", p)
-    if directed is not None:
-        raw.directed = directed
-    return build_result(raw, p)
+    fmt = find_format(format or format_of(p), p)
+    if fmt.read is None:
+        raise ImportFormatError(f"the {fmt.label} format cannot be imported.", p)
+    options = ImportOptions(
+        progress,
+        Path(nodes_path) if nodes_path is not None else None,
+        Path(edges_path) if edges_path is not None else None,
+        directed,
+    )
+    return fmt.read(p, options)
 
 
 def import_with_format(
     path: str | Path, fmt: str | None = None, progress: Progress | None = None
 ) -> ImportResult:
     """Import a graph file, or a COW / ATOP member file (``fmt`` "cow" / "atop")."""
-    if fmt == "cow":
-        return import_cow_members(path, progress=progress)
-    if fmt == "atop":
-        return import_atop_members(path, progress=progress)
     return import_graph(path, fmt, progress=progress)
 
 
@@ -173,15 +108,10 @@ def export_graph(
 ) -> None:
     """Export ``doc``'s hub view to ``path`` in ``format`` (from the extension when None)."""
     p = Path(path)
-    fmt = (format or format_of(p)).lower()
-    hub = hub_graph(doc)
-    if fmt == "gexf":
-        write_gexf(hub, p, positions, colors)
-    elif fmt in ("graphml", "xml"):
-        write_graphml(hub, p, positions, colors)
-    elif fmt in ("json", "node-link", "nodelink"):
-        write_nodelink(hub, p, positions, colors)
-    elif fmt == "csv":
-        write_csv_tables(hub, p, positions, colors)
-    else:
+    try:
+        fmt = find_format(format or format_of(p), p)
+    except ImportFormatError:
+        fmt = None
+    if fmt is None or fmt.write is None:
         raise ValueError(f"unknown export format '{format}'; use one of {FORMATS}.")
+    fmt.write(hub_graph(doc), p, positions, colors)

@@ -32,6 +32,7 @@ from explorer.io.common import Progress
 from explorer.io.cow_codes import COW_STATES
 from explorer.io.csvtables import _rows
 from explorer.io.errors import ImportFormatError
+from explorer.io.file_format import FileFormat
 from explorer.io.result import ImportResult
 from explorer.model.entities import Actor, Alliance, Document, Membership
 from explorer.model.vocab import OBLIGATIONS
@@ -240,3 +241,15 @@ def import_atop_members(path: str | Path, progress: Progress | None = None) -> I
                         ended=ended, source=ATOP_SOURCE)
 
     return b.finish(make)
+
+
+COW_FORMAT = FileFormat(
+    "cow", "COW Formal Alliances v4.1 member file", (".csv",),
+    lambda path, options: import_cow_members(path, progress=options.progress),
+    by_extension=False,
+)
+ATOP_FORMAT = FileFormat(
+    "atop", "ATOP v5 member file", (".csv",),
+    lambda path, options: import_atop_members(path, progress=options.progress),
+    by_extension=False,
+)

@@ -32,8 +32,10 @@ from explorer.io.common import (
     read_limited,
 )
 from explorer.io.errors import ImportFormatError
+from explorer.io.file_format import FileFormat, ImportOptions
 from explorer.io.hub import EDGE_TYPES, NODE_TYPES, HubGraph, typed
-from explorer.io.mapping import RawEdge, RawGraph, RawNode
+from explorer.io.mapping import RawEdge, RawGraph, RawNode, build_result
+from explorer.io.result import ImportResult
 
 csv.field_size_limit(16 * 1024 * 1024)
 
@@ -226,3 +228,52 @@ def write_csv_tables(
             writer.writerow([edge.source, edge.target, "Undirected", edge.id,
                              *(_cell(edge.attrs.get(c)) for c in edge_cols)])
     return nodes_path, edges_path
+
+
+def _sibling(path: Path, want: str) -> Path | None:
+    other = "edges" if want == "edges" else "nodes"
+    have = "nodes" if want == "edges" else "edges"
+    stem = path.stem
+    idx = stem.lower().rfind(have)
+    if idx < 0:
+        return None
+    cand = path.with_name(stem[:idx] + other + stem[idx + len(have):] + path.suffix)
+    return cand if cand.is_file() else None
+
+
+def _csv_paths(
+    path: Path, nodes_path: Path | None, edges_path: Path | None
+) -> tuple[Path | None, Path | None]:
+    if not path.exists():
+        pair = csv_pair(path)
+        if nodes_path is None and edges_path is None and (pair[0].is_file() or pair[1].is_file()):
+            return (pair[0] if pair[0].is_file() else None,
+                    pair[1] if pair[1].is_file() else None)
+        raise ImportFormatError("cannot open the file (it does not exist).", path)
+    kind = sniff_table(path)
+    if kind == "edges" and edges_path is None:
+        edges_path = path
+        nodes_path = nodes_path or _sibling(path, "nodes")
+    elif kind == "nodes" and nodes_path is None:
+        nodes_path = path
+        edges_path = edges_path or _sibling(path, "edges")
+    elif nodes_path is None and edges_path is None:
+        nodes_path = path  # read it to report precise errors (empty, encoding, columns)
+    return nodes_path, edges_path
+
+
+
+
+def read_csv_result(path: Path, options: ImportOptions) -> ImportResult:
+    """Gephi's node and edge tables, either one given (the other found beside it)."""
+    npath, epath = _csv_paths(path, options.nodes_path, options.edges_path)
+    raw = read_csv_tables(npath, epath, options.directed, options.progress)
+    base = (epath or npath or path).stem
+    for tail in ("_nodes", "_edges", "-nodes", "-edges"):
+        base = base.removesuffix(tail)
+    return build_result(raw, path, title=base)
+
+
+FORMAT = FileFormat(
+    "csv", "Gephi spreadsheet CSV", (".csv",), read_csv_result, write_csv_tables,
+)

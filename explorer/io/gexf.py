@@ -28,6 +28,7 @@ from explorer.io.common import (
     to_float,
 )
 from explorer.io.errors import ImportFormatError
+from explorer.io.file_format import FileFormat, raw_reader
 from explorer.io.hub import HubGraph
 from explorer.io.mapping import RawEdge, RawGraph, RawNode
 from explorer.io.xmlsafe import esc, iter_xml, local
@@ -269,3 +270,6 @@ def write_gexf(
                 w(f'          <attvalue for="{esc(key)}" value="{_value(value)}"/>\n')
             w("        </attvalues>\n      </edge>\n")
         w("    </edges>\n  </graph>\n</gexf>\n")
+
+
+FORMAT = FileFormat("gexf", "Gephi GEXF", (".gexf",), raw_reader(read_gexf), write_gexf)

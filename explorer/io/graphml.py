@@ -25,6 +25,7 @@ from explorer.io.common import (
     to_float,
 )
 from explorer.io.errors import ImportFormatError
+from explorer.io.file_format import FileFormat, raw_reader
 from explorer.io.hub import HubGraph
 from explorer.io.mapping import RawEdge, RawGraph, RawNode
 from explorer.io.xmlsafe import esc, iter_xml, local
@@ -249,3 +250,9 @@ def _text(value: Any) -> str:
     if isinstance(value, (int, float)):
         return fmt_number(value)
     return esc(value)
+
+
+FORMAT = FileFormat(
+    "graphml", "GraphML — yEd, Cytoscape, igraph, Gephi", (".graphml", ".xml"),
+    raw_reader(read_graphml), write_graphml, aliases=("xml",),
+)

@@ -23,8 +23,11 @@ from typing import Any
 
 from explorer.io.common import Progress, atomic_writer, load_json, parse_color
 from explorer.io.errors import ImportFormatError
+from explorer.io.file_format import FileFormat, ImportOptions
 from explorer.io.hub import HubGraph
-from explorer.io.mapping import RawEdge, RawGraph, RawNode
+from explorer.io.json_document import is_document_export, read_document_export
+from explorer.io.mapping import RawEdge, RawGraph, RawNode, build_result
+from explorer.io.result import ImportResult
 
 _RESERVED_NODE = {"id", "label", "x", "y", "color"}
 
@@ -150,3 +153,19 @@ def write_nodelink(
     with atomic_writer(path) as fh:
         json.dump(data, fh, ensure_ascii=False, indent=1)
         fh.write("\n")
+
+
+def read_json(path: Path, options: ImportOptions) -> ImportResult:
+    """Our own document export (recognised by its ``format`` key) or node-link JSON."""
+    if is_document_export(path):
+        return ImportResult(read_document_export(path, options.progress))
+    raw = read_nodelink(path, options.progress)
+    if options.directed is not None:
+        raw.directed = options.directed
+    return build_result(raw, path)
+
+
+FORMAT = FileFormat(
+    "json", "Node-link JSON — d3, networkx", (".json",), read_json, write_nodelink,
+    aliases=("node-link", "nodelink"),
+)

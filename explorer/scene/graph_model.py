@@ -13,15 +13,25 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from explorer.analysis.blocs import detected_blocs
 from explorer.analysis.capability import CapabilityIndex, capability_index
-from explorer.analysis.graphs import positive_projection
-from explorer.analysis.view import FilteredData, ViewFilter, filtered
+from explorer.analysis.view import FilteredData, ViewFilter, filtered, view_year
 from explorer.analysis.whatif import apply_scenario
 from explorer.model.entities import Document, Scenario
 from explorer.model.node_key import actor_key, alliance_key
-from explorer.model.vocab import FULL_ROLES, METRIC_LABELS, OBLIGATIONS, label
+from explorer.model.vocab import FULL_ROLES, METRIC_LABELS, METRICS, label
 from explorer.scene import styles
+from explorer.scene.color_modes import REGISTRY as COLOR_MODES
+from explorer.scene.color_modes import ColorContext
+from explorer.scene.color_modes.alliance import principal_alliances  # noqa: F401 - public
+from explorer.scene.naming import (  # noqa: F401 - short_label is public here too
+    actor_roots,
+    obligation_weight,
+    root_regions,
+    short_label,
+)
+from explorer.scene.size_modes import REGISTRY as SIZE_MODES
+from explorer.scene.size_modes import SizeContext
+from explorer.scene.size_modes.base import fmt_number
 
 
 @dataclass(frozen=True)
@@ -91,50 +101,6 @@ def scenario_document(doc: Document, scenario: Scenario) -> Document:
 # ----- building -----------------------------------------------------------------------
 
 
-def root_regions(doc: Document) -> list[str]:
-    """Top-level regions in a stable order (their sector and palette index follow it)."""
-    roots = [r.id for r in doc.regions.values() if not r.parent or r.parent not in doc.regions]
-    used = {
-        doc.region_ancestors(reg)[-1] for a in doc.actors.values() for reg in a.regions
-    }
-    return sorted(set(roots) | used)
-
-
-def _actor_roots(doc: Document, regions: tuple[str, ...]) -> list[str]:
-    out: list[str] = []
-    for reg in regions:
-        root = doc.region_ancestors(reg)[-1]
-        if root not in out:
-            out.append(root)
-    return out
-
-
-def short_label(alliance_id: str, name: str, limit: int = 26) -> str:
-    """A hub label short enough to sit on the canvas: NATO, not the treaty's full title.
-
-    Short alphabetic ids are acronyms (``nato`` -> ``NATO``); long names lose their
-    parenthetical, then get cut with an ellipsis. The tooltip keeps the full name.
-    """
-    if len(alliance_id) <= 5 and alliance_id.isalpha():
-        return "Quad" if alliance_id == "quad" else alliance_id.upper()
-    if len(name) <= limit:
-        return name
-    head = name.split("(")[0].strip()
-    if 0 < len(head) <= limit:
-        return head
-    return head[: limit - 1].rstrip() + "…"
-
-
-def _region_name(doc: Document, region_id: str) -> str:
-    region = doc.regions.get(region_id)
-    return region.name if region else region_id
-
-
-def _obligation_weight(obligation: str) -> float:
-    rank = OBLIGATIONS.index(obligation) if obligation in OBLIGATIONS else len(OBLIGATIONS) - 1
-    return 1.0 - 0.12 * rank
-
-
 def build_graph_model(
     doc: Document,
     view: ViewFilter | None = None,
@@ -150,36 +116,20 @@ def build_graph_model(
     (``styles.SIZE_MODES``) sizes actors by the capability index, one figure or their
     number of alliances and ties; actors without the figure are drawn smallest.
     """
-    if color_by not in styles.COLOR_MODES:
-        raise ValueError(f"Unknown colour mode '{color_by}'; use one of {styles.COLOR_MODES}.")
-    if size_by not in styles.SIZE_MODES:
-        raise ValueError(f"Unknown size mode '{size_by}'; use one of {styles.SIZE_MODES}.")
+    if color_by not in COLOR_MODES:
+        raise ValueError(f"Unknown colour mode '{color_by}'; use one of {tuple(COLOR_MODES)}.")
+    if size_by not in SIZE_MODES:
+        raise ValueError(f"Unknown size mode '{size_by}'; use one of {tuple(SIZE_MODES)}.")
     view = view or ViewFilter()
     base = filtered(doc, view)
+    year = view_year(view)
     if scenario is None or mode == "baseline":
-        return _build(doc, base, color_by, None, size_by)
+        return _build(doc, base, color_by, None, size_by, year)
     scen_doc = scenario_document(doc, scenario)
     scen = filtered(scen_doc, view)
     if mode == "scenario":
-        return _build(scen_doc, scen, color_by, None, size_by)
-    return _build(doc, base, color_by, scen, size_by)
-
-
-def _size_values(
-    data: FilteredData, cap: CapabilityIndex, degree: Counter[str], size_by: str
-) -> dict[str, float]:
-    """Actor id -> the value its size shows, for the actors that have one."""
-    if size_by == "capability":
-        no_data = set(cap.no_data)
-        return {a: v for a, v in cap.index.items() if a not in no_data}
-    if size_by == "links":
-        return {a: float(degree[a]) for a in data.actors if degree[a] > 0}
-    out: dict[str, float] = {}
-    for aid, actor in data.actors.items():
-        value = actor.figure(size_by)
-        if value is not None and value > 0:
-            out[aid] = float(value)
-    return out
+        return _build(scen_doc, scen, color_by, None, size_by, year)
+    return _build(doc, base, color_by, scen, size_by, year)
 
 
 def _build(
@@ -188,8 +138,9 @@ def _build(
     color_by: str,
     scen: FilteredData | None,
     size_by: str = "capability",
+    year: int | None = None,
 ) -> GraphModel:
-    cap = capability_index(data.actors.values())
+    cap = capability_index(data.actors.values(), year=year)
     keys: list[str] = []
     labels: list[str] = []
     hub: list[bool] = []
@@ -216,11 +167,13 @@ def _build(
     importance = np.empty(n)
     # importance (which labels show first) stays capability-led whatever the size shows
     top_index = max(cap.index.values(), default=0.0) or 1.0
-    shown = _size_values(data, cap, degree, size_by)
+    sizing = SIZE_MODES[size_by]
+    shown = sizing.values(SizeContext(data, cap, degree, year))
     top = max(shown.values(), default=0.0) or 1.0
     largest = max(shown, key=lambda a: (shown[a], a), default=None)
     size_note = (
-        _largest_text(data.actors[largest].name, shown[largest], size_by) if largest else ""
+        f"largest: {data.actors[largest].name}, {sizing.amount(shown[largest])}"
+        if largest else ""
     )
     for i, aid in enumerate(data.actors):
         rel = math.sqrt(max(shown.get(aid, 0.0), 0.0) / top)  # area grows with the value
@@ -234,36 +187,16 @@ def _build(
 
     # colours
     roots = root_regions(doc)
-    root_color = {r: styles.PALETTE[i % len(styles.PALETTE)] for i, r in enumerate(roots)}
     bloc_of: dict[str, str] = {}
     for bloc in data.blocs.values():
         for member in bloc.members:
             bloc_of.setdefault(member, bloc.id)
-    alliance_colors = _principal_alliance_colors(data, members) if color_by == "alliance" else {}
-    detected_colors = _detected_bloc_colors(data, cap) if color_by == "detected" else {}
+    coloring = COLOR_MODES[color_by]
+    category = coloring.categorise(ColorContext(doc, data, cap, members))
     colors: list[str] = []
     categories: Counter[tuple[str, str]] = Counter()
-    for aid, actor in data.actors.items():
-        if color_by == "bloc":
-            bid = bloc_of.get(aid)
-            cat = (
-                (data.blocs[bid].name, data.blocs[bid].color)
-                if bid
-                else ("No bloc", styles.NEUTRAL)
-            )
-        elif color_by == "alliance":
-            cat = alliance_colors.get(aid, (styles.NO_ALLIANCE_LABEL, styles.NEUTRAL))
-        elif color_by == "detected":
-            cat = detected_colors.get(aid, (styles.ALONE_LABEL, styles.NEUTRAL))
-        elif color_by == "region":
-            aroots = _actor_roots(doc, actor.regions)
-            cat = (
-                (_region_name(doc, aroots[0]), root_color[aroots[0]])
-                if aroots
-                else ("No region", styles.NEUTRAL)
-            )
-        else:
-            cat = (label(actor.kind), styles.KIND_COLORS.get(actor.kind, styles.NEUTRAL))
+    for aid in data.actors:
+        cat = category.get(aid, ("", styles.NEUTRAL))
         colors.append(cat[1])
         categories[cat] += 1
     colors.extend([styles.HUB_FILL] * len(data.alliances))
@@ -272,7 +205,7 @@ def _build(
     anchors = np.full((n, 2), np.nan)
     angle = {r: 2 * math.pi * i / max(len(roots), 1) for i, r in enumerate(roots)}
     for i, actor in enumerate(data.actors.values()):
-        aroots = _actor_roots(doc, actor.regions)
+        aroots = actor_roots(doc, actor.regions)
         if aroots:
             vx = sum(math.cos(angle[r]) for r in aroots) / len(aroots)
             vy = sum(math.sin(angle[r]) for r in aroots) / len(aroots)
@@ -290,7 +223,7 @@ def _build(
     for m in data.memberships:
         alliance = data.alliances[m.alliance]
         style = styles.membership_style(alliance.kind, m.role)
-        w = _obligation_weight(alliance.obligation) * (1.0 if m.role in FULL_ROLES else 0.4)
+        w = obligation_weight(alliance.obligation) * (1.0 if m.role in FULL_ROLES else 0.4)
         if scen_pairs is not None and (m.actor, m.alliance) not in scen_pairs:
             style = "ghost"
             affected[m.actor] += 2 if m.role in FULL_ROLES else 1
@@ -346,53 +279,9 @@ def _build(
         edge_weights=np.asarray(weights, dtype=float),
         legend=[],
     )
-    model.legend = _legend(model, categories, color_by, size_by, size_note)
-    model.tooltips = _tooltips(data, cap, members)
+    model.legend = _legend(model, categories, coloring.keep_order, size_by, size_note)
+    model.tooltips = _tooltips(data, cap, members, year)
     return model
-
-
-def principal_alliances(data: FilteredData, members: Counter[str]) -> dict[str, str]:
-    """Each actor's principal alliance in view: among its full memberships, the one with
-    the strongest obligation, then the most members, then the id (so it is stable)."""
-    best: dict[str, tuple[float, int, str]] = {}
-    for m in data.memberships:
-        if m.role not in FULL_ROLES:
-            continue
-        alliance = data.alliances[m.alliance]
-        rank = (-_obligation_weight(alliance.obligation), -members[m.alliance], m.alliance)
-        if m.actor not in best or rank < best[m.actor]:
-            best[m.actor] = rank
-    return {aid: rank[2] for aid, rank in best.items()}
-
-
-def _principal_alliance_colors(
-    data: FilteredData, members: Counter[str]
-) -> dict[str, tuple[str, str]]:
-    """Actor id -> (legend name, colour): the most common principal alliances get the
-    palette's colours; the rest share one "another alliance" colour."""
-    principal = principal_alliances(data, members)
-    by_size = Counter(principal.values())
-    ranked = sorted(by_size, key=lambda lid: (-by_size[lid], lid))
-    palette = {
-        lid: (short_label(lid, data.alliances[lid].name), styles.PALETTE[i])
-        for i, lid in enumerate(ranked[: len(styles.PALETTE)])
-    }
-    other = (styles.OTHER_ALLIANCE_LABEL, styles.OTHER_ALLIANCE_COLOR)
-    return {aid: palette.get(lid, other) for aid, lid in principal.items()}
-
-
-def _largest_text(name: str, value: float, size_by: str) -> str:
-    """The legend's scale line, e.g. "largest: United States, 997 US$ bn"."""
-    if size_by == "capability":
-        amount = f"index {value:.3g}"
-    elif size_by == "links":
-        amount = f"{value:,.0f} alliances and ties"
-    elif size_by == "warheads":
-        amount = f"{value:,.0f} warheads"
-    else:
-        unit = METRIC_LABELS[size_by].rpartition("(")[2].rstrip(")")
-        amount = f"{_fmt(value)} {unit}"
-    return f"largest: {name}, {amount}"
 
 
 def _natural(text: str) -> tuple:
@@ -403,42 +292,16 @@ def _natural(text: str) -> tuple:
     return (1, 0, text)
 
 
-#: Above this many actors in view, "detected" colouring is not computed (see below).
-DETECT_MAX_ACTORS = 2_000
-
-
-def _detected_bloc_colors(
-    data: FilteredData, cap: CapabilityIndex
-) -> dict[str, tuple[str, str]]:
-    """Actor id -> (legend name, colour) for the Louvain blocs the analysis detects in
-    this view (the same blocs, names and order as the report's "Detected blocs")."""
-    out: dict[str, tuple[str, str]] = {}
-    if len(data.actors) > DETECT_MAX_ACTORS:
-        # projection + Louvain take seconds there, and this runs on every rebuild
-        cat = (f"Too many actors in view to detect blocs live (over "
-               f"{DETECT_MAX_ACTORS:,}): filter the view", styles.NEUTRAL)
-        return dict.fromkeys(data.actors, cat)
-    found = detected_blocs(positive_projection(data), cap)
-    other = (styles.OTHER_DETECTED_LABEL, styles.OTHER_ALLIANCE_COLOR)
-    groups = [b for b in found.blocs if len(b.members) > 1]  # single actors stay neutral
-    for i, bloc in enumerate(groups):
-        cat = (f"{bloc.id} · {bloc.name}", styles.PALETTE[i]) if i < len(styles.PALETTE) \
-            else other
-        for member in bloc.members:
-            out[member] = cat
-    return out
-
-
 def _legend(
     model: GraphModel,
     categories: Counter[tuple[str, str]],
-    color_by: str,
+    keep_order: bool,
     size_by: str = "capability",
     size_note: str = "",
 ) -> list[LegendEntry]:
     entries: list[LegendEntry] = []
-    # biggest first, except detected blocs, which keep the report's order C1, C2 …
-    by_size = color_by != "detected"
+    # biggest first, unless the mode keeps its own order (detected blocs: C1, C2 …)
+    by_size = not keep_order
     neutral_last = sorted(
         categories,
         key=lambda c: (
@@ -467,12 +330,8 @@ def _legend(
     return entries
 
 
-def _fmt(value: float) -> str:
-    return f"{value:,.0f}" if abs(value) >= 100 else f"{value:,.3g}"
-
-
 def _tooltips(
-    data: FilteredData, cap: CapabilityIndex, members: Counter[str]
+    data: FilteredData, cap: CapabilityIndex, members: Counter[str], year: int | None
 ) -> dict[str, str]:
     """Plain-text hover texts (built eagerly: cheap, and the canvas looks them up by key)."""
     out: dict[str, str] = {}
@@ -484,9 +343,14 @@ def _tooltips(
             lines.append("Capability index: no figures")
         else:
             lines.append(f"Capability index: {cap.index.get(aid, 0.0):.4f}")
-        for c in actor.capabilities:
-            year = f" ({c.year})" if c.year else ""
-            lines.append(f"{METRIC_LABELS.get(c.metric, c.metric)}: {_fmt(c.value)}{year}")
+        for metric in METRICS:
+            c = actor.figure_at(metric, year)
+            if c is None:
+                continue
+            basis = ", ".join(x for x in (str(c.year) if c.year else "", "derived" if c.derived
+                                          else "") if x)
+            basis = f" ({basis})" if basis else ""
+            lines.append(f"{METRIC_LABELS.get(metric, metric)}: {fmt_number(c.value)}{basis}")
         if aid in data.context:
             lines.append("Shown as context (outside the selected regions)")
         out[actor_key(aid)] = "\n".join(lines)

@@ -97,7 +97,6 @@ KIND_COLORS = {
     "other": "#b07aa1",
 }
 
-COLOR_MODES = ("bloc", "region", "alliance", "detected", "kind")
 
 #: In "alliance" mode, principal alliances beyond the palette's share one colour.
 OTHER_ALLIANCE_COLOR = "#d3c6a8"
@@ -107,22 +106,29 @@ NO_ALLIANCE_LABEL = "No alliance in view"
 OTHER_DETECTED_LABEL = "Another detected bloc"
 ALONE_LABEL = "In no detected bloc"
 
-#: What an actor's size shows: the capability index, one published figure, or its links.
-SIZE_MODES = ("capability", "milex_usd_bn", "personnel_k", "population_m", "gdp_usd_bn",
-              "warheads", "links")
-SIZE_LABELS = {
-    "capability": "capability",
-    "milex_usd_bn": "military expenditure",
-    "personnel_k": "active personnel",
-    "population_m": "population",
-    "gdp_usd_bn": "GDP",
-    "warheads": "nuclear warheads",
-    "links": "alliances and ties",
-}
-
 def actor_shape_label(size_by: str) -> str:
     """The legend row that says what an actor's size shows."""
-    return f"Actor (size: {SIZE_LABELS[size_by]})"
+    from explorer.scene.size_modes import REGISTRY
+
+    return f"Actor (size: {REGISTRY[size_by].label})"
+
+
+def __getattr__(name: str):
+    # The mode lists come from the registries (explorer.scene.color_modes / size_modes);
+    # they are looked up lazily because those packages import this module.
+    if name == "COLOR_MODES":
+        from explorer.scene.color_modes import REGISTRY
+
+        return tuple(REGISTRY)
+    if name == "SIZE_MODES":
+        from explorer.scene.size_modes import REGISTRY
+
+        return tuple(REGISTRY)
+    if name == "SIZE_LABELS":
+        from explorer.scene.size_modes import REGISTRY
+
+        return {k: m.label for k, m in REGISTRY.items()}
+    raise AttributeError(name)
 
 
 #: Legend labels of node shapes and markers.

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from explorer import recovery_files
 from explorer.scene import styles
+from explorer.scene.color_modes import REGISTRY as COLOR_MODES
 from explorer.scene.view_state import ViewState
 from explorer.store import Project, ProjectFileError
 from explorer.ui.docks import build_docks
@@ -118,10 +119,8 @@ class MainWindow(QMainWindow):
         self.view_menu.addAction(self.act_layout)
         self.color_menu = self.view_menu.addMenu("&Colour Nodes By")
         self._color_actions: dict[str, QAction] = {}
-        for mode, text in (("bloc", "&Bloc"), ("region", "&Region"),
-                           ("alliance", "&Principal Alliance"),
-                           ("detected", "&Detected Bloc (Louvain)"), ("kind", "&Kind")):
-            action = self.color_menu.addAction(text)
+        for mode, coloring in COLOR_MODES.items():
+            action = self.color_menu.addAction(coloring.menu_label)
             action.setCheckable(True)
             action.triggered.connect(lambda _=False, m=mode: self.set_color_by(m))
             self._color_actions[mode] = action

@@ -3,6 +3,8 @@ full membership in view; the legend names those alliances."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from explorer.model.entities import Actor, Alliance, Membership
 from explorer.scene import styles
 from explorer.scene.graph_model import build_graph_model
@@ -89,7 +91,7 @@ def test_detected_bloc_colours_follow_the_reports_louvain_blocs():
     doc = load_dataset()
     view = ViewFilter(as_of="2023-01-01")
     data = filtered(doc, view)
-    found = detected_blocs(positive_projection(data), capability_index(data.actors.values()))
+    found = detected_blocs(positive_projection(data), capability_index(data.actors.values(), year=2023))
     groups = [b for b in found.blocs if len(b.members) > 1]
     model = build_graph_model(doc, view, color_by="detected")
     legend = legend_colours(model)
@@ -102,11 +104,28 @@ def test_detected_bloc_colours_follow_the_reports_louvain_blocs():
 
 
 def test_detected_colouring_declines_views_too_big_to_detect_live(monkeypatch):
-    from explorer.scene import graph_model
+    from explorer.scene.color_modes import detected
 
-    monkeypatch.setattr(graph_model, "DETECT_MAX_ACTORS", 5)
+    monkeypatch.setattr(detected, "DETECT_MAX_ACTORS", 5)
     model = build_graph_model(small_document(), color_by="detected")  # six actors
     assert set(model.colors[:6]) == {styles.NEUTRAL}
     assert [e.label for e in model.legend if e.kind == "color"] == [
         "Too many actors in view to detect blocs live (over 5): filter the view"
     ]
+
+
+def test_nuclear_status_colours_the_states_that_report_warheads():
+    from explorer.model.entities import Capability
+    from explorer.scene.color_modes import nuclear
+
+    doc = small_document()
+    first = next(iter(doc.actors.values()))
+    doc.actors[first.id] = replace(
+        first, capabilities=(*first.capabilities, Capability("warheads", 290, 2024, "sipri"))
+    )
+    model = build_graph_model(doc, color_by="nuclear")
+    c = colours(model)
+    assert c[f"actor:{first.id}"] == nuclear.ARMED[1]
+    others = [k for k in c if k.startswith("actor:") and k != f"actor:{first.id}"]
+    assert others and {c[k] for k in others} == {nuclear.UNARMED[1]}
+    assert nuclear.ARMED[0] in legend_colours(model)

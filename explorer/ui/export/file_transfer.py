@@ -8,22 +8,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBox, QProgressDialog
 
 from explorer import recovery_files
-from explorer.io import ImportFormatError
+from explorer.io import ImportFormatError, readable, writable
 
-IMPORT_FILTERS = {
-    "Gephi GEXF (*.gexf)": "gexf",
-    "GraphML — yEd, Cytoscape, igraph, Gephi (*.graphml *.xml)": "graphml",
-    "Gephi spreadsheet CSV (*.csv)": "csv",
-    "Node-link JSON — d3, networkx (*.json)": "json",
-    "COW Formal Alliances v4.1 member file (*.csv)": "cow",
-    "ATOP v5 member file (*.csv)": "atop",
-}
-EXPORT_FILTERS = {
-    "Gephi GEXF (*.gexf)": "gexf",
-    "GraphML (*.graphml)": "graphml",
-    "Gephi spreadsheet CSV (*.csv)": "csv",
-    "Node-link JSON (*.json)": "json",
-}
+#: File dialog line -> format name, from the format registry.
+IMPORT_FILTERS = {f.dialog_filter: f.name for f in readable()}
+EXPORT_FILTERS = {f.dialog_filter: f.name for f in writable()}
 
 
 def _progress_dialog(window: QMainWindow, text: str) -> tuple[QProgressDialog, object]:

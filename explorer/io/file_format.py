@@ -1,0 +1,58 @@
+"""What a file format is to the program: a name, its extensions, a reader and/or a
+writer, and the line it gets in the window's file dialogs."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from explorer.io.common import Progress
+from explorer.io.hub import HubGraph
+from explorer.io.mapping import RawGraph, build_result
+from explorer.io.result import ImportResult
+
+
+@dataclass(frozen=True)
+class ImportOptions:
+    """Options an importer may use: progress callback, CSV table paths, edge direction."""
+
+    progress: Progress | None = None
+    nodes_path: Path | None = None
+    edges_path: Path | None = None
+    directed: bool | None = None
+
+
+Reader = Callable[[Path, ImportOptions], ImportResult]
+Writer = Callable[[HubGraph, Path, dict | None, dict | None], None]
+
+
+@dataclass(frozen=True)
+class FileFormat:
+    """One format. ``by_extension``: chosen from a file's extension when none is given
+    (False for member files that share ``.csv`` with Gephi's tables)."""
+
+    name: str
+    label: str
+    extensions: tuple[str, ...]
+    read: Reader | None = None
+    write: Writer | None = None
+    aliases: tuple[str, ...] = ()
+    by_extension: bool = True
+
+    @property
+    def dialog_filter(self) -> str:
+        """The file dialog's line, e.g. ``Gephi GEXF (*.gexf)``."""
+        return f"{self.label} ({' '.join('*' + e for e in self.extensions)})"
+
+
+def raw_reader(read: Callable[[Path, Progress | None], RawGraph]) -> Reader:
+    """A Reader from a function that returns the file's raw graph."""
+
+    def reader(path: Path, options: ImportOptions) -> ImportResult:
+        raw = read(path, options.progress)
+        if options.directed is not None:
+            raw.directed = options.directed
+        return build_result(raw, path)
+
+    return reader

@@ -1,0 +1,54 @@
+"""Names and small rules the drawing shares: hub labels, top-level regions, obligation
+weight of an alliance's edges."""
+
+from __future__ import annotations
+
+from explorer.model.entities import Document
+from explorer.model.vocab import OBLIGATIONS
+
+
+def root_regions(doc: Document) -> list[str]:
+    """Top-level regions in a stable order (their sector and palette index follow it)."""
+    roots = [r.id for r in doc.regions.values() if not r.parent or r.parent not in doc.regions]
+    used = {
+        doc.region_ancestors(reg)[-1] for a in doc.actors.values() for reg in a.regions
+    }
+    return sorted(set(roots) | used)
+
+
+def actor_roots(doc: Document, regions: tuple[str, ...]) -> list[str]:
+    """The top-level regions of an actor's regions, in order, each once."""
+    out: list[str] = []
+    for reg in regions:
+        root = doc.region_ancestors(reg)[-1]
+        if root not in out:
+            out.append(root)
+    return out
+
+
+def region_name(doc: Document, region_id: str) -> str:
+    """A region's display name (its id when unknown)."""
+    region = doc.regions.get(region_id)
+    return region.name if region else region_id
+
+
+def short_label(alliance_id: str, name: str, limit: int = 26) -> str:
+    """A hub label short enough to sit on the canvas: NATO, not the treaty's full title.
+
+    Short alphabetic ids are acronyms (``nato`` -> ``NATO``); long names lose their
+    parenthetical, then get cut with an ellipsis. The tooltip keeps the full name.
+    """
+    if len(alliance_id) <= 5 and alliance_id.isalpha():
+        return "Quad" if alliance_id == "quad" else alliance_id.upper()
+    if len(name) <= limit:
+        return name
+    head = name.split("(")[0].strip()
+    if 0 < len(head) <= limit:
+        return head
+    return head[: limit - 1].rstrip() + "…"
+
+
+def obligation_weight(obligation: str) -> float:
+    """How strongly an alliance's edges pull in the layout: defence 1.0, then lower."""
+    rank = OBLIGATIONS.index(obligation) if obligation in OBLIGATIONS else len(OBLIGATIONS) - 1
+    return 1.0 - 0.12 * rank
