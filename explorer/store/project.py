@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import sqlite_utils
 
 from explorer.model.entities import (
     Actor,
@@ -60,7 +59,6 @@ class Project:
     def __init__(self, path: Path, conn: sqlite3.Connection) -> None:
         self.path = path
         self._conn = conn
-        self.db = sqlite_utils.Database(conn)
         self._listeners: list[Listener] = []
         self._depth = 0
         self._pending: list[ChangeEvent] = []
@@ -364,6 +362,5 @@ class Project:
         new_conn = _connect(new_path)
         self._conn.close()
         self._conn = new_conn
-        self.db = sqlite_utils.Database(new_conn)
         self.path = new_path
         self._document = None

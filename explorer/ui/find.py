@@ -5,8 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCompleter, QInputDialog, QLineEdit, QMainWindow
 
+from explorer.analysis.search import SearchIndex
 from explorer.model.entities import Document
-from explorer.model.node_key import NodeKey, actor_key, alliance_key
+from explorer.model.node_key import actor_key, alliance_key
 
 
 def search_keys(doc: Document) -> dict[str, str]:
@@ -16,20 +17,21 @@ def search_keys(doc: Document) -> dict[str, str]:
     return keys
 
 
+def search_keys_by_key(doc: Document) -> dict[str, str]:
+    """Node key -> display text."""
+    return {key: display for display, key in search_keys(doc).items()}
+
+
+def matches(doc: Document, text: str) -> list[str]:
+    """Node keys for ``text``: an exact name or id alone, else every name matching all
+    its words by prefix (accents ignored), else any mention in kinds, regions or notes."""
+    return [hit.key for hit in SearchIndex(doc).best(text)]
+
+
 def match(doc: Document, text: str) -> str | None:
-    """The node key best matching ``text``: exact id, exact name, then a unique substring."""
-    wanted = text.strip().lower()
-    if not wanted:
-        return None
-    keys = search_keys(doc)
-    for display, key in keys.items():
-        if display.lower() == wanted or NodeKey.parse(key).id.lower() == wanted:
-            return key
-    for display, key in keys.items():
-        if display.lower().startswith(wanted + " ("):
-            return key
-    hits = [key for display, key in keys.items() if wanted in display.lower()]
-    return hits[0] if len(hits) == 1 else None
+    """The one node key ``text`` names, or None when it names none or several."""
+    found = matches(doc, text)
+    return found[0] if len(found) == 1 else None
 
 
 def find_node(window: QMainWindow) -> None:
@@ -49,9 +51,14 @@ def find_node(window: QMainWindow) -> None:
         editor.setCompleter(completer)
     if not dialog.exec():
         return
-    key = match(doc, dialog.textValue())
-    if key is None:
-        window.statusBar().showMessage(f"Nothing found for '{dialog.textValue()}'.", 5000)
+    text = dialog.textValue()
+    found = matches(doc, text)
+    if not found:
+        window.statusBar().showMessage(f"Nothing found for '{text}'.", 5000)
         return
-    session.select([key])
-    session.focusRequested.emit(key)
+    session.select(found)
+    session.focusRequested.emit(found[0])
+    if len(found) > 1:
+        names = ", ".join(search_keys_by_key(doc)[k] for k in found[:6])
+        more = f" and {len(found) - 6} more" if len(found) > 6 else ""
+        window.statusBar().showMessage(f"{len(found)} found for '{text}': {names}{more}.", 8000)
