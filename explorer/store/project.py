@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-
 from explorer.model.entities import (
     Actor,
     Alliance,
