@@ -25,18 +25,32 @@ def build_docks(window: QMainWindow, session: ProjectSession) -> dict[str, QDock
     import importlib
 
     docks: dict[str, QDockWidget] = {}
-    for name, title, target, area in _panels():
+    for name, title, target, _area in _panels():
         module_name, class_name = target.split(":")
         module = importlib.import_module(module_name)
         widget = getattr(module, class_name)(session, window)
         dock = QDockWidget(title, window)
         dock.setObjectName(f"dock_{name}")
         dock.setWidget(widget)
-        window.addDockWidget(area, dock)
         docks[name] = dock
-    window.tabifyDockWidget(docks["inspector"], docks["whatif"])
-    docks["whatif"].raise_()
-    # First-run proportions: the canvas gets most of the window; saved layouts override.
-    window.resizeDocks([docks["filters"], docks["whatif"]], [335, 430], Qt.Orientation.Horizontal)
-    window.resizeDocks([docks["table"]], [190], Qt.Orientation.Vertical)
+    default_layout(window, docks)
     return docks
+
+
+def default_layout(window: QMainWindow, docks: dict[str, QDockWidget]) -> None:
+    """Put every panel back in its place with first-run proportions (the canvas gets
+    most of the window): the start of a fresh window, and Window ▸ Reset Layout."""
+    for name, _title, _target, area in _panels():
+        dock = docks.get(name)
+        if dock is None:
+            continue
+        dock.setFloating(False)
+        window.addDockWidget(area, dock)
+        dock.show()
+    if "inspector" in docks and "whatif" in docks:
+        window.tabifyDockWidget(docks["inspector"], docks["whatif"])
+        docks["whatif"].raise_()
+    sides = [docks[n] for n in ("filters", "whatif") if n in docks]
+    window.resizeDocks(sides, [335, 430][: len(sides)], Qt.Orientation.Horizontal)
+    if "table" in docks:
+        window.resizeDocks([docks["table"]], [190], Qt.Orientation.Vertical)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtCore import QByteArray, QSettings, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -133,6 +133,9 @@ class MainWindow(QMainWindow):
             self._size_actions[mode] = action
         self.view_menu.addSeparator()
         self.docks_menu = self.view_menu.addMenu("&Panels")
+        self.window_menu = bar.addMenu("&Window")
+        self.act_reset_layout = self._action("&Reset Layout", self.reset_layout)
+        self.window_menu.addAction(self.act_reset_layout)
         help_menu = bar.addMenu("&Help")
         help_menu.addAction(self.act_about)
         self.toolbar = self.addToolBar("Main")
@@ -376,17 +379,49 @@ class MainWindow(QMainWindow):
 
     # ----- window state ---------------------------------------------------------------
 
+    #: The canvas is never left narrower than this (px) or this share of the window.
+    MIN_CANVAS_WIDTH = 320
+    MIN_CANVAS_SHARE = 0.3
+
     def _save_window_state(self) -> None:
+        self._live_state = self.saveState()
         self.settings.setValue("window/geometry", self.saveGeometry())
-        self.settings.setValue("window/state", self.saveState())
+        self.settings.setValue("window/state", self._live_state)
 
     def _restore_window_state(self) -> None:
-        geometry = self.settings.value("window/geometry")
-        state = self.settings.value("window/state")
-        if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
+        """Panels as the user left them: the live layout when another project is opened,
+        the saved one at start; a layout that would squeeze the canvas is discarded."""
+        live = getattr(self, "_live_state", None)
+        if live is None:
+            geometry = self.settings.value("window/geometry")
+            if isinstance(geometry, QByteArray):
+                self.restoreGeometry(geometry)
+        state = live if live is not None else self.settings.value("window/state")
         if isinstance(state, QByteArray):
             self.restoreState(state)
+        QTimer.singleShot(0, self._ensure_canvas_room)
+
+    def canvas_too_narrow(self) -> bool:
+        """Whether the panels leave the canvas less room than a graph needs."""
+        if self.canvas is None or not self.isVisible():
+            return False
+        room = max(self.MIN_CANVAS_WIDTH, self.MIN_CANVAS_SHARE * self.width())
+        return self.canvas.width() < min(room, 0.9 * self.width())
+
+    def _ensure_canvas_room(self) -> None:
+        if self.canvas_too_narrow():
+            self.reset_layout()
+            self.statusBar().showMessage(
+                "The saved panel layout left the graph too little room; panels were reset.",
+                8000,
+            )
+
+    def reset_layout(self) -> None:
+        """Window ▸ Reset Layout: every panel docked in its place, the canvas widest."""
+        from explorer.ui.docks import default_layout
+
+        default_layout(self, self._docks)
+        self._save_window_state()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
         if not self._settle_untitled():
