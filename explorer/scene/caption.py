@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from explorer.analysis.view import ViewFilter, filtered
+from explorer.model.describe import describe_change
 from explorer.model.entities import Document
 from explorer.model.vocab import label
 
@@ -186,7 +187,7 @@ def caption_lines(
     lines.append(CaptionLine(f"{when} \N{MIDDLE DOT} {filter_words(doc, view)}", "body"))
     if scenario:
         sc = doc.scenarios.get(scenario)
-        changes = "; ".join(c.describe() for c in sc.changes) if sc is not None else ""
+        changes = "; ".join(describe_change(doc, c) for c in sc.changes) if sc is not None else ""
         if comparison:
             text = f"What-if scenario \u201c{scenario}\u201d: baseline (left) and scenario (right)"
         else:

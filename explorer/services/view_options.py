@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from explorer.analysis.names import changes_from_cli, resolve_names
 from explorer.analysis.view import ViewFilter
+from explorer.model.describe import describe_change
 from explorer.model.entities import Document, Scenario
 from explorer.model.validation import check_date
 
@@ -48,6 +49,6 @@ def resolve_view(doc: Document, request: ViewRequest) -> ResolvedView:
     changes = changes_from_cli(doc, list(request.removes), list(request.dissolves))
     if changes:
         base = list(scenario.changes) if scenario else []
-        title = scenario.name if scenario else "; ".join(c.describe() for c in changes)
+        title = scenario.name if scenario else "; ".join(describe_change(doc, c) for c in changes)
         scenario = Scenario(title, tuple(base + changes))
     return ResolvedView(view, scenario, bool(changes))

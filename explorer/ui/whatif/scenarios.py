@@ -12,33 +12,11 @@ import dataclasses
 from collections.abc import Callable
 
 from explorer.commands import PutScenario
+from explorer.model.describe import describe_change  # noqa: F401 - re-exported
 from explorer.model.entities import Change, Document, Scenario
 from explorer.ui.session import ProjectSession
 
 # ----- public helpers (also used by the canvas context menu) -----------------------------
-
-
-def describe_change(doc: Document, change: Change) -> str:
-    """``Change.describe()`` with names instead of ids: "Türkiye leaves NATO"."""
-
-    def actor(a):
-        return doc.actors[a].name if a in doc.actors else str(a)
-
-    def alliance(a):
-        return doc.alliances[a].name if a in doc.alliances else str(a)
-
-    def bloc(b):
-        return doc.blocs[b].name if b in doc.blocs else str(b)
-
-    if change.kind == "remove_actor":
-        return f"Remove {actor(change.actor)}"
-    if change.kind == "remove_membership":
-        return f"{actor(change.actor)} leaves {alliance(change.alliance)}"
-    if change.kind == "dissolve_alliance":
-        return f"Dissolve {alliance(change.alliance)}"
-    if change.kind == "move_to_bloc":
-        return f"Move {actor(change.actor)} to {bloc(change.bloc)}"
-    return change.describe()
 
 
 def unique_scenario_name(doc: Document, wanted: str) -> str:
