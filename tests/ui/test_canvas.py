@@ -276,3 +276,24 @@ def test_zoom_is_saved_with_the_project_and_fit_resumes_following(canvas, sessio
     again.fit_to_view()
     again.shutdown()
     assert session.project.setting("view.range") is None
+
+
+def test_detected_colouring_of_a_large_project_is_built_off_the_gui_thread(qtbot, tmp_path):
+    """Louvain on hundreds of actors runs in the worker: the old picture stays meanwhile."""
+    from explorer.store import Project
+    from explorer.synthetic import synthetic_document
+    from explorer.ui.canvas import GraphCanvas
+    from explorer.ui.session import ProjectSession
+
+    doc = synthetic_document(600, 60, seed=3)
+    session = ProjectSession(Project.create(tmp_path / "big.sbx", doc))
+    canvas = GraphCanvas(session)
+    qtbot.addWidget(canvas)
+    canvas.pause_layout()
+    before = canvas.legend_entries()
+    canvas.set_color_by("detected")
+    assert canvas.legend_entries() == before  # nothing built on the GUI thread yet
+    qtbot.waitUntil(lambda: any(" · " in e for e in canvas.legend_entries()), timeout=20000)
+    assert canvas.color_by == "detected"
+    canvas.shutdown()
+    session.close()

@@ -31,10 +31,12 @@ class ColorMode:
 
     ``categorise(ctx)`` returns actor id -> (legend name, colour) for every actor in view.
     ``keep_order``: legend rows keep the mode's own order (e.g. C1, C2 …) instead of
-    biggest first.
+    biggest first. ``costly``: slow on large views (community detection), so the window
+    builds it off the GUI thread.
     """
 
     key: str
     menu_label: str
     categorise: Callable[[ColorContext], dict[str, Category]]
     keep_order: bool = False
+    costly: bool = False

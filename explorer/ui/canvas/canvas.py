@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QGraphicsLineItem, QVBoxLayout, QWidget
 from explorer.commands import MoveNodes
 from explorer.layout import ForceLayout
 from explorer.scene import styles
+from explorer.scene.color_modes import REGISTRY as COLOR_MODES
 from explorer.scene.graph_model import GraphModel, build_graph_model
 from explorer.scene.layout_controller import LayoutController
 from explorer.scene.view_state import DEFAULT_COLOR_BY, DEFAULT_SIZE_BY
@@ -30,6 +31,7 @@ from explorer.ui.canvas.gestures import CanvasGestures
 from explorer.ui.canvas.interaction import CanvasViewBox
 from explorer.ui.canvas.labels import LabelLayer
 from explorer.ui.canvas.legend import LegendOverlay, paint_legend
+from explorer.ui.jobs import JobRunner
 from explorer.ui.session import ProjectSession
 
 Position = tuple[float, float, bool]
@@ -102,8 +104,12 @@ class GraphCanvas(CanvasGestures, QWidget):
         self._rebuild_timer = QTimer(self)
         self._rebuild_timer.setSingleShot(True)
         self._rebuild_timer.setInterval(0)
-        self._rebuild_timer.timeout.connect(self._flush)
+        self._rebuild_timer.timeout.connect(lambda: self._flush(in_background=True))
         self._dirty = False
+        # models whose colouring runs community detection are built off the GUI thread
+        self._jobs = JobRunner(self)
+        self._jobs.finished.connect(self._on_model_built)
+        self._jobs.error.connect(lambda _kind, message: self._on_model_failed(message))
 
         session.documentChanged.connect(self._on_document_changed)
         session.viewChanged.connect(self._schedule_rebuild)
@@ -137,7 +143,7 @@ class GraphCanvas(CanvasGestures, QWidget):
             raise ValueError(f"Unknown colour mode '{mode}'; use one of {styles.COLOR_MODES}.")
         if mode != self._color_by:
             self._color_by = mode
-            self._rebuild()
+            self._rebuild(in_background=True)
 
     @property
     def size_by(self) -> str:
@@ -244,6 +250,8 @@ class GraphCanvas(CanvasGestures, QWidget):
             return
         self._timer.stop()
         self._rebuild_timer.stop()
+        self._jobs.invalidate("model")
+        self._jobs.wait(5000)
         with contextlib.suppress(sqlite3.Error):
             self.save_positions()
             r = self.vb.viewRect()
@@ -398,22 +406,43 @@ class GraphCanvas(CanvasGestures, QWidget):
         if not self._closed:
             self._rebuild_timer.start()
 
-    def _flush(self) -> None:
+    def _flush(self, in_background: bool = False) -> None:
         if self._dirty and not self._closed:
-            self._rebuild()
+            self._rebuild(in_background)
 
-    def _rebuild(self) -> None:
-        """Rebuild the graph model from the session and carry the layout over."""
+    #: Above this many actors, a colouring that detects communities is built in a worker.
+    BACKGROUND_ABOVE = 400
+
+    def _rebuild(self, in_background: bool = False) -> None:
+        """Rebuild the graph model from the session and carry the layout over.
+
+        In the background (scheduled rebuilds of large projects coloured by detected
+        bloc, where Louvain takes a quarter of a second and more) the old picture stays
+        until the new model arrives; explicit calls build at once.
+        """
         self._dirty = False
         self._rebuild_timer.stop()
         doc = self.session.project.document()
         name = self.session.scenario_name
         scenario = doc.scenarios.get(name) if name else None
-        model = build_graph_model(
-            doc, self.session.view_filter, self._color_by, scenario, self.session.mode,
-            self._size_by,
-        )
-        self._apply_model(model, self.session.project.positions())
+        args = (doc, self.session.view_filter, self._color_by, scenario, self.session.mode,
+                self._size_by)
+        slow = COLOR_MODES[self._color_by].costly
+        if in_background and slow and len(doc.actors) > self.BACKGROUND_ABOVE:
+            self._jobs.submit("model", lambda: build_graph_model(*args))
+            return
+        self._jobs.invalidate("model")
+        self._apply_model(build_graph_model(*args), self.session.project.positions())
+
+    def _on_model_built(self, _kind: str, model: GraphModel) -> None:
+        if not self._closed:
+            self._apply_model(model, self.session.project.positions())
+
+    def _on_model_failed(self, message: str) -> None:
+        # a failed background build is retried at once in the foreground, where the
+        # error surfaces as it would have without the worker
+        if not self._closed:
+            self._rebuild()
 
     def _apply_model(self, model: GraphModel, saved: dict[str, Position]) -> None:
         n = model.n_nodes

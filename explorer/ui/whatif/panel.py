@@ -9,7 +9,7 @@ The comparison (:func:`explorer.analysis.compare`) and the removal impact
 (:func:`explorer.analysis.removal_impact`) run on a worker thread over the document
 snapshot the project hands out (rebuilt after each change, never mutated), with the
 session's current view filter. Stale answers are dropped (see
-:mod:`explorer.ui.whatif.worker`). ``compute_now`` / ``compute_impact_now`` do the same
+:mod:`explorer.ui.jobs`). ``compute_now`` / ``compute_impact_now`` do the same
 work synchronously for tests and export.
 
 The two result tabs are :class:`~explorer.ui.whatif.comparison.ComparisonView` and
@@ -48,6 +48,7 @@ from explorer.analysis.view import ViewFilter
 from explorer.analysis.whatif import Comparison, compare
 from explorer.commands import DeleteScenario, Macro, PutScenario
 from explorer.model.entities import Change, Document, Scenario
+from explorer.ui.jobs import JobRunner
 from explorer.ui.session import ProjectSession
 from explorer.ui.whatif.comparison import (  # noqa: F401 - re-exported, public names of this module
     DELTA_TIP,
@@ -67,7 +68,6 @@ from explorer.ui.whatif.scenarios import (  # noqa: F401 - re-exported, public n
     unique_scenario_name,
     whatif_menu_actions,
 )
-from explorer.ui.whatif.worker import JobRunner
 
 
 def _forward(view: str, name: str) -> property:
