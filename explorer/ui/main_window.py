@@ -197,6 +197,8 @@ class MainWindow(QMainWindow):
         session.documentChanged.connect(lambda *_: self._update_title())
         session.editRejected.connect(self._show_rejection)
         session.selectionChanged.connect(self._raise_inspector)
+        # a what-if asked from a menu shows its comparison, not the inspector
+        session.scenarioChanged.connect(self._show_whatif)
         # a membership, tie or bloc picked (or a bloc just made) shows in the inspector
         channel(session).recordChosen.connect(lambda *_: self._show_inspector())
         session.pathChanged.connect(lambda *_: self._update_title())
@@ -512,6 +514,11 @@ class MainWindow(QMainWindow):
     def _raise_inspector(self, nodes: list) -> None:
         if nodes:
             self._show_inspector()
+
+    def _show_whatif(self) -> None:
+        dock = self._docks.get("whatif")
+        if dock is not None and self.session is not None and self.session.scenario_name:
+            dock.raise_()
 
     def _show_inspector(self) -> None:
         dock = self._docks.get("inspector")

@@ -265,3 +265,29 @@ def test_a_scenario_never_touches_the_baseline(open_panel):
     scenarios_only = dataclasses.replace(after_doc, scenarios={})
     assert scenarios_only.actors == small_document().actors
     assert session.project.dump() != before  # only the scenario row was added
+
+
+def test_a_menu_question_starts_its_own_scenario_and_can_be_added_explicitly(open_panel):
+    session, panel = open_panel()
+    [(_, leave_nato), (_, remove)] = whatif_menu_actions(session, "actor:TUR")
+    leave_nato()
+    first = session.scenario_name
+    assert session.project.document().scenarios[first].changes == (
+        Change("remove_membership", actor="TUR", alliance="nato"),
+    )
+    entries = dict(whatif_menu_actions(session, "actor:RUS"))
+    entries["What if Russia were removed?"]()
+    doc = session.project.document()
+    assert session.scenario_name != first  # a new scenario, not added to Türkiye's
+    assert doc.scenarios[first].changes == (
+        Change("remove_membership", actor="TUR", alliance="nato"),
+    )
+    assert doc.scenarios[session.scenario_name].changes == (Change("remove_actor", actor="RUS"),)
+    session.set_scenario(first)
+    add = [f for t, f in whatif_menu_actions(session, "actor:RUS")
+           if t.startswith("Add to") and t.endswith("Remove Russia")]
+    assert len(add) == 1
+    add[0]()
+    assert session.project.document().scenarios[first].changes[-1] == Change(
+        "remove_actor", actor="RUS"
+    )

@@ -71,8 +71,13 @@ def whatif_menu_actions(session: ProjectSession, node_key: str) -> list[tuple[st
     kind, _, ident = node_key.partition(":")
     entries: list[tuple[str, Callable]] = []
 
+    changes: list[tuple[str, Change]] = []
+
     def entry(text: str, change: Change) -> tuple[str, Callable]:
-        return text, lambda *_: add_change_to_scenario(session, change)
+        changes.append((text, change))
+        # a question from the menu starts its own scenario, named after it; adding to the
+        # scenario on show is a separate, explicit entry below
+        return text, lambda *_: start_scenario(session, change)
 
     if kind == "actor" and ident in doc.actors:
         name = doc.actors[ident].name
@@ -100,4 +105,29 @@ def whatif_menu_actions(session: ProjectSession, node_key: str) -> list[tuple[st
                 Change("dissolve_alliance", alliance=ident),
             )
         )
+    active = session.scenario_name
+    if active is not None:
+        scenario = doc.scenarios[active]
+        for _text, change in list(changes):
+            if change not in scenario.changes:
+                entries.append((
+                    f"Add to \u201c{active}\u201d: {describe_change(doc, change)}",
+                    lambda *_, c=change: add_change_to_scenario(session, c, active),
+                ))
     return entries
+
+
+def start_scenario(session: ProjectSession, change: Change) -> str | None:
+    """A new scenario holding only ``change``, named after it, made the active one; the
+    scenario that already asks exactly this question is reused."""
+    doc = session.project.document()
+    for name, scenario in doc.scenarios.items():
+        if scenario.changes == (change,):
+            session.set_scenario(name)
+            return name
+    name = unique_scenario_name(doc, describe_change(doc, change))
+    if not session.push(PutScenario(Scenario(name=name, changes=(change,)),
+                                    text=f"New scenario {name}")):
+        return None
+    session.set_scenario(name)
+    return name
