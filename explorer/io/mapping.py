@@ -23,6 +23,7 @@ Rules (also in ``explorer/io/__init__.py``):
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -125,11 +126,24 @@ def _bound(value: Any, what: str, warn: _Warnings) -> str | None:
     return iso
 
 
-def _visuals(node: RawNode, key: str, result: ImportResult, kind: str = "actor") -> None:
+#: Positions beyond this are not a layout but damage (1e160 overflowed image export).
+MAX_COORDINATE = 1e9
+
+
+def _visuals(node: RawNode, key: str, result: ImportResult, kind: str = "actor",
+             warn: _Warnings | None = None) -> None:
     attrs = node.attrs
     x, y = node.x, node.y
     if x is None or y is None:
         x, y = to_float(attrs.get("x")), to_float(attrs.get("y"))
+    if x is not None and y is not None and not (
+        math.isfinite(x) and math.isfinite(y)
+        and abs(x) <= MAX_COORDINATE and abs(y) <= MAX_COORDINATE
+    ):
+        if warn is not None:
+            warn.add(f"position not finite or beyond ±{MAX_COORDINATE:g} and ignored "
+                     "(the node is placed by the layout)", f"{node.id!r}: ({x!r}, {y!r})")
+        x = y = None
     if x is not None and y is not None:
         result.positions[key] = (x, y)
         result.node_positions[str(NodeKey(kind, key))] = (x, y)
@@ -264,7 +278,7 @@ def build_result(raw: RawGraph, path: Path, *, title: str | None = None) -> Impo
                 )
             doc.actors[aid] = actor
             key = aid
-        _visuals(node, key, result, node_map.get(node.id, ("actor", key))[0])
+        _visuals(node, key, result, node_map.get(node.id, ("actor", key))[0], warn)
         if attrs or node.spells:
             kept = dict(attrs)
             if node.spells:

@@ -143,3 +143,25 @@ def test_cli_image_export_builds_no_widget(tmp_path):
     assert status == "0" and widgets == "0", done.stdout
     assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert stat.S_IMODE(out.stat().st_mode) == 0o666 & ~0o022 or out.stat().st_size > 0
+
+
+def test_absurd_coordinates_are_dropped_at_import_and_the_image_still_exports(tmp_path):
+    from explorer.services import export_image
+    from explorer.ui.export.renderer import render_page
+
+    gexf = tmp_path / "huge.gexf"
+    gexf.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<gexf xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3/viz" version="1.3">'
+        '<graph defaultedgetype="undirected"><nodes>'
+        '<node id="a" label="A"><viz:position x="1e160" y="2.0"/></node>'
+        '<node id="b" label="B"><viz:position x="3.0" y="4.0"/></node>'
+        '</nodes><edges><edge id="e" source="a" target="b"/></edges></graph></gexf>',
+        encoding="utf-8",
+    )
+    summary = import_to_new_project(gexf, tmp_path / "p.sbx")
+    assert any("beyond" in w for w in summary.warnings)
+    with Project.open(summary.path) as project:
+        assert set(project.positions()) == {"actor:b"}
+        out = export_image(project, tmp_path / "g.png", "png", None, render_page, width=400)
+    assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
