@@ -74,6 +74,8 @@ def load_dataset(folder: Path | None = None) -> Document:
                     int(row["year"]) if row.get("year") else None, row.get("source", ""),
                 )
             )
+        current = "figures.csv"
+        line = _read_figures(folder / current, caps)
         current = "actors.csv"
         for line, row in _rows(folder, current):
             regions = tuple(r.strip() for r in row.get("regions", "").split(";") if r.strip())
@@ -117,7 +119,36 @@ def load_dataset(folder: Path | None = None) -> Document:
         if isinstance(exc, DatasetError):
             raise
         raise DatasetError(f"{folder / current}, line {line}: {exc!r}") from None
+    strays = sorted(set(caps) - set(doc.actors))
+    if strays:
+        raise DatasetError(f"{folder}: figures for unknown actors {', '.join(strays[:5])}.")
     return doc
+
+
+FIGURE_COLUMNS = ("actor", "metric", "year", "value", "source", "derived")
+
+
+def _read_figures(path: Path, caps: dict[str, list[Capability]]) -> int:
+    """Append the rows of ``figures.csv`` (built by ``scripts/build_figures.py``) to ``caps``.
+
+    About 26 000 rows: read with a plain ``csv.reader`` (no dict per row) to keep opening
+    the default project fast. Returns the last line read, for error messages.
+    """
+    if not path.exists():
+        return 0
+    with open(path, encoding="utf-8", newline="") as handle:
+        reader = csv.reader(handle)
+        header = next(reader, [])
+        if tuple(header) != FIGURE_COLUMNS:
+            raise ValueError(f"columns must be {','.join(FIGURE_COLUMNS)} (got {','.join(header)})")
+        line = 1
+        for line, (actor, metric, year, value, source, derived) in enumerate(reader, start=2):
+            if derived not in ("0", "1"):
+                raise ValueError(f"derived must be 0 or 1 (got {derived!r})")
+            caps.setdefault(actor, []).append(
+                Capability(metric, float(value), int(year) if year else None, source, derived == "1")
+            )
+    return line
 
 
 def empty_document(title: str = "Untitled", folder: Path | None = None) -> Document:
