@@ -74,8 +74,7 @@ def load_dataset(folder: Path | None = None) -> Document:
                     int(row["year"]) if row.get("year") else None, row.get("source", ""),
                 )
             )
-        current = "figures.csv"
-        line = _read_figures(folder / current, caps)
+        _read_figures(folder / "figures.csv", caps)
         current = "actors.csv"
         for line, row in _rows(folder, current):
             regions = tuple(r.strip() for r in row.get("regions", "").split(";") if r.strip())
@@ -128,34 +127,31 @@ def load_dataset(folder: Path | None = None) -> Document:
 FIGURE_COLUMNS = ("actor", "metric", "year", "value", "source", "derived")
 
 
-def _read_figures(path: Path, caps: dict[str, list[Capability]]) -> int:
+def _read_figures(path: Path, caps: dict[str, list[Capability]]) -> None:
     """Append the rows of ``figures.csv`` (built by ``scripts/build_figures.py``) to ``caps``.
 
-    About 26 000 rows: read with a plain ``csv.reader`` (no dict per row) to keep opening
-    the default project fast. Returns the last line read, for error messages.
+    About 26 000 rows: read with a plain ``csv.reader`` (no dict per row) and built with
+    ``Capability.many`` to keep opening the default project fast.
     """
     if not path.exists():
-        return 0
-    with open(path, encoding="utf-8", newline="") as handle:
-        reader = csv.reader(handle)
-        header = next(reader, [])
-        if tuple(header) != FIGURE_COLUMNS:
-            raise ValueError(f"columns must be {','.join(FIGURE_COLUMNS)} (got {','.join(header)})")
-        line = 1
-        for line, (actor, metric, year, value, source, derived) in enumerate(reader, start=2):
-            if derived not in ("0", "1"):
-                raise ValueError(f"derived must be 0 or 1 (got {derived!r})")
-            caps.setdefault(actor, []).append(
-                Capability(metric, float(value), int(year) if year else None, source, derived == "1")
-            )
-    return line
-
-
-def empty_document(title: str = "Untitled", folder: Path | None = None) -> Document:
-    """A project with no actors yet but the standard region tree, so new actors can be
-    placed in regions and the region filter works from the start."""
-    folder = Path(folder) if folder else data_dir()
-    doc = Document(title=title)
-    for _line, row in _rows(folder, "regions.csv"):
-        doc.regions[row["id"]] = Region(row["id"], row["name"], _opt(row.get("parent", "")))
-    return doc
+        return
+    actors: list[str] = []
+    parsed: list[tuple[str, float, int | None, str, bool]] = []
+    line = 1
+    try:
+        with open(path, encoding="utf-8", newline="") as handle:
+            reader = csv.reader(handle)
+            header = next(reader, [])
+            if tuple(header) != FIGURE_COLUMNS:
+                raise ValueError(f"the columns must be {','.join(FIGURE_COLUMNS)}")
+            for line, (actor, metric, year, value, source, derived) in enumerate(reader, 2):
+                if derived not in ("0", "1"):
+                    raise ValueError(f"derived must be 0 or 1 (got {derived!r})")
+                actors.append(actor)
+                parsed.append(
+                    (metric, float(value), int(year) if year else None, source, derived == "1")
+                )
+    except ValueError as exc:
+        raise DatasetError(f"{path}, line {line}: {exc}") from None
+    for actor, cap in zip(actors, Capability.many(parsed), strict=True):
+        caps.setdefault(actor, []).append(cap)

