@@ -155,3 +155,13 @@ def _read_figures(path: Path, caps: dict[str, list[Capability]]) -> None:
         raise DatasetError(f"{path}, line {line}: {exc}") from None
     for actor, cap in zip(actors, Capability.many(parsed), strict=True):
         caps.setdefault(actor, []).append(cap)
+
+
+def empty_document(title: str = "Untitled", folder: Path | None = None) -> Document:
+    """A project with no actors yet but the standard region tree, so new actors can be
+    placed in regions and the region filter works from the start."""
+    folder = Path(folder) if folder else data_dir()
+    doc = Document(title=title)
+    for _line, row in _rows(folder, "regions.csv"):
+        doc.regions[row["id"]] = Region(row["id"], row["name"], _opt(row.get("parent", "")))
+    return doc
