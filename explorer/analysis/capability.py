@@ -209,7 +209,12 @@ def coverage_text(cap: CapabilityIndex, doc: Document, name_up_to: int = 5) -> s
             + "."
         )
     if cap.no_data:
-        parts.append(f"No figures: {few(sorted(name(a) for a in cap.no_data))}.")
+        # States first: a state without figures is the gap a reader most needs to see.
+        def state_first(actor: str) -> tuple[bool, str]:
+            found = doc.actors.get(actor)
+            return (found is None or found.kind != "state", name(actor))
+
+        parts.append(f"No figures: {few([name(a) for a in sorted(cap.no_data, key=state_first)])}.")
     metrics = cap.metrics
     partial = []
     for actor in sorted(cap.figures, key=name):

@@ -147,3 +147,10 @@ def test_figure_at_lookup_and_series():
     assert actor.figure_at("personnel_k", 1990) is undated  # only when no dated figure applies
     assert [c.year for c in actor.series("personnel_k")] == [1995, 2000]
     assert actor.figure("gdp_usd_bn", 2000) is None
+
+
+def test_coverage_text_names_states_without_figures_first(doc):
+    an = analyse(doc, ViewFilter(as_of="1990-01-01"))
+    assert "TWN" in an.capability.no_data  # Taiwan's only figure is SIPRI's 2024 one
+    text = coverage_text(an.capability, doc, name_up_to=1)
+    assert "No figures: Taiwan and 5 more." in text
