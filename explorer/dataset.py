@@ -74,6 +74,7 @@ def load_dataset(folder: Path | None = None) -> Document:
                     int(row["year"]) if row.get("year") else None, row.get("source", ""),
                 )
             )
+        _read_figures(folder / "figures.csv", caps)
         current = "actors.csv"
         for line, row in _rows(folder, current):
             regions = tuple(r.strip() for r in row.get("regions", "").split(";") if r.strip())
@@ -117,7 +118,43 @@ def load_dataset(folder: Path | None = None) -> Document:
         if isinstance(exc, DatasetError):
             raise
         raise DatasetError(f"{folder / current}, line {line}: {exc!r}") from None
+    strays = sorted(set(caps) - set(doc.actors))
+    if strays:
+        raise DatasetError(f"{folder}: figures for unknown actors {', '.join(strays[:5])}.")
     return doc
+
+
+FIGURE_COLUMNS = ("actor", "metric", "year", "value", "source", "derived")
+
+
+def _read_figures(path: Path, caps: dict[str, list[Capability]]) -> None:
+    """Append the rows of ``figures.csv`` (built by ``scripts/build_figures.py``) to ``caps``.
+
+    About 26 000 rows: read with a plain ``csv.reader`` (no dict per row) and built with
+    ``Capability.many`` to keep opening the default project fast.
+    """
+    if not path.exists():
+        return
+    actors: list[str] = []
+    parsed: list[tuple[str, float, int | None, str, bool]] = []
+    line = 1
+    try:
+        with open(path, encoding="utf-8", newline="") as handle:
+            reader = csv.reader(handle)
+            header = next(reader, [])
+            if tuple(header) != FIGURE_COLUMNS:
+                raise ValueError(f"the columns must be {','.join(FIGURE_COLUMNS)}")
+            for line, (actor, metric, year, value, source, derived) in enumerate(reader, 2):
+                if derived not in ("0", "1"):
+                    raise ValueError(f"derived must be 0 or 1 (got {derived!r})")
+                actors.append(actor)
+                parsed.append(
+                    (metric, float(value), int(year) if year else None, source, derived == "1")
+                )
+    except ValueError as exc:
+        raise DatasetError(f"{path}, line {line}: {exc}") from None
+    for actor, cap in zip(actors, Capability.many(parsed), strict=True):
+        caps.setdefault(actor, []).append(cap)
 
 
 def empty_document(title: str = "Untitled", folder: Path | None = None) -> Document:

@@ -81,8 +81,28 @@ V1_POSITIONS = {
 V1_SETTINGS = {"view": {"zoom": 1.5, "mode": "hubs"}, "as_of": "2024-03-07"}
 
 
-def make_v1(path: Path) -> None:
-    with Project.create(path, v1_document()) as project:
+def v2_document() -> Document:
+    """Schema 2: figures are series with a derived flag (published and derived in one year)."""
+    doc = v1_document()
+    doc.title = "Back-compat project v2"
+    doc.actors["SWE"] = Actor(
+        "SWE", "Sweden", "state", ("europe_northern",),
+        (Capability("milex_usd_bn", 8.5, 2023, "sipri"),
+         Capability("milex_usd_bn", 8.9, 2023, "wb_share;wb_gdp", derived=True),
+         Capability("milex_usd_bn", 7.1, 2022, "wb_share;wb_gdp", derived=True),
+         Capability("population_m", 10.55, 2023, "wb_pop"),
+         Capability("population_m", 8.3, 1990, "wb_pop"),
+         Capability("personnel_k", 14.6, 2023)),
+        notes="NATO member since 2024-03-07", source="sipri",
+    )
+    return doc
+
+
+MAKERS = {1: v1_document, 2: v2_document}
+
+
+def make(path: Path, document: Document) -> None:
+    with Project.create(path, document) as project:
         project.set_positions(V1_POSITIONS)
         for key, value in V1_SETTINGS.items():
             project.set_setting(key, value)
@@ -92,18 +112,18 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--force", action="store_true", help="overwrite existing files")
     args = parser.parse_args()
-    if SCHEMA_VERSION != 1:
-        print(f"This program writes schema {SCHEMA_VERSION}; project_v1.sbx must come from "
-              "schema 1 code. Add a make_v{SCHEMA_VERSION} function instead.")
+    if SCHEMA_VERSION not in MAKERS:
+        print(f"This program writes schema {SCHEMA_VERSION}; add a v{SCHEMA_VERSION}_document "
+              "function (older files must come from the code of their own schema).")
         return 1
-    path = DATA / "project_v1.sbx"
+    path = DATA / f"project_v{SCHEMA_VERSION}.sbx"
     if path.exists():
         if not args.force:
             print(f"{path} exists; use --force to regenerate it.")
             return 1
         path.unlink()
     DATA.mkdir(parents=True, exist_ok=True)
-    make_v1(path)
+    make(path, MAKERS[SCHEMA_VERSION]())
     print(f"Wrote {path} ({path.stat().st_size} bytes, schema {SCHEMA_VERSION})")
     return 0
 

@@ -70,7 +70,7 @@ from explorer.model import (  # noqa: E402
     Tie,
     ValidationError,
 )
-from explorer.store import Project, ProjectFileError  # noqa: E402
+from explorer.store import SCHEMA_VERSION, Project, ProjectFileError  # noqa: E402
 from explorer.store.probe import check_project_file  # noqa: E402
 from explorer.store.temp_files import remove_stale_temps  # noqa: E402
 
@@ -254,9 +254,10 @@ def cmd_fuzz(args: argparse.Namespace) -> int:
         project.set_positions({f"actor:{a}": (1.0, 2.0, True) for a in project.document().actors})
         project.set_setting("view", {"zoom": 2})
     bases.append(small.read_bytes())
-    v1 = ROOT / "tests" / "data" / "project_v1.sbx"
-    if v1.exists():
-        bases.append(v1.read_bytes())
+    # The committed file of the current schema: an older one is migrated (so changed) on open.
+    current = ROOT / "tests" / "data" / f"project_v{SCHEMA_VERSION}.sbx"
+    if current.exists():
+        bases.append(current.read_bytes())
     header_fields = [16, 18, 19, 20, 21, 24, 28, 32, 36, 40, 44, 48, 52, 56, 60, 64, 68, 92, 96]
 
     def mutate(draw_base, kind, data):

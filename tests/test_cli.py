@@ -15,7 +15,7 @@ import pytest
 from explorer import __version__
 from explorer.cli import main
 from explorer.io.json_document import document_from_dict, document_to_json
-from explorer.store import Project
+from explorer.store import SCHEMA_VERSION, Project
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data"
@@ -90,7 +90,7 @@ def test_new_then_info(tmp_path):
     assert result.stdout.strip() == f"Created {target}"
     info = run("info", str(target))
     assert info.returncode == 0, info.stderr
-    assert "Actors:" in info.stdout and "Schema version: 1" in info.stdout
+    assert "Actors:" in info.stdout and f"Schema version: {SCHEMA_VERSION}" in info.stdout
     actors = int(next(ln for ln in info.stdout.splitlines() if ln.startswith("Actors:")).split()[1])
     assert actors > 0
     again = run("new", "-o", str(target))
@@ -168,7 +168,7 @@ def test_export_json_to_a_file(small, tmp_path):
     result = run("export", str(small), "--format", "json", "-o", str(out))
     assert result.returncode == 0, result.stderr
     with Project.open(small) as project:
-        assert out.read_text(encoding="utf-8") == document_to_json(project.document(), 1)
+        assert out.read_text(encoding="utf-8") == document_to_json(project.document(), SCHEMA_VERSION)
 
 
 BAD_KINDS = sorted(helpers.BAD_FILE_WORDS)
@@ -211,7 +211,7 @@ def test_main_export_json(small, capsys):
     assert main(["export", str(small), "--format", "json", "-o", "-"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert {a["id"] for a in data["actors"]} == set(helpers.make_document().actors)
-    assert data["schema"] == 1
+    assert data["schema"] == SCHEMA_VERSION
 
 
 @pytest.mark.parametrize("kind", BAD_KINDS)
@@ -244,15 +244,16 @@ def _shares(capsys) -> dict[str, float]:
 
 
 def test_report_weights_change_the_capability_index(small, capsys):
+    # personnel is weighted 0 by default (no open source); Finland has only personnel
     assert main(["report", str(small), "--format", "json"]) == 0
-    assert _shares(capsys) == pytest.approx({"SWE": 0.5, "FIN": 0.5})
-    # without personnel, Finland (personnel only) has no index figure left
-    assert main(["report", str(small), "--weight", "personnel_k=0", "--format", "json"]) == 0
     assert _shares(capsys) == pytest.approx({"SWE": 1.0})
+    assert main(["report", str(small), "--weight", "personnel_k=1", "--format", "json"]) == 0
+    assert _shares(capsys) == pytest.approx({"SWE": 0.5, "FIN": 0.5})
     assert main(["report", str(small), "--weight", "milex_usd_bn=3"]) == 0
-    assert "Weights: milex_usd_bn 3, personnel_k 1, population_m 1, gdp_usd_bn 1" in (
-        capsys.readouterr().out
-    )
+    assert (
+        "Weights: milex_usd_bn 3, personnel_k 0, population_m 1, urban_population_m 1,"
+        " energy_mtoe 1, gdp_usd_bn 0, gdp_ppp_bn 0"
+    ) in capsys.readouterr().out
 
 
 @pytest.mark.parametrize(

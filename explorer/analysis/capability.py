@@ -1,11 +1,18 @@
 """CINC-style capability index: an actor's mean share of the totals of the actors in view.
 
-For each index metric (``vocab.INDEX_METRICS``: military expenditure, personnel,
-population, GDP) the total is taken over the actors in view that have the figure, and an
-actor's component is its share of that total. The index is the weighted mean of the
+For each index metric with a weight above 0 (by default ``vocab.DEFAULT_INDEX_METRICS``:
+military expenditure, population, urban population and primary energy use, the four of
+the Correlates of War CINC's six components with open data; GDP, GDP PPP and personnel
+can be weighted in) the total is taken over the actors in view that have the figure, and
+an actor's component is its share of that total. The index is the weighted mean of the
 components **the actor has** (weights renormalised over those components), so a missing
 figure is neither a zero nor a guess. Actors with no figure at all get index 0 and are
 listed in ``no_data``. Metrics whose weight is 0, or whose total is 0, are ignored.
+
+Figures are time series: for a view year each actor's latest figure at or before it is
+used (published over derived in the same year), and ``figures`` records which one, so
+callers can say "figure from 2022". A view year older than every figure of an actor gives
+no data for it, never an extrapolation.
 
 With complete data and equal weights the indices already sum to 1 (as CINC's do); with
 gaps they need not, so ``share`` is the index renormalised to sum to 1 over the actors
@@ -15,13 +22,16 @@ with data. Nuclear warheads are not part of the index and are reported separatel
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from explorer.model.entities import Actor, Document
-from explorer.model.vocab import INDEX_METRICS
+from explorer.model.entities import Actor, Capability, Document
+from explorer.model.vocab import DEFAULT_INDEX_METRICS, INDEX_METRICS, METRIC_NOUNS
 
-#: Equal weights, as in the Correlates of War CINC.
-DEFAULT_WEIGHTS: dict[str, float] = dict.fromkeys(INDEX_METRICS, 1.0)
+#: Equal weights over the default metrics, as in the Correlates of War CINC; the other
+#: index metrics are available at weight 0.
+DEFAULT_WEIGHTS: dict[str, float] = {
+    m: (1.0 if m in DEFAULT_INDEX_METRICS else 0.0) for m in INDEX_METRICS
+}
 
 
 @dataclass(frozen=True)
@@ -32,6 +42,8 @@ class CapabilityIndex:
     ``components``: metric -> share of the metric's total, for the metrics the actor
     has; ``totals``: metric -> total over actors in view; ``warheads``: the actors
     that report a warhead count; ``no_data``: actors with no index figure, sorted.
+    ``year``: the view year the figures were chosen for (None: each actor's latest);
+    ``figures``: actor -> metric -> the figure used (its year, source, derived flag).
     """
 
     index: dict[str, float]
@@ -41,10 +53,50 @@ class CapabilityIndex:
     warheads: dict[str, float]
     no_data: tuple[str, ...]
     weights: dict[str, float]
+    year: int | None = None
+    figures: dict[str, dict[str, Capability]] = field(default_factory=dict)
 
     def ranking(self) -> list[str]:
         """Actor ids, strongest first (ties broken by id)."""
         return sorted(self.index, key=lambda a: (-self.index[a], a))
+
+    @property
+    def metrics(self) -> tuple[str, ...]:
+        """The index metrics with a weight above 0, in vocabulary order."""
+        return tuple(m for m in INDEX_METRICS if self.weights.get(m, 0) > 0)
+
+    def figure_year(self, actor: str, metric: str) -> int | None:
+        """The year of the figure used for ``actor``'s ``metric`` (None: none or undated)."""
+        found = self.figures.get(actor, {}).get(metric)
+        return found.year if found else None
+
+    def older_figures(self, lag: int = 1) -> list[tuple[str, str, int]]:
+        """(actor, metric, year) of figures more than ``lag`` years older than the reference.
+
+        The reference is the view year, or for "latest" views the newest year used for
+        that metric by any actor in view. Sorted oldest first.
+        """
+        newest: dict[str, int] = {}
+        for used in self.figures.values():
+            for metric, cap in used.items():
+                if cap.year is not None:
+                    newest[metric] = max(newest.get(metric, cap.year), cap.year)
+        out = []
+        for actor, used in self.figures.items():
+            for metric, cap in used.items():
+                reference = self.year if self.year is not None else newest.get(metric)
+                if cap.year is not None and reference is not None and reference - cap.year > lag:
+                    out.append((actor, metric, cap.year))
+        return sorted(out, key=lambda t: (t[2], t[0], t[1]))
+
+    def derived_count(self) -> dict[str, int]:
+        """metric -> how many actors' figures used for it are derived (metrics with any)."""
+        out: dict[str, int] = {}
+        for used in self.figures.values():
+            for metric, cap in used.items():
+                if cap.derived:
+                    out[metric] = out.get(metric, 0) + 1
+        return out
 
 
 def check_weights(weights: Mapping[str, float] | None) -> dict[str, float]:
@@ -73,18 +125,20 @@ def capability_index(
     w = check_weights(weights)
     actors = list(actors)
     metrics = [m for m in INDEX_METRICS if w[m] > 0]
-    figures = {a.id: {m: a.figure(m, year) for m in metrics} for a in actors}
-    totals = {m: float(sum(f[m] for f in figures.values() if f[m] is not None)) for m in metrics}
+    used: dict[str, dict[str, Capability]] = {}
+    for a in actors:
+        found = {m: a.figure_at(m, year) for m in metrics}
+        used[a.id] = {m: c for m, c in found.items() if c is not None}
+    totals = {m: float(sum(u[m].value for u in used.values() if m in u)) for m in metrics}
     usable = [m for m in metrics if totals[m] > 0]
     index: dict[str, float] = {}
     components: dict[str, dict[str, float]] = {}
     no_data: list[str] = []
     for actor in actors:
-        comp = {
-            m: figures[actor.id][m] / totals[m] for m in usable if figures[actor.id][m] is not None
-        }
+        mine = used[actor.id]
+        comp = {m: mine[m].value / totals[m] for m in usable if m in mine}
         components[actor.id] = comp
-        if not any(figures[actor.id][m] is not None for m in metrics):
+        if not mine:
             no_data.append(actor.id)
         weight_sum = sum(w[m] for m in comp)
         index[actor.id] = sum(w[m] * s for m, s in comp.items()) / weight_sum if comp else 0.0
@@ -99,6 +153,8 @@ def capability_index(
         warheads=warheads,
         no_data=tuple(sorted(no_data)),
         weights=w,
+        year=year,
+        figures=used,
     )
 
 
@@ -117,3 +173,66 @@ def capability_coverage(
         else []
     )
     return len(with_data), len(cap.index), names
+
+
+def coverage_text(cap: CapabilityIndex, doc: Document, name_up_to: int = 5) -> str:
+    """One paragraph saying what the shares rest on: how many actors have figures, for
+    which year, which are derived, and (by name, a handful) the gaps and old figures."""
+    def name(actor: str) -> str:
+        return doc.actors[actor].name if actor in doc.actors else actor
+
+    def few(items: list[str]) -> str:
+        more = len(items) - name_up_to
+        return ", ".join(items[:name_up_to]) + (f" and {more} more" if more > 0 else "")
+
+    total = len(cap.index)
+    with_data = total - len(cap.no_data)
+    when = f"as of {cap.year}" if cap.year is not None else "latest figures"
+    if with_data == 0:
+        return (
+            f"No capability figures ({when}) for any of the {total} actors in view, "
+            "so no shares are computed."
+        )
+    year = (
+        f"each actor's latest figure at or before {cap.year}"
+        if cap.year is not None
+        else "each actor's latest figure"
+    )
+    parts = [
+        f"Capability shares rest on figures for {with_data} of {total} actors ({year})."
+    ]
+    derived = cap.derived_count()
+    if derived:
+        parts.append(
+            "Derived from World Bank series, not published: "
+            + ", ".join(f"{METRIC_NOUNS[m]} of {n}" for m, n in derived.items())
+            + "."
+        )
+    if cap.no_data:
+        # States first: a state without figures is the gap a reader most needs to see.
+        def state_first(actor: str) -> tuple[bool, str]:
+            found = doc.actors.get(actor)
+            return (found is None or found.kind != "state", name(actor))
+
+        parts.append(f"No figures: {few([name(a) for a in sorted(cap.no_data, key=state_first)])}.")
+    metrics = cap.metrics
+    partial = []
+    for actor in sorted(cap.figures, key=name):
+        have = [m for m in metrics if m in cap.figures[actor]]
+        if not have or len(have) == len(metrics):
+            continue
+        lacking = [m for m in metrics if m not in have]
+        if len(have) <= len(lacking):
+            partial.append(f"{name(actor)} ({' and '.join(METRIC_NOUNS[m] for m in have)} only)")
+        else:
+            partial.append(f"{name(actor)} (no {' or '.join(METRIC_NOUNS[m] for m in lacking)})")
+    if partial:
+        parts.append(f"Partial: {few(partial)}.")
+    old = cap.older_figures()
+    if old:
+        parts.append(
+            "Older figures: "
+            + few([f"{name(a)} {METRIC_NOUNS[m]} from {y}" for a, m, y in old])
+            + "."
+        )
+    return " ".join(parts)

@@ -12,8 +12,9 @@ Rules, in order:
    model's own convention and needs no clock, so results do not change from day to day.
 2. **Actors.** ``actor_kinds`` (empty = all kinds) and ``min_capability`` (0 = no
    threshold) select candidate actors. The threshold compares the actor's capability
-   index computed over *all* actors of the document with default weights, so it does not
-   move when other filters change; actors without figures fail any threshold above 0.
+   index computed over *all* actors of the document with default weights and the view's
+   year (:func:`view_year`), so it does not move when other filters change; actors
+   without figures for that year fail any threshold above 0.
 3. **Alliances.** ``alliance_kinds`` (empty = all) and ``alliances`` (None = all; a set of
    ids otherwise) select alliances; only in-force memberships of selected alliances count.
 4. **Regions.** ``regions`` (empty = all) selects the *core* actors: an actor is in when

@@ -122,10 +122,17 @@ def hub_graph(doc: Document) -> HubGraph:
         _put(attrs, "regions", ";".join(actor.regions))
         _put(attrs, "notes", actor.notes)
         _put(attrs, DATA_SOURCE, actor.source)
-        for cap in actor.capabilities:
-            attrs[cap.metric] = float(cap.value)
-            _put(attrs, f"{cap.metric}_year", cap.year)
-            _put(attrs, f"{cap.metric}_source", cap.source)
+        # Graph formats hold one value per metric: each metric's latest figure (published
+        # over derived in its year), not whichever row of a series happens to come last.
+        for metric in dict.fromkeys(c.metric for c in actor.capabilities):
+            cap = actor.figure_at(metric)
+            if cap is None:
+                continue
+            attrs[metric] = float(cap.value)
+            _put(attrs, f"{metric}_year", cap.year)
+            _put(attrs, f"{metric}_source", cap.source)
+            if cap.derived:
+                attrs[f"{metric}_derived"] = True
         nodes.append(HubNode(actor.id, actor.name, actor.id, attrs))
         node_id[actor.id] = actor.id
     for alliance in doc.alliances.values():

@@ -194,7 +194,10 @@ def _capabilities(attrs: dict[str, Any], warn: _Warnings, who: str) -> tuple[Cap
             warn.add(f"non-numeric {metric} dropped", f"{who}: {raw!r}")
             continue
         year = to_int(attrs.get(f"{metric}_year"))
-        caps.append(Capability(metric, value, year, _text(attrs.get(f"{metric}_source"))))
+        derived = _text(attrs.get(f"{metric}_derived")).strip().lower() in ("true", "1")
+        caps.append(
+            Capability(metric, value, year, _text(attrs.get(f"{metric}_source")), derived)
+        )
     return tuple(caps)
 
 

@@ -84,12 +84,16 @@ def validate_actor(actor: Actor, doc: Document | None = None) -> None:
         for region in actor.regions:
             if region not in doc.regions:
                 raise ValidationError(f"Unknown region '{region}'.", "regions")
-    seen: set[str] = set()
+    # A metric may have one published and one derived figure per year (a time series).
+    seen: set[tuple[str, int | None, bool]] = set()
     for cap in actor.capabilities:
         _check_choice(cap.metric, METRICS, "metric")
-        if cap.metric in seen:
-            raise ValidationError(f"Figure '{cap.metric}' is given twice.", cap.metric)
-        seen.add(cap.metric)
+        key = (cap.metric, cap.year, bool(cap.derived))
+        if key in seen:
+            when = f" for {cap.year}" if cap.year is not None else ""
+            kind = "Derived figure" if cap.derived else "Figure"
+            raise ValidationError(f"{kind} '{cap.metric}'{when} is given twice.", cap.metric)
+        seen.add(key)
         if not isinstance(cap.value, (int, float)) or math.isnan(cap.value) or math.isinf(cap.value):
             raise ValidationError(f"{cap.metric} must be a finite number.", cap.metric)
         if cap.value < 0:

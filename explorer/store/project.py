@@ -19,6 +19,7 @@ from explorer.model.entities import (
     Actor,
     Alliance,
     Bloc,
+    Capability,
     Document,
     Membership,
     Scenario,
@@ -62,6 +63,10 @@ class Project:
         self._depth = 0
         self._pending: list[ChangeEvent] = []
         self._document: Document | None = None
+        # Figures by actor, kept across edits: re-reading ~26 000 rows after every change
+        # would cost more than the change. Only put_actor/delete_actor write figures, so
+        # they keep it current; a rollback drops it (None: read again on next use).
+        self._figures: dict[str, tuple[Capability, ...]] | None = None
 
     # ----- opening and creating -------------------------------------------------------
 
@@ -126,7 +131,14 @@ class Project:
             conn.execute("BEGIN")
             rows.write_document(conn, document)
             conn.execute("COMMIT")
-        return cls(Path(":memory:"), conn)
+        project = cls(Path(":memory:"), conn)
+        if document is not None:
+            project._figures = {
+                a.id: rows.stored_figures(a.capabilities)
+                for a in document.actors.values()
+                if a.capabilities
+            }
+        return project
 
     def close(self) -> None:
         self._conn.close()
@@ -157,6 +169,7 @@ class Project:
                 self._conn.execute("ROLLBACK")
                 self._pending.clear()
                 self._document = None
+                self._figures = None
             raise
         self._depth -= 1
         if self._depth == 0:
@@ -183,7 +196,11 @@ class Project:
     def document(self) -> Document:
         """The current document. Cached until the next change; treat it as read-only."""
         if self._document is None:
-            self._document = rows.read_document(self._conn)
+            if self._figures is None:
+                self._figures = {
+                    actor: tuple(figures) for actor, figures in rows.read_figures(self._conn).items()
+                }
+            self._document = rows.read_document(self._conn, self._figures)
         return self._document
 
     @property
@@ -230,13 +247,18 @@ class Project:
     def put_actor(self, actor: Actor) -> None:
         with self.transaction():
             rows.write_actor(self._conn, actor)
+            if self._figures is not None:
+                self._figures[actor.id] = rows.stored_figures(actor.capabilities)
             self._changed("actors", actor.id)
 
     def delete_actor(self, actor_id: str) -> None:
         """Delete an actor; its memberships, ties and bloc places must be gone already."""
         with self.transaction():
+            self._conn.execute("DELETE FROM figures WHERE actor = ?", (actor_id,))
             self._conn.execute("DELETE FROM actors WHERE id = ?", (actor_id,))
             self._conn.execute("DELETE FROM positions WHERE node = ?", (actor_key(actor_id),))
+            if self._figures is not None:
+                self._figures.pop(actor_id, None)
             self._changed("actors", actor_id)
 
     def put_alliance(self, alliance: Alliance) -> None:

@@ -88,8 +88,37 @@ def _migrate_to_1(conn: sqlite3.Connection) -> None:
             conn.execute(statement)
 
 
+def _migrate_to_2(conn: sqlite3.Connection) -> None:
+    """Figures become time series with a ``derived`` flag, in a new ``figures`` table.
+
+    ``capabilities`` allowed one figure per actor and metric (its primary key), so it
+    cannot hold a series; its rows move to ``figures`` unchanged, marked published
+    (derived = 0, as every figure before schema 2 was), and the old table is dropped so
+    that no stale copy remains. ``actor`` has no foreign key: checking it for ~26 000
+    rows doubled the time to write the default project; ``Project.delete_actor``
+    deletes an actor's figures itself, and reading ignores rows of unknown actors.
+    """
+    conn.execute(
+        """CREATE TABLE figures (
+            actor TEXT NOT NULL,
+            position INTEGER NOT NULL,
+            metric TEXT NOT NULL, year INTEGER, value REAL NOT NULL,
+            source TEXT NOT NULL DEFAULT '', derived INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (actor, position)
+        ) WITHOUT ROWID"""
+    )
+    conn.execute(
+        "INSERT INTO figures (actor, position, metric, year, value, source, derived)"
+        " SELECT actor, position, metric, year, value, source, 0 FROM capabilities"
+    )
+    conn.execute("DROP TABLE capabilities")
+
+
 #: MIGRATIONS[n] upgrades a file from version n - 1 to version n.
-MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _migrate_to_1}
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
+    1: _migrate_to_1,
+    2: _migrate_to_2,
+}
 SCHEMA_VERSION = max(MIGRATIONS)
 
 

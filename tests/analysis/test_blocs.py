@@ -32,7 +32,7 @@ def test_concentration_known_values():
 
 def _cap(values):
     actors = [Actor(k, k, "other", capabilities=caps(gdp=v)) for k, v in values.items()]
-    return capability_index(actors)
+    return capability_index(actors, {"gdp_usd_bn": 1.0})  # GDP is weighted 0 by default
 
 
 def test_bloc_strength_and_ratio():

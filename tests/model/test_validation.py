@@ -122,10 +122,26 @@ def test_duplicate_figure():
     actor = Actor(
         "SWE",
         "Sweden",
-        capabilities=(Capability("personnel_k", 15.0, 2023), Capability("personnel_k", 16.0, 2024)),
+        capabilities=(Capability("personnel_k", 15.0, 2024), Capability("personnel_k", 16.0, 2024)),
     )
     error = raises(validate_actor, actor, field="personnel_k")
-    assert error.message == "Figure 'personnel_k' is given twice."
+    assert error.message == "Figure 'personnel_k' for 2024 is given twice."
+
+
+def test_a_series_of_years_and_a_derived_twin_are_not_duplicates():
+    actor = Actor(
+        "SWE",
+        "Sweden",
+        capabilities=(
+            Capability("milex_usd_bn", 8.0, 2023),
+            Capability("milex_usd_bn", 9.0, 2024),
+            Capability("milex_usd_bn", 9.2, 2024, derived=True),
+        ),
+    )
+    validate_actor(actor)
+    twice = Actor("SWE", "Sweden", capabilities=actor.capabilities + (actor.capabilities[-1],))
+    error = raises(validate_actor, twice, field="milex_usd_bn")
+    assert error.message == "Derived figure 'milex_usd_bn' for 2024 is given twice."
 
 
 def test_unknown_metric():

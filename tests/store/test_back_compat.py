@@ -102,9 +102,59 @@ def test_v1_project_can_be_edited_and_saved(v1, tmp_path):
         assert saved.counts()["memberships"] == 4
 
 
-def test_opening_the_current_version_leaves_the_file_unchanged(v1):
-    if SCHEMA_VERSION != 1:
-        pytest.skip("the v1 file is migrated (and so changed) by newer schemas")
-    before = sha256(v1)
-    Project.open(v1).close()
-    assert sha256(v1) == before
+def test_v1_figures_move_to_the_figures_table_as_published(v1):
+    with Project.open(v1) as project:
+        tables = {r[0] for r in project._conn.execute("SELECT name FROM sqlite_master")}
+        assert "figures" in tables and "capabilities" not in tables
+        stored = project._conn.execute(
+            "SELECT actor, metric, year, value, source, derived FROM figures ORDER BY actor, position"
+        ).fetchall()
+    assert stored == [
+        ("RUS", "warheads", 2024, 5580.0, "", 0),
+        ("SWE", "milex_usd_bn", 2023, 8.5, "sipri", 0),
+        ("SWE", "personnel_k", 2023, 14.6, "", 0),
+        ("TUR", "population_m", 2023, 85.3, "", 0),
+    ]
+
+
+@pytest.fixture
+def v2(tmp_path) -> Path:
+    source = DATA / "project_v2.sbx"
+    if not source.exists():
+        pytest.fail(f"{source} is missing; run scripts/make_test_projects.py")
+    copy = tmp_path / "project_v2.sbx"
+    shutil.copyfile(source, copy)
+    return copy
+
+
+def test_committed_v2_file_is_schema_2():
+    assert check_project_file(DATA / "project_v2.sbx") == 2
+
+
+def test_v2_project_keeps_series_and_the_derived_flag(v2):
+    with Project.open(v2) as project:
+        doc = project.document()
+    assert doc.title == "Back-compat project v2"
+    assert validate_document(doc) == []
+    sweden = doc.actors["SWE"]
+    assert sweden.capabilities == (
+        Capability("milex_usd_bn", 8.5, 2023, "sipri"),
+        Capability("milex_usd_bn", 8.9, 2023, "wb_share;wb_gdp", derived=True),
+        Capability("milex_usd_bn", 7.1, 2022, "wb_share;wb_gdp", derived=True),
+        Capability("population_m", 10.55, 2023, "wb_pop"),
+        Capability("population_m", 8.3, 1990, "wb_pop"),
+        Capability("personnel_k", 14.6, 2023),
+    )
+    assert sweden.figure_at("milex_usd_bn", 2023).derived is False  # published wins
+    assert sweden.figure_at("milex_usd_bn", 2022).derived is True
+    assert sweden.figure("population_m", 2000) == 8.3
+
+
+def test_opening_the_current_version_leaves_the_file_unchanged(tmp_path):
+    current = DATA / f"project_v{SCHEMA_VERSION}.sbx"
+    assert current.exists(), f"add {current.name} with scripts/make_test_projects.py"
+    copy = tmp_path / current.name
+    shutil.copyfile(current, copy)
+    before = sha256(copy)
+    Project.open(copy).close()
+    assert sha256(copy) == before

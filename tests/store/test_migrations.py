@@ -11,7 +11,10 @@ import explorer.store.probe
 import explorer.store.project
 import explorer.store.schema
 from explorer.store import Project, ProjectFileError
-from explorer.store.schema import MIGRATIONS, migrate
+from explorer.store.schema import MIGRATIONS, SCHEMA_VERSION, migrate
+
+#: The version a hypothetical next migration would bring a current file to.
+NEXT = SCHEMA_VERSION + 1
 
 
 def use_migrations(monkeypatch, migrations) -> None:
@@ -59,23 +62,23 @@ def test_migrate_builds_the_current_schema_from_nothing():
 
 
 def test_an_older_project_is_migrated_when_opened(monkeypatch, project_path):
-    use_migrations(monkeypatch, {**MIGRATIONS, 2: add_extras})
+    use_migrations(monkeypatch, {**MIGRATIONS, NEXT: add_extras})
     with Project.open(project_path) as project:
-        assert project.schema_version == 2
+        assert project.schema_version == NEXT
         assert project.document() == make_document()
         assert project._conn.execute("SELECT note FROM extras").fetchall() == [("added by v2",)]
-    assert user_version(project_path) == 2
+    assert user_version(project_path) == NEXT
 
 
 def test_a_failing_migration_rolls_back_and_leaves_the_file_unchanged(monkeypatch, project_path):
-    use_migrations(monkeypatch, {**MIGRATIONS, 2: add_then_fail})
+    use_migrations(monkeypatch, {**MIGRATIONS, NEXT: add_then_fail})
     before = sha256(project_path)
     with pytest.raises(ProjectFileError, match="upgrading its schema failed"):
         Project.open(project_path)
     assert sha256(project_path) == before
     assert not side_files(project_path)
     assert "broken" not in tables(project_path)
-    assert user_version(project_path) == 1
+    assert user_version(project_path) == SCHEMA_VERSION
     # The program without the broken migration still opens it as it was.
     monkeypatch.undo()
     with Project.open(project_path) as project:
@@ -83,17 +86,17 @@ def test_a_failing_migration_rolls_back_and_leaves_the_file_unchanged(monkeypatc
 
 
 def test_a_failing_migration_in_a_new_project_leaves_nothing_behind(monkeypatch, tmp_path):
-    use_migrations(monkeypatch, {**MIGRATIONS, 2: add_then_fail})
+    use_migrations(monkeypatch, {**MIGRATIONS, NEXT: add_then_fail})
     with pytest.raises(sqlite3.OperationalError):
         Project.create(tmp_path / "new.sbx", make_document())
     assert list(tmp_path.iterdir()) == []
 
 
 def test_all_migration_steps_run_in_one_transaction(monkeypatch, project_path):
-    use_migrations(monkeypatch, {**MIGRATIONS, 2: add_extras, 3: add_then_fail})
+    use_migrations(monkeypatch, {**MIGRATIONS, NEXT: add_extras, NEXT + 1: add_then_fail})
     before = sha256(project_path)
     with pytest.raises(ProjectFileError):
         Project.open(project_path)
-    assert user_version(project_path) == 1
+    assert user_version(project_path) == SCHEMA_VERSION
     assert "extras" not in tables(project_path)
     assert sha256(project_path) == before
