@@ -17,6 +17,13 @@ graph but not across scenarios.
 :class:`~explorer.analysis.capability.CapabilityIndex`; over blocs the units are the blocs
 with shares renormalised to sum to 1 among them (polarity between the blocs). With N = 1
 one unit holds everything: CON = 1. With no unit, or all shares 0, CON is None.
+
+**Alliance-derived blocs** (:func:`alliance_blocs`) are the connected groups of actors
+joined by in-force *defence-obligation* alliances in which both are full members
+(founders or members). Each is named after its strongest member ("Bloc around United
+States") and its id is that member's id, so the same bloc keeps its id across scenarios
+and a change of membership moves an actor between blocs without anyone editing a list.
+Actors without a defence pact are unaligned.
 """
 
 from __future__ import annotations
@@ -29,7 +36,9 @@ from dataclasses import dataclass
 import networkx as nx
 
 from explorer.analysis.capability import CapabilityIndex
+from explorer.analysis.view import FilteredData
 from explorer.model.entities import Bloc
+from explorer.model.vocab import FULL_ROLES
 
 LOUVAIN_SEED = 42
 
@@ -152,3 +161,43 @@ def detected_blocs(g: nx.Graph, cap: CapabilityIndex, seed: int = LOUVAIN_SEED) 
         name = g.nodes[lead].get("name", lead)
         groups.append((f"C{i}", f"Around {name}", c))
     return bloc_set(groups, cap, modularity)
+
+
+def defence_groups(data: FilteredData) -> list[set[str]]:
+    """Groups of two or more actors joined by in-force defence pacts (full members)."""
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        while parent.setdefault(x, x) != x:
+            parent[x] = parent[parent[x]]  # path halving keeps the trees flat
+            x = parent[x]
+        return x
+
+    first: dict[str, str] = {}
+    for m in data.memberships:
+        if m.role not in FULL_ROLES or data.alliances[m.alliance].obligation != "defence":
+            continue
+        lead = first.setdefault(m.alliance, m.actor)
+        parent[find(m.actor)] = find(lead)
+    groups: dict[str, set[str]] = {}
+    for actor in parent:
+        groups.setdefault(find(actor), set()).add(actor)
+    return [g for g in groups.values() if len(g) > 1]
+
+
+def alliance_blocs(data: FilteredData, cap: CapabilityIndex) -> BlocSet:
+    """Blocs of actors joined by defence pacts, strongest first (see module)."""
+
+    def key(a: str) -> tuple:
+        return (-cap.index.get(a, 0.0), a)
+
+    def strength(c: set[str]) -> float:
+        return sum(cap.index.get(a, 0.0) for a in c)
+
+    ordered = sorted(defence_groups(data), key=lambda c: (-strength(c), -len(c), min(c)))
+    groups = []
+    for c in ordered:
+        lead = min(c, key=key)
+        name = data.actors[lead].name if lead in data.actors else lead
+        groups.append((lead, f"Bloc around {name}", c))
+    return bloc_set(groups, cap)
