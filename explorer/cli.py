@@ -74,6 +74,15 @@ def _parser() -> argparse.ArgumentParser:
         "population_m, gdp_usd_bn; default 1 each, 0 leaves it out); repeatable",
     )
     report.add_argument("--format", choices=("text", "json"), default="text")
+    report.add_argument(
+        "--blocs", choices=("user", "detected", "alliance"), default="alliance",
+        help="the bloc view the summary and tables lead with (default: alliance, the blocs "
+        "of actors joined by defence pacts)",
+    )
+    report.add_argument(
+        "--glossary", action="store_true",
+        help="text format: end with what every measure means (JSON always includes it)",
+    )
 
     imp = sub.add_parser("import", help="import a graph file into a new project")
     imp.add_argument("file", help="GEXF, GraphML, CSV, JSON, or COW/ATOP member file")
@@ -256,11 +265,11 @@ def _cmd_report(args: argparse.Namespace) -> int:
             title = scenario.name if scenario else "; ".join(c.describe() for c in changes)
             scenario = Scenario(title, tuple(base + changes))
         weights = _parse_weights(args.weight)
-        report = build_report(doc, view, scenario=scenario, weights=weights)
+        report = build_report(doc, view, scenario=scenario, weights=weights, headline=args.blocs)
         if args.format == "json":
             sys.stdout.write(json.dumps(report, indent=2, ensure_ascii=False) + "\n")
         else:
-            sys.stdout.write(format_text(report))
+            sys.stdout.write(format_text(report, glossary=args.glossary))
     return 0
 
 

@@ -9,7 +9,10 @@ from explorer.analysis.report import build_report, format_text
 from explorer.analysis.view import ViewFilter
 from explorer.model.entities import Change
 
-TOP_KEYS = {"schema", "title", "view", "counts", "capability", "blocs", "network", "balance"}
+TOP_KEYS = {
+    "schema", "title", "summary", "view", "counts", "capability", "blocs", "alliances", "allied",
+    "network", "balance", "glossary",
+}
 
 
 def test_report_structure_and_json():
