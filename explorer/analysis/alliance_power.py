@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from explorer.analysis.capability import CapabilityIndex
 from explorer.analysis.graphs import OBLIGATION_WEIGHT, ROLE_FACTOR, TIE_WEIGHT
@@ -35,20 +36,16 @@ BINDING_WEIGHTS: dict[str, float] = {**OBLIGATION_WEIGHT, "tie": TIE_WEIGHT}
 TIE = "tie"
 
 
-@dataclass(frozen=True)
-class Binding:
+class Binding(NamedTuple):
     """The strongest link of an actor to ``partner``: ``via`` an alliance id (or "tie")."""
 
     partner: str
     weight: float
     via: str
     obligation: str
-    #: Every alliance (and "tie") binding the pair, strongest first, ``via`` included.
-    all_via: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class Contribution:
+class Contribution(NamedTuple):
     """What one bound partner adds to an actor's allied capability (share of the world)."""
 
     partner: str
@@ -110,41 +107,38 @@ def _roles(data: FilteredData) -> dict[str, dict[str, str]]:
     return roles
 
 
-def _rivals(data: FilteredData) -> set[frozenset[str]]:
-    return {frozenset((t.a, t.b)) for t in data.ties if t.sign < 0}
-
-
 def bindings(
     data: FilteredData, weights: Mapping[str, float] | None = None
 ) -> dict[str, dict[str, Binding]]:
     """actor -> partner -> strongest :class:`Binding` (both directions; see module)."""
     w = check_binding_weights(weights)
-    rivals = _rivals(data)
-    found: dict[tuple[str, str], list[tuple[float, str, str]]] = {}
+    # (u, v) with u < v -> (weight, via, obligation); a plain dict keeps this loop cheap,
+    # it runs over every pair of members of every alliance.
+    best: dict[tuple[str, str], tuple[float, str, str]] = {}
+
+    def offer(pair: tuple[str, str], weight: float, via: str, obligation: str) -> None:
+        old = best.get(pair)
+        if old is None or weight > old[0] or (weight == old[0] and via < old[1]):
+            best[pair] = (weight, via, obligation)
+
     for alliance, members in _roles(data).items():
         obligation = data.alliances[alliance].obligation
         base = w.get(obligation, w["none"])
-        items = sorted(members.items())
-        for i, (u, ru) in enumerate(items):
-            fu = ROLE_FACTOR.get(ru, 0.0)
-            for v, rv in items[i + 1 :]:
-                weight = base * min(fu, ROLE_FACTOR.get(rv, 0.0))
-                found.setdefault((u, v), []).append((weight, alliance, obligation))
+        items = sorted((a, ROLE_FACTOR.get(r, 0.0)) for a, r in members.items())
+        for i, (u, fu) in enumerate(items):
+            for v, fv in items[i + 1 :]:
+                offer((u, v), base * (fu if fu < fv else fv), alliance, obligation)
     for t in data.ties:
         if t.sign > 0:
-            pair = (t.a, t.b) if t.a < t.b else (t.b, t.a)
-            found.setdefault(pair, []).append((w[TIE], TIE, TIE))
+            offer((t.a, t.b) if t.a < t.b else (t.b, t.a), w[TIE], TIE, TIE)
+    for t in data.ties:
+        if t.sign < 0:
+            best.pop((t.a, t.b) if t.a < t.b else (t.b, t.a), None)
     out: dict[str, dict[str, Binding]] = {}
-    for (u, v), links in found.items():
-        if frozenset((u, v)) in rivals:
-            continue
-        links = sorted(set(links), key=lambda x: (-x[0], x[1]))
-        weight, via, obligation = links[0]
-        if weight <= 0:
-            continue
-        vias = tuple(dict.fromkeys(x[1] for x in links))
-        out.setdefault(u, {})[v] = Binding(v, weight, via, obligation, vias)
-        out.setdefault(v, {})[u] = Binding(u, weight, via, obligation, vias)
+    for (u, v), (weight, via, obligation) in best.items():
+        if weight > 0:
+            out.setdefault(u, {})[v] = Binding(v, weight, via, obligation)
+            out.setdefault(v, {})[u] = Binding(u, weight, via, obligation)
     return out
 
 
@@ -159,13 +153,18 @@ def allied_capability(
     out: dict[str, AlliedCapability] = {}
     for actor in data.actors:
         own = cap.share.get(actor, 0.0)
+        share = cap.share
         parts = [
-            Contribution(p, b.weight, b.via, b.obligation, b.weight * cap.share.get(p, 0.0))
+            Contribution(p, b.weight, b.via, b.obligation, b.weight * share.get(p, 0.0))
             for p, b in bound.get(actor, {}).items()
         ]
-        parts.sort(key=lambda c: (-c.weight, -c.share, c.partner))
+        parts.sort(key=_strongest_first)
         out[actor] = AlliedCapability(actor, own, own + sum(c.share for c in parts), tuple(parts))
     return out
+
+
+def _strongest_first(c: Contribution) -> tuple:
+    return (-c.weight, -c.share, c.partner)
 
 
 def actor_figures(data: FilteredData, year: int | None) -> dict[str, dict[str, float]]:

@@ -45,6 +45,8 @@ def ordinal(n: int) -> str:
 
 def listing(items: list[str], limit: int = 3) -> str:
     """'A', 'A and B', 'A, B and C', 'A, B, C and 2 others'."""
+    if not items:
+        return "none"
     if len(items) > limit:
         items = [*items[:limit], f"{len(items) - limit} others"]
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
@@ -166,18 +168,17 @@ def _allied_sentence(c, ch: Change, n: _Names) -> str | None:
 
 
 def _still_bound(c, alliance: str, n: _Names) -> str | None:
-    """Why a dissolution moves nothing, or how much it moves: the ties still binding its
-    members (found in the scenario's bindings)."""
-    row = c.alliances.get(alliance)
-    if row is None:
+    """Why a dissolution moves nothing, or how much it moves: the alliances and ties that
+    still bind its members (the strongest remaining binding of each pair, in the scenario)."""
+    power = c.baseline_power.power.get(alliance)
+    if power is None:
         return None
-    members = [m for m in c.baseline_power.power[alliance].members]
-    side = c.scenario_power
-    strongest: dict[str, float] = {}  # the strongest remaining binding of each pair
+    members = power.members
+    strongest: dict[str, float] = {}
     unbound = 0
     for i, a in enumerate(members):
         for b in members[i + 1 :]:
-            bind = side.bound.get(a, {}).get(b)
+            bind = c.scenario_power.bound.get(a, {}).get(b)
             if bind is None:
                 unbound += 1
             else:
@@ -187,13 +188,19 @@ def _still_bound(c, alliance: str, n: _Names) -> str | None:
     moved = [(k, r) for k in members if (r := c.allied.get(k)) and abs(r["delta"] or 0) >= STEADY]
     name = n.alliance(alliance)
     if not moved and not unbound and vias:
-        return (f"{name} members remain bound through {through}; no allied capability or "
-                "bloc share changes.")
+        blocs = "" if _blocs_moved(c) else " or bloc share"
+        return f"{name} members remain bound through {through}; no allied capability{blocs} changes."
     if moved:
         k, r = moved[0]
-        kept = f"; they remain bound through {through}" if vias else ""
+        some = "all" if not unbound else "some"
+        kept = f"; {some} members remain bound through {through}" if vias else ""
         return f"{n.actor(k)}'s allied capability {moves(r['baseline'], r['scenario'])}{kept}."
     return f"{name} members keep no other tie to each other." if not vias else None
+
+
+def _blocs_moved(c) -> bool:
+    return any(abs(r["delta"] or 0) >= STEADY or r["delta"] is None
+               for rows in c.bloc_views.values() for r in rows.values())
 
 
 def _broker_sentence(c, n: _Names) -> str | None:
@@ -218,8 +225,7 @@ def _nothing_moved(c) -> bool:
     if any(r["scenario"] is not None and abs(r["delta"] or 0) >= STEADY
            for r in c.allied.values()):
         return False
-    return not any(abs(r["delta"] or 0) >= STEADY
-                   for rows in c.bloc_views.values() for r in rows.values())
+    return not _blocs_moved(c)
 
 
 def basis_sentence(an: Analysis) -> str | None:
