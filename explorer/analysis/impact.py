@@ -41,6 +41,8 @@ def _delta(a, b):
 
 #: Figures :func:`removal_impact` can measure.
 IMPACT_MEASURES = (
+    # First, so pickers default to it: what a member's leaving costs the alliance.
+    "alliance_share",
     "largest_component_share",
     "components",
     "isolated",
@@ -59,15 +61,22 @@ def measure_value(
     measure: str,
     weights: Mapping[str, float] | None = None,
     bloc: str | None = None,
+    alliance: str | None = None,
 ) -> float | None:
-    """One figure of ``doc`` under ``view``, computing only what it needs."""
+    """One figure of ``doc`` under ``view``, computing only what it needs.
+
+    ``alliance_share`` is the aggregate share of world capability of ``alliance`` (an
+    id; 0 when it has no full member in view)."""
     if measure not in IMPACT_MEASURES:
         raise ValueError(
             f"Unknown measure '{measure}'; expected one of {', '.join(IMPACT_MEASURES)}."
         )
     data = filtered(doc, view)
-    if measure in ("bloc_share", "con_actors", "con_user_blocs"):
+    if measure in ("bloc_share", "con_actors", "con_user_blocs", "alliance_share"):
         cap = capability_index(data.actors.values(), weights, view_year(view))
+        if measure == "alliance_share":
+            power = alliance_power(data, cap, figures={})
+            return power[alliance].share if alliance in power else 0.0
         if measure == "con_actors":
             return actor_concentration(cap)
         blocs = make_user_blocs(data.blocs.values(), cap)
@@ -102,10 +111,14 @@ def removal_impact(
 
     With ``alliance_id``, each in-view member of the alliance leaves it alone
     (``remove_membership``); without, each actor in view is removed (``remove_actor``).
-    For ``bloc_share``, ``bloc`` names the user bloc (default: the strongest one).
-    Sorted by the size of the change, largest first; None deltas last.
+    For ``bloc_share``, ``bloc`` names the user bloc (default: the strongest one);
+    ``alliance_share`` (the alliance's aggregate) needs ``alliance_id``.
+    Sorted by the size of the change, largest first; None deltas last. Equal changes
+    should share a rank and a zero change has none: see :func:`impact_ranks`.
     """
     data = filtered(doc, view)
+    if measure == "alliance_share" and alliance_id is None:
+        raise ValueError("The alliance_share measure needs an alliance.")
     if measure == "bloc_share" and bloc is None:
         blocs = make_user_blocs(
             data.blocs.values(), capability_index(data.actors.values(), weights, view_year(view))
@@ -115,9 +128,10 @@ def removal_impact(
         bloc = max(blocs.blocs, key=lambda b: (b.share, b.id)).id
     elif measure == "bloc_share":
         bloc = resolve_name(doc, bloc, "bloc")
-    baseline = measure_value(doc, view, measure, weights, bloc)
     if alliance_id is not None:
         alliance_id = resolve_name(doc, alliance_id, "alliance")
+    baseline = measure_value(doc, view, measure, weights, bloc, alliance_id)
+    if alliance_id is not None:
         actors = sorted({m.actor for m in data.memberships if m.alliance == alliance_id})
         make = [Change("remove_membership", actor=a, alliance=alliance_id) for a in actors]
     else:
@@ -125,7 +139,9 @@ def removal_impact(
         make = [Change("remove_actor", actor=a) for a in actors]
     out = []
     for actor, change in zip(actors, make, strict=True):
-        value = measure_value(apply_scenario(doc, [change]), view, measure, weights, bloc)
+        value = measure_value(
+            apply_scenario(doc, [change]), view, measure, weights, bloc, alliance_id
+        )
         out.append((actor, _delta(baseline, value)))
     out.sort(key=lambda x: (x[1] is None, -abs(x[1]) if x[1] is not None else 0.0, x[0]))
     return out

@@ -29,6 +29,13 @@ _FIGURE_WORDS = {
 MINUS = "−"
 
 
+def alliance_label(ident: str, name: str) -> str:
+    """The acronym when the id spells the name's initials ('nato' for North Atlantic
+    Treaty Organization -> 'NATO'), else the name without its parenthetical."""
+    initials = "".join(w[0] for w in short(name).split() if w[:1].isupper())
+    return ident.upper() if len(initials) > 1 and initials == ident.upper() else short(name)
+
+
 def short(name: str) -> str:
     """A name without its trailing parenthetical: 'Five Eyes (UKUSA Agreement)' -> 'Five Eyes'."""
     return name[: name.index("(")].strip() if "(" in name and name.index("(") > 0 else name
@@ -92,7 +99,9 @@ class _Names:
         self.alliances: dict[str, str] = {}
         for an in analyses:
             self.actors |= {k: a.name for k, a in an.data.actors.items()}
-            self.alliances |= {k: short(a.name) for k, a in an.data.alliances.items()}
+            self.alliances |= {
+                k: alliance_label(k, a.name) for k, a in an.data.alliances.items()
+            }
 
     def actor(self, k: str) -> str:
         return self.actors.get(k, k)
@@ -281,7 +290,8 @@ def analysis_summary(an: Analysis, side: PowerSide, headline: str = "alliance") 
         spend = p.figures.get("milex_usd_bn")
         money = (f" (US$ {spend:,.0f} bn expenditure, reported by {p.reported['milex_usd_bn']}"
                  f" of {len(p.members)} members)") if spend else ""
-        out.append(f"{short(p.name)} pools the largest share: {pct(p.share)}{money}.")
+        out.append(f"{alliance_label(p.id, p.name)} pools the largest share: {pct(p.share)}"
+                   f"{money}.")
     top = an.network.top("betweenness", 1)
     if top and top[0][1] > 0:
         out.append(f"{an.data.actors[top[0][0]].name} is the top broker of the alliance web.")

@@ -4,7 +4,7 @@ import pytest
 from _analysis_docs import pact_doc
 
 from explorer.analysis.graphs import OBLIGATION_WEIGHT, TIE_WEIGHT
-from explorer.analysis.impact import impact_ranks, member_impact
+from explorer.analysis.impact import impact_ranks, member_impact, removal_impact
 from explorer.analysis.narrative import comparison_summary, pct
 from explorer.analysis.whatif import apply_scenario, compare
 from explorer.model.entities import (
@@ -134,3 +134,11 @@ def test_member_impact_shares_ranks_and_leaves_no_effect_unranked():
 def test_impact_ranks_for_the_old_rows():
     rows = [("a", -0.3), ("b", -0.3), ("c", 0.1), ("d", 0.0), ("e", None)]
     assert impact_ranks(rows) == [1, 1, 3, None, None]
+
+
+def test_removal_impact_by_alliance_share_ranks_figures_not_ids():
+    rows = removal_impact(_impact_doc(), None, "BIG", "alliance_share")
+    assert rows[0] == ("P", pytest.approx(-50 / 90))
+    assert impact_ranks(rows) == [1, 2, 2, None, None, None, None]
+    with pytest.raises(ValueError, match="needs an alliance"):
+        removal_impact(_impact_doc(), None, None, "alliance_share")
