@@ -37,9 +37,8 @@ TIE = "tie"
 
 
 class Binding(NamedTuple):
-    """The strongest link of an actor to ``partner``: ``via`` an alliance id (or "tie")."""
+    """The strongest link between two actors: ``via`` an alliance id (or "tie")."""
 
-    partner: str
     weight: float
     via: str
     obligation: str
@@ -55,18 +54,35 @@ class Contribution(NamedTuple):
     share: float
 
 
-@dataclass(frozen=True)
 class AlliedCapability:
-    """An actor's own share of the world in view, and with its weighted allies added."""
+    """An actor's own share of the world in view, and with its weighted allies added.
 
-    actor: str
-    own: float
-    share: float
-    contributions: tuple[Contribution, ...]
+    ``contributions`` (strongest binding first, then largest share) are built on first
+    use: a comparison needs every actor's share but the detail of only a few.
+    """
+
+    __slots__ = ("_bound", "_shares", "_parts", "actor", "own", "share", "allies")
+
+    def __init__(self, actor: str, own: float, partners: dict[str, Binding],
+                 shares: Mapping[str, float]) -> None:
+        self.actor, self.own = actor, own
+        self.share = own + sum(b.weight * shares.get(p, 0.0) for p, b in partners.items())
+        self.allies = len(partners)
+        self._bound, self._shares = partners, shares
+        self._parts: tuple[Contribution, ...] | None = None
 
     @property
-    def allies(self) -> int:
-        return len(self.contributions)
+    def contributions(self) -> tuple[Contribution, ...]:
+        if self._parts is None:
+            parts = [
+                Contribution(p, b.weight, b.via, b.obligation, b.weight * self._shares.get(p, 0.0))
+                for p, b in self._bound.items()
+            ]
+            self._parts = tuple(sorted(parts, key=_strongest_first))
+        return self._parts
+
+    def __repr__(self) -> str:
+        return f"AlliedCapability({self.actor!r}, own={self.own:.4f}, share={self.share:.4f})"
 
 
 @dataclass(frozen=True)
@@ -112,33 +128,33 @@ def bindings(
 ) -> dict[str, dict[str, Binding]]:
     """actor -> partner -> strongest :class:`Binding` (both directions; see module)."""
     w = check_binding_weights(weights)
-    # (u, v) with u < v -> (weight, via, obligation); a plain dict keeps this loop cheap,
-    # it runs over every pair of members of every alliance.
+    # (u, v) with u < v -> (weight, via, obligation). Plain tuples and an inlined
+    # comparison: this loop runs over every pair of members of every alliance.
     best: dict[tuple[str, str], tuple[float, str, str]] = {}
-
-    def offer(pair: tuple[str, str], weight: float, via: str, obligation: str) -> None:
-        old = best.get(pair)
-        if old is None or weight > old[0] or (weight == old[0] and via < old[1]):
-            best[pair] = (weight, via, obligation)
-
     for alliance, members in _roles(data).items():
         obligation = data.alliances[alliance].obligation
         base = w.get(obligation, w["none"])
         items = sorted((a, ROLE_FACTOR.get(r, 0.0)) for a, r in members.items())
         for i, (u, fu) in enumerate(items):
             for v, fv in items[i + 1 :]:
-                offer((u, v), base * (fu if fu < fv else fv), alliance, obligation)
+                weight = base * (fu if fu < fv else fv)
+                old = best.get((u, v))
+                if old is None or weight > old[0] or (weight == old[0] and alliance < old[1]):
+                    best[(u, v)] = (weight, alliance, obligation)
     for t in data.ties:
-        if t.sign > 0:
-            offer((t.a, t.b) if t.a < t.b else (t.b, t.a), w[TIE], TIE, TIE)
+        pair = (t.a, t.b) if t.a < t.b else (t.b, t.a)
+        old = best.get(pair)
+        if t.sign > 0 and (old is None or w[TIE] > old[0]):
+            best[pair] = (w[TIE], TIE, TIE)
     for t in data.ties:
         if t.sign < 0:
             best.pop((t.a, t.b) if t.a < t.b else (t.b, t.a), None)
     out: dict[str, dict[str, Binding]] = {}
-    for (u, v), (weight, via, obligation) in best.items():
-        if weight > 0:
-            out.setdefault(u, {})[v] = Binding(v, weight, via, obligation)
-            out.setdefault(v, {})[u] = Binding(u, weight, via, obligation)
+    for (u, v), found in best.items():
+        if found[0] > 0:
+            bind = Binding(*found)
+            out.setdefault(u, {})[v] = bind
+            out.setdefault(v, {})[u] = bind
     return out
 
 
@@ -150,17 +166,11 @@ def allied_capability(
 ) -> dict[str, AlliedCapability]:
     """Allied capability of every actor in view (see module); ``bound`` reuses bindings."""
     bound = bindings(data, weights) if bound is None else bound
-    out: dict[str, AlliedCapability] = {}
-    for actor in data.actors:
-        own = cap.share.get(actor, 0.0)
-        share = cap.share
-        parts = [
-            Contribution(p, b.weight, b.via, b.obligation, b.weight * share.get(p, 0.0))
-            for p, b in bound.get(actor, {}).items()
-        ]
-        parts.sort(key=_strongest_first)
-        out[actor] = AlliedCapability(actor, own, own + sum(c.share for c in parts), tuple(parts))
-    return out
+    share = cap.share
+    return {
+        actor: AlliedCapability(actor, share.get(actor, 0.0), bound.get(actor, {}), share)
+        for actor in data.actors
+    }
 
 
 def _strongest_first(c: Contribution) -> tuple:
