@@ -129,13 +129,20 @@ def _alliance_sentence(c, ch: Change, n: _Names) -> str | None:
                 f"capability {moves(row['baseline'], row['scenario'])}{tail}.")
     if ch.kind == "remove_actor":
         # Alliances that keep two or more members: a bilateral pact left with one says little.
-        touched = [(k, r) for k, r in rows.items()
-                   if ch.actor in r["lost"] and (r["members_scenario"] or 0) >= 2]
+        lost = [k for k, r in rows.items() if ch.actor in r["lost"]]
+        touched = [(k, rows[k]) for k in lost if (rows[k]["members_scenario"] or 0) >= 2]
+        if not lost:
+            return f"{n.actor(ch.actor)} belongs to no alliance in view."
         if not touched:
-            return f"Without {n.actor(ch.actor)}, no remaining alliance in view loses a member."
+            names = listing([n.alliance(k) for k in lost])
+            return f"Without {n.actor(ch.actor)}, {names} keep one member or none."
         k, r = touched[0]  # rows are sorted by the size of the change
+        gone = c.baseline.capability.share.get(ch.actor, 0.0)
+        rest = (f"; every other share grows as {n.actor(ch.actor)}'s {pct(gone)} leaves the "
+                "world total") if gone >= STEADY else ""
         return (f"Without {n.actor(ch.actor)}, {n.alliance(k)}'s share of world capability "
-                f"{moves(r['baseline'], r['scenario'])}{_figure_deltas(r['figures'], _coverage(c, k))}.")
+                f"{moves(r['baseline'], r['scenario'])}"
+                f"{_figure_deltas(r['figures'], _coverage(c, k))}{rest}.")
     if ch.kind == "move_to_bloc":
         where = "no user bloc" if ch.bloc is None else f"bloc {ch.bloc}"
         return f"{n.actor(ch.actor)} moves to {where}; alliance figures do not depend on it."

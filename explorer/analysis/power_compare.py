@@ -123,7 +123,8 @@ def alliance_rows(base: PowerSide, alt: PowerSide) -> dict[str, dict]:
             lost=sorted(mb - ma),
             gained=sorted(ma - mb),
             figures={
-                m: _row(b.figures.get(m) if b else None, a.figures.get(m) if a else None)
+                # an alliance whose remaining members report nothing sums to 0, not None
+                m: _row(b.figures.get(m, 0.0) if b else None, a.figures.get(m, 0.0) if a else None)
                 for m in metrics
             },
         )

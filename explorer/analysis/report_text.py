@@ -262,7 +262,8 @@ def _power_comparison(cmp: dict) -> list[str]:
         ["Alliance", "Members", "Baseline", "Scenario", "Delta", "Milex Δ US$ bn"],
         [
             [k, f"{_fmt(r['members_baseline'])}→{_fmt(r['members_scenario'])}",
-             _pct(r["baseline"]), _pct(r["scenario"]), _points(r["delta"]),
+             _pct(r["baseline"]), "gone" if r["scenario"] is None else _pct(r["scenario"]),
+             _points(r["delta"]),
              _signed(r["figures"].get(metric, {}).get("delta"), 0)]
             for k, r in list(cmp.get("alliances", {}).items())[:TEXT_ROWS]
         ],
@@ -298,4 +299,6 @@ def _power_comparison(cmp: dict) -> list[str]:
 def _more(moved: int, unchanged: int, what: str) -> str:
     shown = min(moved, TEXT_ROWS)
     more = f"{moved - shown} more moved; " if moved > shown else ""
+    if unchanged == 1:
+        what = what.removesuffix("s")  # "alliances", "actors"
     return f"  {more}{unchanged} {what} unchanged"

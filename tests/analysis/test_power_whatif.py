@@ -142,3 +142,18 @@ def test_removal_impact_by_alliance_share_ranks_figures_not_ids():
     assert impact_ranks(rows) == [1, 2, 2, None, None, None, None]
     with pytest.raises(ValueError, match="needs an alliance"):
         removal_impact(_impact_doc(), None, None, "alliance_share")
+
+
+def test_removing_an_actor_explains_the_shrinking_world():
+    doc = pact_doc()
+    doc.memberships[50] = Membership("CON", "D", "member")
+    c = compare(doc, [Change("remove_actor", actor="C")])
+    first = comparison_summary(c)[0]
+    # without C the world is A + B, so CON (A, D) holds A's .55 of .825
+    assert first.startswith(f"Without Castile, Consultation Pact's share of world capability "
+                            f"falls from {pct(0.725)} to {pct(0.55 / 0.825)} (−US$ 10 bn "
+                            "expenditure, −50 M people; 1 of 2 remaining members have figures)")
+    assert f"as Castile's {pct(0.175)} leaves the world total" in first
+    alone = comparison_summary(compare(pact_doc(), [Change("remove_actor", actor="A")]))
+    assert alone[0] == "Without Avalon, Defence Pact, Consultation Pact and Observed Pact keep " \
+                       "one member or none."
