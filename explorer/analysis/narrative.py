@@ -129,7 +129,8 @@ def _alliance_sentence(c, ch: Change, n: _Names) -> str | None:
                 f"capability {moves(row['baseline'], row['scenario'])}{tail}.")
     if ch.kind == "remove_actor":
         # Alliances that keep two or more members: a bilateral pact left with one says little.
-        lost = [k for k, r in rows.items() if ch.actor in r["lost"]]
+        lost = sorted((k for k, r in rows.items() if ch.actor in r["lost"]),
+                      key=lambda k: (-(rows[k]["baseline"] or 0.0), k))
         touched = [(k, rows[k]) for k in lost if (rows[k]["members_scenario"] or 0) >= 2]
         if not lost:
             return f"{n.actor(ch.actor)} belongs to no alliance in view."
