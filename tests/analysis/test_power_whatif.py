@@ -157,3 +157,21 @@ def test_removing_an_actor_explains_the_shrinking_world():
     alone = comparison_summary(compare(pact_doc(), [Change("remove_actor", actor="A")]))
     assert alone[0] == "Without Avalon, Defence Pact, Consultation Pact and Observed Pact keep " \
                        "one member or none."
+
+
+def test_the_basis_sentence_names_year_and_derived_figures():
+    from explorer.analysis.narrative import basis_sentence
+    from explorer.analysis.pipeline import analyse
+    from explorer.analysis.view import ViewFilter
+
+    doc = pact_doc()
+    a = doc.actors["A"]
+    derived = Capability("gdp_usd_bn", 500.0, 2023, derived=True)
+    doc.actors["A"] = Actor(a.id, a.name, capabilities=(*a.capabilities, derived))
+    text = basis_sentence(analyse(doc, ViewFilter(as_of="2024-06-30")))
+    assert text == ("Capability rests on figures for 3 of 4 actors in view (figures of 2024 or "
+                    "earlier, 1 of them partly derived); the others count as having no "
+                    "capability.")
+    del doc.actors["D"]
+    del doc.memberships[7]
+    assert basis_sentence(analyse(doc)) is None  # complete figures need no caveat
