@@ -145,9 +145,20 @@ def _alliance_sentence(c, ch: Change, n: _Names) -> str | None:
                 f"{moves(r['baseline'], r['scenario'])}"
                 f"{_figure_deltas(r['figures'], _coverage(c, k))}{rest}.")
     if ch.kind == "move_to_bloc":
-        where = "no user bloc" if ch.bloc is None else f"bloc {ch.bloc}"
-        return f"{n.actor(ch.actor)} moves to {where}; alliance figures do not depend on it."
+        return _bloc_move_sentence(c, ch, n)
     return None
+
+
+def _bloc_move_sentence(c, ch: Change, n: _Names) -> str:
+    blocs = c.scenario.data.blocs
+    target = None if ch.bloc is None else next(
+        (b for b in blocs.values() if ch.bloc in (b.id, b.name)), None)
+    where = f"moves to {target.name}" if target else "leaves every user bloc"
+    moved = [r for r in c.bloc_views.get("user", {}).values()
+             if r["delta"] is not None and abs(r["delta"]) >= STEADY]
+    shares = "; ".join(f"{r['name']} {moves(r['baseline'], r['scenario'])}" for r in moved[:2])
+    what = shares if shares else "no user bloc share moves"
+    return f"{n.actor(ch.actor)} {where}: {what}. Alliances and allies do not depend on blocs."
 
 
 def _ties_phrase(actor: str, side: PowerSide, n: _Names) -> str:

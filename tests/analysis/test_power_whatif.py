@@ -175,3 +175,14 @@ def test_the_basis_sentence_names_year_and_derived_figures():
     del doc.actors["D"]
     del doc.memberships[7]
     assert basis_sentence(analyse(doc)) is None  # complete figures need no caveat
+
+
+def test_moving_to_a_bloc_or_to_unaligned_is_told():
+    doc = pact_doc()
+    doc.blocs["south"] = Bloc("south", "South", members=("C",))
+    to_south = comparison_summary(compare(doc, [Change("move_to_bloc", actor="B", bloc="south")]))
+    assert to_south[0] == (f"Brigand moves to South: North falls from {pct(0.825)} to "
+                           f"{pct(0.55)}; South rises from {pct(0.175)} to {pct(0.45)}. "
+                           "Alliances and allies do not depend on blocs.")
+    out = comparison_summary(compare(doc, [Change("move_to_bloc", actor="B", bloc="unaligned")]))
+    assert out[0].startswith(f"Brigand leaves every user bloc: North falls from {pct(0.825)}")
