@@ -8,14 +8,12 @@ sum the members' published or derived figures per index metric (US$ bn, thousand
 millions), and ``reported`` says how many members each sum rests on.
 
 **Allied capability** (:func:`allied_capability`): an actor's own share of the world in
-view plus, for every actor bound to it, the partner's share times the binding's weight.
-A pair is bound by every in-force alliance both belong to, at
-``weight[obligation] * min(ROLE_FACTOR[role_a], ROLE_FACTOR[role_b])``, and by a positive
-bilateral tie at ``weight["tie"]``; each partner counts once, at its strongest binding.
-The weights are the projection's own table (``graphs.OBLIGATION_WEIGHT`` and
+view plus, for every actor bound to it, the partner's share times the binding's weight,
+each partner counted once at its strongest binding (:mod:`~explorer.analysis.bindings`:
+alliances weighted by obligation and roles, positive ties, rivalries unbinding). The
+weights are the projection's own table (``graphs.OBLIGATION_WEIGHT`` and
 ``graphs.TIE_WEIGHT``, see :data:`BINDING_WEIGHTS`), so the graph and this measure agree;
-callers may pass other weights. As in the positive projection, a pair joined by an
-in-force rivalry (a -1 tie) is not bound, whatever treaties they share.
+callers may pass other weights.
 """
 
 from __future__ import annotations
@@ -24,24 +22,34 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from explorer.analysis.bindings import (
+    BINDING_WEIGHTS,
+    TIE,
+    Binding,
+    Bindings,
+    bindings,
+    check_binding_weights,
+)
 from explorer.analysis.capability import CapabilityIndex
-from explorer.analysis.graphs import OBLIGATION_WEIGHT, ROLE_FACTOR, TIE_WEIGHT
 from explorer.analysis.view import FilteredData
 from explorer.model.vocab import FULL_ROLES, INDEX_METRICS
 
-#: Default binding weights: the projection's obligation table plus "tie" for a positive
-#: bilateral tie. Not a second table: built from ``graphs`` so both move together.
-BINDING_WEIGHTS: dict[str, float] = {**OBLIGATION_WEIGHT, "tie": TIE_WEIGHT}
-
-TIE = "tie"
-
-
-class Binding(NamedTuple):
-    """The strongest link between two actors: ``via`` an alliance id (or "tie")."""
-
-    weight: float
-    via: str
-    obligation: str
+__all__ = [  # the binding names are re-exported: callers know them from here
+    "BINDING_WEIGHTS",
+    "TIE",
+    "AlliancePower",
+    "AlliedCapability",
+    "Binding",
+    "Bindings",
+    "Contribution",
+    "actor_figures",
+    "alliance_power",
+    "allied_capability",
+    "bindings",
+    "check_binding_weights",
+    "full_members",
+    "world_figures",
+]
 
 
 class Contribution(NamedTuple):
@@ -63,12 +71,10 @@ class AlliedCapability:
 
     __slots__ = ("_bound", "_shares", "_parts", "actor", "own", "share", "allies")
 
-    def __init__(self, actor: str, own: float, partners: dict[str, Binding],
+    def __init__(self, actor: str, own: float, share: float, allies: int, bound: Bindings,
                  shares: Mapping[str, float]) -> None:
-        self.actor, self.own = actor, own
-        self.share = own + sum(b.weight * shares.get(p, 0.0) for p, b in partners.items())
-        self.allies = len(partners)
-        self._bound, self._shares = partners, shares
+        self.actor, self.own, self.share, self.allies = actor, own, share, allies
+        self._bound, self._shares = bound, shares
         self._parts: tuple[Contribution, ...] | None = None
 
     @property
@@ -76,7 +82,7 @@ class AlliedCapability:
         if self._parts is None:
             parts = [
                 Contribution(p, b.weight, b.via, b.obligation, b.weight * self._shares.get(p, 0.0))
-                for p, b in self._bound.items()
+                for p, b in self._bound.get(self.actor, {}).items()
             ]
             self._parts = tuple(sorted(parts, key=_strongest_first))
         return self._parts
@@ -100,77 +106,23 @@ class AlliancePower:
     with_data: int
 
 
-def check_binding_weights(weights: Mapping[str, float] | None) -> dict[str, float]:
-    """:data:`BINDING_WEIGHTS` overridden by ``weights``; unknown keys and negatives fail."""
-    out = dict(BINDING_WEIGHTS)
-    for key, value in (weights or {}).items():
-        if key not in out:
-            raise ValueError(f"'{key}' is not an obligation level or 'tie'.")
-        if not value >= 0:
-            raise ValueError(f"The binding weight of {key} must be 0 or more (got {value}).")
-        out[key] = float(value)
-    return out
-
-
-def _roles(data: FilteredData) -> dict[str, dict[str, str]]:
-    """alliance -> actor -> the actor's strongest in-force role in it."""
-    roles: dict[str, dict[str, str]] = {}
-    for m in data.memberships:
-        members = roles.setdefault(m.alliance, {})
-        old = members.get(m.actor)
-        if old is None or ROLE_FACTOR.get(m.role, 0.0) > ROLE_FACTOR.get(old, 0.0):
-            members[m.actor] = m.role
-    return roles
-
-
-def bindings(
-    data: FilteredData, weights: Mapping[str, float] | None = None
-) -> dict[str, dict[str, Binding]]:
-    """actor -> partner -> strongest :class:`Binding` (both directions; see module)."""
-    w = check_binding_weights(weights)
-    # (u, v) with u < v -> (weight, via, obligation). Plain tuples and an inlined
-    # comparison: this loop runs over every pair of members of every alliance.
-    best: dict[tuple[str, str], tuple[float, str, str]] = {}
-    for alliance, members in _roles(data).items():
-        obligation = data.alliances[alliance].obligation
-        base = w.get(obligation, w["none"])
-        items = sorted((a, ROLE_FACTOR.get(r, 0.0)) for a, r in members.items())
-        for i, (u, fu) in enumerate(items):
-            for v, fv in items[i + 1 :]:
-                weight = base * (fu if fu < fv else fv)
-                old = best.get((u, v))
-                if old is None or weight > old[0] or (weight == old[0] and alliance < old[1]):
-                    best[(u, v)] = (weight, alliance, obligation)
-    for t in data.ties:
-        pair = (t.a, t.b) if t.a < t.b else (t.b, t.a)
-        old = best.get(pair)
-        if t.sign > 0 and (old is None or w[TIE] > old[0]):
-            best[pair] = (w[TIE], TIE, TIE)
-    for t in data.ties:
-        if t.sign < 0:
-            best.pop((t.a, t.b) if t.a < t.b else (t.b, t.a), None)
-    out: dict[str, dict[str, Binding]] = {}
-    for (u, v), found in best.items():
-        if found[0] > 0:
-            bind = Binding(*found)
-            out.setdefault(u, {})[v] = bind
-            out.setdefault(v, {})[u] = bind
-    return out
-
-
 def allied_capability(
     data: FilteredData,
     cap: CapabilityIndex,
     weights: Mapping[str, float] | None = None,
-    bound: dict[str, dict[str, Binding]] | None = None,
+    bound: Bindings | None = None,
 ) -> dict[str, AlliedCapability]:
     """Allied capability of every actor in view (see module); ``bound`` reuses bindings."""
     bound = bindings(data, weights) if bound is None else bound
     share = cap.share
-    return {
-        actor: AlliedCapability(actor, share.get(actor, 0.0), bound.get(actor, {}), share)
-        for actor in data.actors
-    }
+    added = bound.weighted_sums(share)
+    allies = dict(zip(bound.actors, bound.counts.tolist(), strict=True))
+    out = {}
+    for actor in data.actors:
+        own = share.get(actor, 0.0)
+        out[actor] = AlliedCapability(actor, own, own + added.get(actor, 0.0),
+                                      allies.get(actor, 0), bound, share)
+    return out
 
 
 def _strongest_first(c: Contribution) -> tuple:

