@@ -65,6 +65,15 @@ def _parser() -> argparse.ArgumentParser:
         "population_m, gdp_usd_bn; default 1 each, 0 leaves it out); repeatable",
     )
     report.add_argument("--format", choices=("text", "json"), default="text")
+    report.add_argument(
+        "--blocs", choices=("user", "detected", "alliance"), default="alliance",
+        help="the bloc view the summary and tables lead with (default: alliance, the blocs "
+        "of actors joined by defence pacts)",
+    )
+    report.add_argument(
+        "--glossary", action="store_true",
+        help="text format: end with what every measure means (JSON always includes it)",
+    )
 
     imp = sub.add_parser("import", help="import a graph file into a new project")
     imp.add_argument("file", help="GEXF, GraphML, CSV, JSON, or COW/ATOP member file")
@@ -237,7 +246,8 @@ def _cmd_report(args: argparse.Namespace) -> int:
 
     with _open(args.project) as project:
         weights = _parse_weights(args.weight)
-        sys.stdout.write(make_report(project, _request(args), weights, args.format))
+        sys.stdout.write(make_report(project, _request(args), weights, args.format,
+                                     headline=args.blocs, glossary=args.glossary))
     return 0
 
 

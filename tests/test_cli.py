@@ -280,3 +280,19 @@ def test_report_names_changes_outside_the_view(capsys):
     assert main([*args, "--format", "json"]) == 0
     report = json.loads(capsys.readouterr().out)
     assert report["comparison"]["outside_view"] == ["TUR leaves nato"]
+
+
+def test_report_blocs_and_glossary_options(small, capsys):
+    args = ["report", str(small), "--remove", "TUR@nato"]
+    assert main([*args, "--blocs", "detected", "--format", "json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["blocs"]["headline"] == "detected"
+    assert report["comparison"]["headline"] == "detected"
+    assert report["summary"][0].startswith("NATO loses Türkiye")
+    assert main([*args, "--glossary"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Strategic balance report") and "\nSummary\n" in out
+    assert "Alliance aggregate [alliance_share]" in out
+    with pytest.raises(SystemExit) as info:
+        main([*args, "--blocs", "nonsense"])
+    assert info.value.code == 2

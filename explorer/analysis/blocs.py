@@ -17,6 +17,13 @@ graph but not across scenarios.
 :class:`~explorer.analysis.capability.CapabilityIndex`; over blocs the units are the blocs
 with shares renormalised to sum to 1 among them (polarity between the blocs). With N = 1
 one unit holds everything: CON = 1. With no unit, or all shares 0, CON is None.
+
+**Alliance-derived blocs** (:func:`alliance_blocs`) are the connected groups of actors
+joined by in-force *defence-obligation* alliances in which both are full members
+(founders or members). Each is named after its strongest member ("Bloc around United
+States") and its id is that member's id, so the same bloc keeps its id across scenarios
+and a change of membership moves an actor between blocs without anyone editing a list.
+Actors without a defence pact are unaligned.
 """
 
 from __future__ import annotations
@@ -29,7 +36,9 @@ from dataclasses import dataclass
 import networkx as nx
 
 from explorer.analysis.capability import CapabilityIndex
+from explorer.analysis.view import FilteredData
 from explorer.model.entities import Bloc
+from explorer.model.vocab import FULL_ROLES
 
 LOUVAIN_SEED = 42
 
@@ -127,14 +136,60 @@ def detect_communities(g: nx.Graph, seed: int = LOUVAIN_SEED) -> list[set[str]]:
         return []
     if g.number_of_edges() == 0:
         return [{v} for v in g]
-    return [set(c) for c in nx.community.louvain_communities(g, weight="weight", seed=seed)]
+    return [set(c) for c in _louvain(g, seed)]
+
+
+def _louvain(g: nx.Graph, seed: int) -> list[set[str]]:
+    """``nx.community.louvain_communities(g, weight="weight", seed=seed)``, same steps and
+    same result, with :func:`partition_modularity` for the per-level modularity: networkx's
+    own walks the graph once per community and took a third of Louvain's time on 2,000
+    actors. Falls back to networkx if its private level functions ever change."""
+    try:
+        from networkx.algorithms.community.louvain import _gen_graph, _one_level
+        from networkx.utils import create_py_random_state
+    except ImportError:  # pragma: no cover - a future networkx
+        return nx.community.louvain_communities(g, weight="weight", seed=seed)
+    rng = create_py_random_state(seed)
+    threshold = 1e-7  # networkx's default
+    partition: list[set[str]] = [{u} for u in g.nodes()]
+    mod = partition_modularity(g, partition)
+    graph = nx.Graph()
+    graph.add_nodes_from(g)
+    graph.add_weighted_edges_from(g.edges(data="weight", default=1))
+    m = graph.size(weight="weight")
+    partition, inner, improvement = _one_level(graph, m, partition, 1, False, rng)
+    improvement = True
+    result = partition
+    while improvement:
+        result = [c.copy() for c in partition]
+        new_mod = partition_modularity(graph, inner)
+        if new_mod is None or new_mod - mod <= threshold:
+            break
+        mod = new_mod
+        graph = _gen_graph(graph, inner)
+        partition, inner, improvement = _one_level(graph, m, partition, 1, False, rng)
+    return result
 
 
 def partition_modularity(g: nx.Graph, communities: list[set[str]]) -> float | None:
-    """networkx modularity of ``communities`` (None when ``g`` has no edges)."""
+    """Newman modularity of ``communities`` with weights, as networkx's (None without
+    edges): sum over communities of L_c / m - (d_c / 2m)^2, in one pass over the edges
+    (networkx walks the graph once per community, ten times slower on 2,000 actors)."""
     if g.number_of_edges() == 0 or not communities:
         return None
-    return float(nx.community.modularity(g, communities, weight="weight"))
+    label = {v: i for i, c in enumerate(communities) for v in c}
+    inside = [0.0] * len(communities)
+    degree = [0.0] * len(communities)
+    for u, v, w in g.edges(data="weight", default=1):
+        cu, cv = label[u], label[v]
+        degree[cu] += w
+        degree[cv] += w
+        if cu == cv:
+            inside[cu] += w
+    m = sum(degree) / 2
+    if m <= 0:
+        return None
+    return float(sum(inside[i] / m - (degree[i] / (2 * m)) ** 2 for i in range(len(inside))))
 
 
 def detected_blocs(g: nx.Graph, cap: CapabilityIndex, seed: int = LOUVAIN_SEED) -> BlocSet:
@@ -152,3 +207,43 @@ def detected_blocs(g: nx.Graph, cap: CapabilityIndex, seed: int = LOUVAIN_SEED) 
         name = g.nodes[lead].get("name", lead)
         groups.append((f"C{i}", f"Around {name}", c))
     return bloc_set(groups, cap, modularity)
+
+
+def defence_groups(data: FilteredData) -> list[set[str]]:
+    """Groups of two or more actors joined by in-force defence pacts (full members)."""
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        while parent.setdefault(x, x) != x:
+            parent[x] = parent[parent[x]]  # path halving keeps the trees flat
+            x = parent[x]
+        return x
+
+    first: dict[str, str] = {}
+    for m in data.memberships:
+        if m.role not in FULL_ROLES or data.alliances[m.alliance].obligation != "defence":
+            continue
+        lead = first.setdefault(m.alliance, m.actor)
+        parent[find(m.actor)] = find(lead)
+    groups: dict[str, set[str]] = {}
+    for actor in parent:
+        groups.setdefault(find(actor), set()).add(actor)
+    return [g for g in groups.values() if len(g) > 1]
+
+
+def alliance_blocs(data: FilteredData, cap: CapabilityIndex) -> BlocSet:
+    """Blocs of actors joined by defence pacts, strongest first (see module)."""
+
+    def key(a: str) -> tuple:
+        return (-cap.index.get(a, 0.0), a)
+
+    def strength(c: set[str]) -> float:
+        return sum(cap.index.get(a, 0.0) for a in c)
+
+    ordered = sorted(defence_groups(data), key=lambda c: (-strength(c), -len(c), min(c)))
+    groups = []
+    for c in ordered:
+        lead = min(c, key=key)
+        name = data.actors[lead].name if lead in data.actors else lead
+        groups.append((lead, f"Bloc around {name}", c))
+    return bloc_set(groups, cap)

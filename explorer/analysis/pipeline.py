@@ -1,9 +1,9 @@
 """Everything the analysis computes for one document under one view, computed once.
 
 :func:`analyse` is what the report, the what-if comparison and the UI panels call; the
-result holds the filtered data, both projections, the capability index, user and
-detected blocs, network measures of the positive projection and structural balance of
-the signed projection.
+result holds the filtered data, both projections, the capability index, user,
+detected and alliance-derived blocs, network measures of the positive projection and
+structural balance of the signed projection.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import networkx as nx
 
 from explorer.analysis.balance import BalanceResult, structural_balance
-from explorer.analysis.blocs import BlocSet, detected_blocs, user_blocs
+from explorer.analysis.blocs import BlocSet, alliance_blocs, detected_blocs, user_blocs
 from explorer.analysis.capability import CapabilityIndex, capability_index
 from explorer.analysis.graphs import positive_view, signed_projection
 from explorer.analysis.measures import NetworkMeasures, network_measures
@@ -36,6 +36,8 @@ class Analysis:
     balance: BalanceResult
     #: The year whose figures the capability index uses (None: each actor's latest).
     year: int | None = None
+    #: Blocs of actors joined by defence pacts (see ``blocs.alliance_blocs``).
+    alliance_blocs: BlocSet | None = None
 
 
 def analyse(
@@ -57,4 +59,5 @@ def analyse(
         network=network_measures(positive),
         balance=structural_balance(signed),
         year=year,
+        alliance_blocs=alliance_blocs(data, cap),
     )

@@ -5,6 +5,7 @@
     {
       "schema": 1,
       "title": str,
+      "summary": [str],              # 2-4 sentences (the comparison's, with a scenario)
       "view": {as_of, regions, keep_partners, alliance_kinds, alliances, actor_kinds,
                min_capability},
       "counts": {actors, context_actors, alliances, memberships, ties, positive_ties,
@@ -19,7 +20,15 @@
                  "con", "ratios": [{a, b, ratio}]},
         "detected": {"count", "singletons", "modularity", "con", "unaligned_share",
                      "blocs": [{id, name, size, members, strength, share}],  # size >= 2
-                     "ratios": [{a, b, ratio}]}},
+                     "ratios": [{a, b, ratio}]},
+        "alliance": {"blocs": [{id, name, size, members, strength, share}],
+                     "unaligned_share", "con", "ratios"},  # defence-pact blocs
+        "headline": "user" | "detected" | "alliance"},
+      "alliances": [{id, name, obligation, members, with_data, index, share,
+                     "figures": {metric: sum}, "reported": {metric: members}}],
+      "allied": [{rank, actor, name, own, share, allies,
+                  "contributors": [{actor, name, via, obligation, weight, share}]}],
+      "glossary": [{key, label, text, better, unit}],     # every measure shown
       "network": {nodes, edges, components, largest_component_share, isolated: [actor],
                   efficiency, modularity, sampled, sample_k,
                   "top_brokers": [{rank, actor, name, betweenness, degree,
@@ -39,7 +48,16 @@
                      "new_components": [[actor]],
                      "bloc_shares": {bloc: {baseline, scenario, delta}},
                      "outside_view": [description of each change that touches
-                                      nothing in the view, so cannot move it]}
+                                      nothing in the view, so cannot move it],
+                     "headline": str, "bloc_views": {view: {bloc: {name, baseline,
+                                                     scenario, delta}}},
+                     "alliances": {alliance: {name, obligation, baseline, scenario, delta,
+                                   members_baseline, members_scenario, lost, gained,
+                                   "figures": {metric: {baseline, scenario, delta}}}},
+                     "allied": {actor: {name, baseline, scenario, delta, own_baseline,
+                                own_scenario, allies_baseline, allies_scenario}},
+                     "alliances_unchanged": int, "allied_unchanged": int}
+                     # bloc_views / alliances / allied list only the rows that moved
     }
 
 With a scenario, every section but ``scenario``/``comparison`` describes the baseline.
@@ -51,9 +69,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
+from explorer.analysis import report_power
 from explorer.analysis.blocs import actor_concentration
+from explorer.analysis.glossary import glossary
 from explorer.analysis.names import changes_from_cli, resolve_name, resolve_names
+from explorer.analysis.narrative import analysis_summary, comparison_summary
 from explorer.analysis.pipeline import Analysis, analyse
+from explorer.analysis.power_compare import DEFAULT_HEADLINE, check_headline, power_side
+from explorer.analysis.report_text import format_text
 from explorer.analysis.view import ViewFilter
 from explorer.analysis.whatif import Comparison, changes_outside, compare
 from explorer.model.entities import Change, Document, Scenario
@@ -97,7 +120,7 @@ def _capability(an: Analysis) -> dict:
     }
 
 
-def _blocs(an: Analysis) -> dict:
+def _blocs(an: Analysis, headline: str) -> dict:
     user = an.user_blocs
     det = an.detected_blocs
     shown = [b for b in det.blocs if len(b.members) >= 2][:TOP_DETECTED]
@@ -136,6 +159,8 @@ def _blocs(an: Analysis) -> dict:
             ],
             "ratios": det.ratios(limit=min(len(shown), 4)),
         },
+        "alliance": report_power.bloc_view(an.alliance_blocs),
+        "headline": headline,
     }
 
 
@@ -207,6 +232,7 @@ def _comparison(c: Comparison) -> dict:
             out.append({"actor": r["actor"], "name": _name(an, r["actor"])} | r)
         return out
 
+    outside = changes_outside(c.baseline.data, c.changes)
     return {
         "figures": c.figures,
         "brokers": named(c.brokers),
@@ -215,8 +241,8 @@ def _comparison(c: Comparison) -> dict:
         "removed_actors": c.removed_actors,
         "new_components": c.new_components,
         "bloc_shares": c.bloc_shares,
-        "outside_view": [ch.describe() for ch in changes_outside(c.baseline.data, c.changes)],
-    }
+        "outside_view": [ch.describe() for ch in outside],
+    } | report_power.comparison(c)
 
 
 def build_report(
@@ -224,10 +250,13 @@ def build_report(
     view: ViewFilter | None = None,
     scenario: Scenario | Iterable[Change] | str | None = None,
     weights: Mapping[str, float] | None = None,
+    headline: str = DEFAULT_HEADLINE,
 ) -> dict:
     """The report of ``doc`` under ``view``; with ``scenario`` (a Scenario, a list of
-    changes, or the name of a saved scenario) also the what-if comparison."""
+    changes, or the name of a saved scenario) also the what-if comparison. ``headline``
+    is the bloc view ("user", "detected", "alliance") the summary and text lead with."""
     view = view or ViewFilter()
+    headline = check_headline(headline)
     name = None
     if isinstance(scenario, str):
         scenario = doc.scenarios[resolve_name(doc, scenario, "scenario")]
@@ -235,19 +264,27 @@ def build_report(
         name = scenario.name
     comparison = None
     if scenario is not None:
-        comparison = compare(doc, scenario, view, weights)
+        comparison = compare(doc, scenario, view, weights, headline)
         base = comparison.baseline
+        side = comparison.baseline_power
+        summary = comparison_summary(comparison, changes_outside(base.data, comparison.changes))
     else:
         base = analyse(doc, view, weights)
+        side = power_side(base)
+        summary = analysis_summary(base, side, headline)
     report = {
         "schema": SCHEMA,
         "title": doc.title,
+        "summary": summary,
         "view": view.to_dict(),
         "counts": _counts(base),
         "capability": _capability(base),
-        "blocs": _blocs(base),
+        "blocs": _blocs(base, headline),
+        "alliances": report_power.alliances(side),
+        "allied": report_power.allied(base, side),
         "network": _network(base),
         "balance": _balance(base),
+        "glossary": glossary(),
     }
     if comparison is not None:
         report["scenario"] = {
@@ -265,209 +302,3 @@ def build_report(
         }
         report["comparison"] = _comparison(comparison)
     return report
-
-
-# --- text ---------------------------------------------------------------------------
-
-
-def _fmt(value, digits: int = 3) -> str:
-    if value is None:
-        return "-"
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, int):
-        return str(value)
-    if isinstance(value, float):
-        return f"{value:.{digits}f}"
-    return str(value)
-
-
-def _signed(value, digits: int = 3) -> str:
-    if value is None:
-        return "-"
-    if isinstance(value, int):
-        return f"{value:+d}"
-    return f"{value:+.{digits}f}"
-
-
-def _table(headers: list[str], rows: list[list[str]]) -> list[str]:
-    if not rows:
-        return ["  (none)"]
-    widths = [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(headers)]
-
-    def line(cells: list[str]) -> str:
-        parts = [
-            c.ljust(w) if i == 0 or not _numeric(c) else c.rjust(w)
-            for i, (c, w) in enumerate(zip(cells, widths, strict=True))
-        ]
-        return "  " + "  ".join(parts).rstrip()
-
-    return [line(headers), "  " + "  ".join("-" * w for w in widths), *map(line, rows)]
-
-
-def _numeric(cell: str) -> bool:
-    return cell.lstrip("+-").replace(".", "", 1).replace("%", "").isdigit() or cell == "-"
-
-
-def _points(value) -> str:
-    return "-" if value is None else f"{100 * value:+.1f} pp"
-
-
-def _pct(value) -> str:
-    return "-" if value is None else f"{100 * value:.1f}%"
-
-
-def _ids(items: list, limit: int = 12) -> str:
-    if not items:
-        return "none"
-    more = f" … (+{len(items) - limit})" if len(items) > limit else ""
-    return ", ".join(map(str, items[:limit])) + more
-
-
-def format_text(report: dict) -> str:
-    """A readable fixed-width rendering of :func:`build_report`'s dict."""
-    out: list[str] = []
-    view = report["view"]
-    out.append(f"Strategic balance report: {report['title']}")
-    out.append(
-        f"As of {view['as_of'] or 'today (open-ended memberships)'}; regions: "
-        f"{', '.join(view['regions']) or 'all'}"
-        + (" (with partners)" if view["keep_partners"] else "")
-    )
-    c = report["counts"]
-    out.append(
-        f"{c['actors']} actors ({c['context_actors']} context), {c['alliances']} alliances, "
-        f"{c['memberships']} memberships, {c['ties']} ties (+{c['positive_ties']} / "
-        f"-{c['negative_ties']}), {c['edges']} projection edges"
-    )
-
-    cap = report["capability"]
-    out += ["", f"Capability (CON over actors {_fmt(cap['con'])})"]
-    if any(w != 1.0 for w in cap["weights"].values()):
-        out.append("  Weights: " + ", ".join(f"{m} {w:g}" for m, w in cap["weights"].items()))
-    out += _table(
-        ["#", "Actor", "Name", "Index", "Share"],
-        [
-            [str(r["rank"]), r["actor"], r["name"], _fmt(r["index"], 4), _pct(r["share"])]
-            for r in cap["top"]
-        ],
-    )
-    if cap["no_data"]:
-        out.append(f"  No data: {_ids(cap['no_data'])}")
-    if cap["warheads"]:
-        out.append(
-            "  Warheads: " + _ids([f"{w['actor']} {w['warheads']:g}" for w in cap["warheads"]])
-        )
-
-    blocs = report["blocs"]
-    user = blocs["user"]
-    out += ["", f"User blocs (CON {_fmt(user['con'])}, unaligned {_pct(user['unaligned_share'])})"]
-    out += _table(
-        ["Bloc", "Name", "Size", "Strength", "Share"],
-        [
-            [b["id"], b["name"], str(b["size"]), _fmt(b["strength"], 4), _pct(b["share"])]
-            for b in user["blocs"]
-        ],
-    )
-    for r in user["ratios"]:
-        out.append(f"  {r['a']} : {r['b']} = {_fmt(r['ratio'], 2)}")
-    det = blocs["detected"]
-    out += [
-        "",
-        f"Detected blocs (Louvain): {det['count']} ({det['singletons']} single actors), "
-        f"modularity {_fmt(det['modularity'])}, CON {_fmt(det['con'])}",
-    ]
-    out += _table(
-        ["Bloc", "Name", "Size", "Strength", "Share"],
-        [
-            [b["id"], b["name"], str(b["size"]), _fmt(b["strength"], 4), _pct(b["share"])]
-            for b in det["blocs"]
-        ],
-    )
-
-    net = report["network"]
-    out += [
-        "",
-        f"Network: {net['nodes']} actors, {net['edges']} links, {net['components']} components "
-        f"(largest {_pct(net['largest_component_share'])}), efficiency {_fmt(net['efficiency'])}"
-        + (f" [sampled, k={net['sample_k']}]" if net["sampled"] else ""),
-        "Top brokers (betweenness)",
-    ]
-    out += _table(
-        ["#", "Actor", "Name", "Betweenness", "Degree", "Eigenvector", "Constraint"],
-        [
-            [
-                str(r["rank"]),
-                r["actor"],
-                r["name"],
-                _fmt(r["betweenness"]),
-                str(r["degree"]),
-                _fmt(r["eigenvector"]),
-                _fmt(r["constraint"]),
-            ]
-            for r in net["top_brokers"]
-        ],
-    )
-    out.append(f"  Articulation points: {_ids(net['articulation_points'])}")
-    out.append(f"  Isolated: {_ids(net['isolated'])}")
-
-    bal = report["balance"]
-    out += [
-        "",
-        f"Structural balance: {bal['triangles']} triangles, {_pct(bal['balanced_share'])} "
-        f"balanced, {bal['unbalanced']} unbalanced",
-    ]
-    for t in bal["unbalanced_triangles"][:10]:
-        out.append("  unbalanced: " + " – ".join(t))
-    if bal["unbalanced"] > 10:
-        out.append(f"  … {bal['unbalanced'] - min(10, len(bal['unbalanced_triangles']))} more")
-
-    if "comparison" in report:
-        sc = report["scenario"]
-        cmp = report["comparison"]
-        out += ["", f"What-if: {sc['name'] or 'ad hoc scenario'}"]
-        out += [f"  - {ch['description']}" for ch in sc["changes"]]
-        if cmp["outside_view"]:
-            out.append("  Outside the view, so without effect here: "
-                       + "; ".join(cmp["outside_view"]))
-        out += _table(
-            ["Figure", "Baseline", "Scenario", "Delta"],
-            [
-                [k, _fmt(v["baseline"], 4), _fmt(v["scenario"], 4), _signed(v["delta"], 4)]
-                for k, v in cmp["figures"].items()
-            ],
-        )
-        out += ["", "Brokers: rank changes"]
-        out += _rank_rows(cmp["brokers"])
-        out += ["", "Capability: rank changes"]
-        out += _rank_rows(cmp["capability"])
-        out += ["", "User bloc shares"]
-        out += _table(
-            ["Bloc", "Baseline", "Scenario", "Delta"],
-            [
-                [k, _pct(v["baseline"]), _pct(v["scenario"]), _points(v["delta"])]
-                for k, v in cmp["bloc_shares"].items()
-            ],
-        )
-        out.append(f"  Removed: {_ids(cmp['removed_actors'])}")
-        out.append(f"  Newly isolated: {_ids(cmp['newly_isolated'])}")
-        parts = ["{" + _ids(c, 5) + "}" for c in cmp["new_components"]]
-        out.append(f"  New components: {_ids(parts, 6)}")
-    return "\n".join(out) + "\n"
-
-
-def _rank_rows(rows: list[dict]) -> list[str]:
-    return _table(
-        ["Actor", "Name", "Before", "After", "Moved", "Delta"],
-        [
-            [
-                r["actor"],
-                r["name"],
-                _fmt(r["baseline_rank"]),
-                _fmt(r["scenario_rank"]),
-                _signed(r["rank_change"]),
-                _signed(r["delta"], 4),
-            ]
-            for r in rows
-        ],
-    )

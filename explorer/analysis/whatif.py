@@ -1,132 +1,63 @@
-"""What-if scenarios: apply changes to a copy of the document and compare the figures.
+"""What-if comparison: analyse the baseline and a scenario under one view and diff them.
 
-:func:`apply_scenario` never touches the baseline: it returns a new :class:`Document`
-whose dicts are new (the entities are frozen, so sharing them is safe).
+:func:`compare` reports every scalar figure of the measure registry
+(:mod:`~explorer.analysis.glossary`) with its delta, rank changes of the top brokers
+(betweenness) and the strongest actors, actors that became isolated, components that
+did not exist before, the shares of the three bloc views (user, detected, alliance-derived;
+``headline`` names the one to lead with), each alliance's aggregate and each actor's
+allied capability (:mod:`~explorer.analysis.alliance_power`).
 
-- ``remove_actor``: the actor, its memberships, its ties and its place in user blocs go.
-- ``remove_membership``: every membership of the actor in the alliance goes (all periods).
-- ``dissolve_alliance``: the alliance and all its memberships go.
-- ``move_to_bloc``: the actor leaves every user bloc and joins ``bloc`` (``bloc=None``
-  leaves it in none).
-
-Ids are resolved with :func:`~explorer.analysis.names.resolve_name` (ids or names, any
-case); unknown ones raise :class:`~explorer.analysis.errors.UnknownName`.
-
-:func:`compare` analyses baseline and scenario under the same view and reports every
-scalar figure with its delta, rank changes of the top brokers (betweenness) and the
-strongest actors, actors that became isolated, components that did not exist before and
-the change of each user bloc's share. :func:`removal_impact` asks, for each member of an
-alliance (or each actor), what its departure alone would do to one figure.
+:func:`apply_scenario` lives in :mod:`~explorer.analysis.scenario_apply` and
+:func:`removal_impact` in :mod:`~explorer.analysis.impact`; both are re-exported here.
 """
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-import networkx as nx
-
-from explorer.analysis.balance import structural_balance
-from explorer.analysis.blocs import actor_concentration, detect_communities, partition_modularity
-from explorer.analysis.blocs import user_blocs as make_user_blocs
-from explorer.analysis.capability import capability_index
-from explorer.analysis.graphs import positive_view, signed_projection
-from explorer.analysis.names import resolve_name
-from explorer.analysis.paths import path_measures
+from explorer.analysis.glossary import scalar_figures
+from explorer.analysis.impact import (
+    IMPACT_MEASURES,
+    MemberImpact,
+    impact_ranks,
+    measure_value,
+    member_impact,
+    removal_impact,
+)
 from explorer.analysis.pipeline import Analysis, analyse
-from explorer.analysis.view import FilteredData, ViewFilter, filtered, view_year
+from explorer.analysis.power_compare import (
+    DEFAULT_HEADLINE,
+    PowerSide,
+    alliance_rows,
+    allied_rows,
+    bloc_view_rows,
+    check_headline,
+    power_side,
+)
+from explorer.analysis.scenario_apply import _changes, apply_scenario, is_unaligned
+from explorer.analysis.view import FilteredData, ViewFilter
 from explorer.model.entities import Change, Document, Scenario
-from explorer.model.vocab import CHANGE_KINDS
+
+__all__ = [
+    "IMPACT_MEASURES",
+    "Comparison",
+    "MemberImpact",
+    "apply_scenario",
+    "changes_outside",
+    "compare",
+    "impact_ranks",
+    "is_unaligned",
+    "measure_value",
+    "member_impact",
+    "rank_changes",
+    "removal_impact",
+    "scalar_figures",
+    "split_off",
+]
 
 #: How many top brokers / strongest actors the rank changes follow.
 TOP_N = 10
-
-
-def _changes(scenario: Scenario | Iterable[Change]) -> tuple[Change, ...]:
-    return scenario.changes if isinstance(scenario, Scenario) else tuple(scenario)
-
-
-def apply_scenario(doc: Document, scenario: Scenario | Iterable[Change]) -> Document:
-    """A new document with ``scenario``'s changes applied in order; ``doc`` is unchanged."""
-    new = Document(
-        title=doc.title,
-        actors=dict(doc.actors),
-        alliances=dict(doc.alliances),
-        memberships=dict(doc.memberships),
-        ties=dict(doc.ties),
-        blocs=dict(doc.blocs),
-        scenarios=dict(doc.scenarios),
-        regions=dict(doc.regions),
-        sources=dict(doc.sources),
-    )
-    for change in _changes(scenario):
-        _apply(new, change)
-    return new
-
-
-def _apply(doc: Document, change: Change) -> None:
-    if change.kind not in CHANGE_KINDS:
-        raise ValueError(f"Unknown change '{change.kind}'; expected one of {CHANGE_KINDS}.")
-    actor = resolve_name(doc, change.actor, "actor") if change.kind != "dissolve_alliance" else None
-    alliance = (
-        resolve_name(doc, change.alliance, "alliance")
-        if change.kind in ("remove_membership", "dissolve_alliance")
-        else None
-    )
-    if change.kind == "remove_actor":
-        del doc.actors[actor]
-        doc.memberships = {k: m for k, m in doc.memberships.items() if m.actor != actor}
-        doc.ties = {k: t for k, t in doc.ties.items() if actor not in (t.a, t.b)}
-        _drop_from_blocs(doc, actor)
-    elif change.kind == "remove_membership":
-        doc.memberships = {
-            k: m
-            for k, m in doc.memberships.items()
-            if not (m.actor == actor and m.alliance == alliance)
-        }
-    elif change.kind == "dissolve_alliance":
-        del doc.alliances[alliance]
-        doc.memberships = {k: m for k, m in doc.memberships.items() if m.alliance != alliance}
-    else:  # move_to_bloc
-        target = resolve_name(doc, change.bloc, "bloc") if change.bloc is not None else None
-        _drop_from_blocs(doc, actor)
-        if target is not None:
-            bloc = doc.blocs[target]
-            doc.blocs[target] = dataclasses.replace(bloc, members=(*bloc.members, actor))
-
-
-def _drop_from_blocs(doc: Document, actor: str) -> None:
-    for key, bloc in list(doc.blocs.items()):
-        if actor in bloc.members:
-            doc.blocs[key] = dataclasses.replace(
-                bloc, members=tuple(m for m in bloc.members if m != actor)
-            )
-
-
-def scalar_figures(an: Analysis) -> dict[str, float | int | None]:
-    """The graph-level figures of an analysis, by name (the rows of the comparison)."""
-    net = an.network
-    return {
-        "actors": len(an.data.actors),
-        "alliances": len(an.data.alliances),
-        "memberships": len(an.data.memberships),
-        "ties": len(an.data.ties),
-        "edges": net.n_edges,
-        "components": len(net.components),
-        "largest_component_share": net.largest_component_share,
-        "isolated": len(net.isolated),
-        "articulation_points": len(net.articulation_points),
-        "efficiency": net.efficiency,
-        "modularity": an.detected_blocs.modularity,
-        "detected_blocs": len(an.detected_blocs.blocs),
-        "con_actors": actor_concentration(an.capability),
-        "con_user_blocs": an.user_blocs.con,
-        "con_detected_blocs": an.detected_blocs.con,
-        "triangles": an.balance.triangles,
-        "unbalanced_triangles": an.balance.unbalanced_count,
-        "balanced_share": an.balance.balanced_share,
-    }
 
 
 def split_off(
@@ -216,7 +147,13 @@ class Comparison:
     ``removed_actors``: actors in view before and not after; ``new_components``: groups
     that split off a baseline component (see :func:`split_off`; single actors are in
     ``newly_isolated``);
-    ``bloc_shares``: user bloc -> {"baseline", "scenario", "delta"}.
+    ``bloc_shares``: user bloc -> {"baseline", "scenario", "delta"};
+    ``bloc_views``: "user" | "detected" | "alliance" -> bloc -> {name, baseline,
+    scenario, delta} (see :func:`~explorer.analysis.power_compare.bloc_view_rows`) and
+    ``headline`` the view to lead with;
+    ``alliances``: alliance -> aggregate share row with members lost and figure deltas;
+    ``allied``: actor -> allied-capability row; both largest change first;
+    ``baseline_power`` / ``scenario_power``: the detail behind them (contributors).
     """
 
     changes: tuple[Change, ...]
@@ -229,6 +166,12 @@ class Comparison:
     removed_actors: list[str]
     new_components: list[list[str]]
     bloc_shares: dict[str, dict]
+    headline: str = DEFAULT_HEADLINE
+    bloc_views: dict[str, dict[str, dict]] = field(default_factory=dict)
+    alliances: dict[str, dict] = field(default_factory=dict)
+    allied: dict[str, dict] = field(default_factory=dict)
+    baseline_power: PowerSide | None = None
+    scenario_power: PowerSide | None = None
 
 
 def compare(
@@ -236,8 +179,15 @@ def compare(
     scenario: Scenario | Iterable[Change],
     view: ViewFilter | None = None,
     weights: Mapping[str, float] | None = None,
+    headline: str = DEFAULT_HEADLINE,
+    binding_weights: Mapping[str, float] | None = None,
 ) -> Comparison:
-    """Analyse ``doc`` and ``apply_scenario(doc, scenario)`` under ``view`` and diff them."""
+    """Analyse ``doc`` and ``apply_scenario(doc, scenario)`` under ``view`` and diff them.
+
+    ``headline``: the bloc view to lead with; ``binding_weights``: obligation -> weight
+    for allied capability (default :data:`~explorer.analysis.alliance_power.BINDING_WEIGHTS`).
+    """
+    headline = check_headline(headline)
     changes = _changes(scenario)
     base = analyse(doc, view, weights)
     alt = analyse(apply_scenario(doc, changes), view, weights)
@@ -256,6 +206,7 @@ def compare(
         }
         for k in sorted(blocs_before.keys() | blocs_after.keys())
     }
+    pb, pa = power_side(base, binding_weights), power_side(alt, binding_weights)
     return Comparison(
         changes=changes,
         baseline=base,
@@ -267,96 +218,10 @@ def compare(
         removed_actors=sorted(base.data.actors.keys() - alt.data.actors.keys()),
         new_components=new_components,
         bloc_shares=bloc_shares,
+        headline=headline,
+        bloc_views=bloc_view_rows(base, alt),
+        alliances=alliance_rows(pb, pa),
+        allied=allied_rows(pb, pa),
+        baseline_power=pb,
+        scenario_power=pa,
     )
-
-
-#: Figures :func:`removal_impact` can measure.
-IMPACT_MEASURES = (
-    "largest_component_share",
-    "components",
-    "isolated",
-    "efficiency",
-    "modularity",
-    "balanced_share",
-    "bloc_share",
-    "con_actors",
-    "con_user_blocs",
-)
-
-
-def measure_value(
-    doc: Document,
-    view: ViewFilter | None,
-    measure: str,
-    weights: Mapping[str, float] | None = None,
-    bloc: str | None = None,
-) -> float | None:
-    """One figure of ``doc`` under ``view``, computing only what it needs."""
-    if measure not in IMPACT_MEASURES:
-        raise ValueError(
-            f"Unknown measure '{measure}'; expected one of {', '.join(IMPACT_MEASURES)}."
-        )
-    data = filtered(doc, view)
-    if measure in ("bloc_share", "con_actors", "con_user_blocs"):
-        cap = capability_index(data.actors.values(), weights, view_year(view))
-        if measure == "con_actors":
-            return actor_concentration(cap)
-        blocs = make_user_blocs(data.blocs.values(), cap)
-        if measure == "con_user_blocs":
-            return blocs.con
-        return next((b.share for b in blocs.blocs if b.id == bloc), 0.0)
-    signed = signed_projection(data)
-    if measure == "balanced_share":
-        return structural_balance(signed).balanced_share
-    g = positive_view(signed)
-    n = g.number_of_nodes()
-    if measure == "largest_component_share":
-        return max((len(c) for c in nx.connected_components(g)), default=0) / n if n else 0.0
-    if measure == "components":
-        return float(nx.number_connected_components(g))
-    if measure == "isolated":
-        return float(sum(1 for _, d in g.degree() if d == 0))
-    if measure == "efficiency":
-        return path_measures(g).efficiency
-    return partition_modularity(g, detect_communities(g))
-
-
-def removal_impact(
-    doc: Document,
-    view: ViewFilter | None = None,
-    alliance_id: str | None = None,
-    measure: str = "largest_component_share",
-    weights: Mapping[str, float] | None = None,
-    bloc: str | None = None,
-) -> list[tuple[str, float | None]]:
-    """What each single departure does to ``measure``: (actor, scenario - baseline).
-
-    With ``alliance_id``, each in-view member of the alliance leaves it alone
-    (``remove_membership``); without, each actor in view is removed (``remove_actor``).
-    For ``bloc_share``, ``bloc`` names the user bloc (default: the strongest one).
-    Sorted by the size of the change, largest first; None deltas last.
-    """
-    data = filtered(doc, view)
-    if measure == "bloc_share" and bloc is None:
-        blocs = make_user_blocs(
-            data.blocs.values(), capability_index(data.actors.values(), weights, view_year(view))
-        )
-        if not blocs.blocs:
-            raise ValueError("The bloc_share measure needs a user bloc; the project has none.")
-        bloc = max(blocs.blocs, key=lambda b: (b.share, b.id)).id
-    elif measure == "bloc_share":
-        bloc = resolve_name(doc, bloc, "bloc")
-    baseline = measure_value(doc, view, measure, weights, bloc)
-    if alliance_id is not None:
-        alliance_id = resolve_name(doc, alliance_id, "alliance")
-        actors = sorted({m.actor for m in data.memberships if m.alliance == alliance_id})
-        make = [Change("remove_membership", actor=a, alliance=alliance_id) for a in actors]
-    else:
-        actors = sorted(data.actors)
-        make = [Change("remove_actor", actor=a) for a in actors]
-    out = []
-    for actor, change in zip(actors, make, strict=True):
-        value = measure_value(apply_scenario(doc, [change]), view, measure, weights, bloc)
-        out.append((actor, _delta(baseline, value)))
-    out.sort(key=lambda x: (x[1] is None, -abs(x[1]) if x[1] is not None else 0.0, x[0]))
-    return out

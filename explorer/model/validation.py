@@ -27,6 +27,7 @@ from explorer.model.vocab import (
     METRICS,
     OBLIGATIONS,
     ROLES,
+    UNALIGNED,
 )
 
 _ID_RE = re.compile(r"^[A-Za-z0-9_.\-]{1,64}$")
@@ -155,8 +156,13 @@ def validate_scenario(scenario: Scenario, doc: Document) -> None:
         if change.kind in ("remove_membership", "dissolve_alliance"):
             if change.alliance not in doc.alliances:
                 raise ValidationError(f"Unknown alliance '{change.alliance}'.", "alliance")
-        if change.kind == "move_to_bloc" and change.bloc not in doc.blocs:
+        if change.kind == "move_to_bloc" and not _bloc_target(change.bloc, doc):
             raise ValidationError(f"Unknown bloc '{change.bloc}'.", "bloc")
+
+
+def _bloc_target(bloc: str | None, doc: Document) -> bool:
+    """A user bloc, or None / "unaligned": the actor then leaves every user bloc."""
+    return bloc is None or bloc in doc.blocs or bloc.strip().casefold() == UNALIGNED
 
 
 def validate_document(doc: Document) -> list[str]:

@@ -84,3 +84,6 @@ CHANGE_KINDS = ("remove_actor", "remove_membership", "dissolve_alliance", "move_
 def label(value: str) -> str:
     """Human label for a vocabulary value: ``collective_defence`` -> ``Collective defence``."""
     return value.replace("_", " ").capitalize()
+
+#: The ``move_to_bloc`` target meaning "in no user bloc" (a bloc with this id wins).
+UNALIGNED = "unaligned"

@@ -110,3 +110,39 @@ def small_doc() -> Document:
         )
     }
     return doc
+
+
+def pact_doc() -> Document:
+    """Four states with hand-checkable shares, for pooled power (alliances, allies, blocs).
+
+    Figures (milex US$ bn, population M): A 60/100, B 30/50, C 10/50, D none. Components:
+    milex A .6 B .3 C .1, population A .5 B .25 C .25, so the capability index (and
+    share) is A .55, B .275, C .175, D 0.
+    DEF (defence): A, B founders (A holds two overlapping records); CON (consultation):
+    A, C; OBS (defence): A founder, D observer. Tie B-C +1 (partnership).
+    """
+    doc = Document(title="Pacts")
+    doc.actors = {
+        "A": Actor("A", "Avalon", capabilities=caps(milex=60, population=100)),
+        "B": Actor("B", "Brigand", capabilities=caps(milex=30, population=50)),
+        "C": Actor("C", "Castile", capabilities=caps(milex=10, population=50)),
+        "D": Actor("D", "Dunmore"),
+    }
+    doc.alliances = {
+        "DEF": Alliance("DEF", "Defence Pact (A-B)", "bilateral_defence", "defence"),
+        "CON": Alliance("CON", "Consultation Pact", "security_partnership", "consultation"),
+        "OBS": Alliance("OBS", "Observed Pact", "collective_defence", "defence"),
+    }
+    memberships = [
+        Membership("DEF", "A", "founder", "2000-01-01"),
+        Membership("DEF", "A", "member", "1990-01-01"),
+        Membership("DEF", "B", "founder", "2000-01-01"),
+        Membership("CON", "A", "founder", "2000-01-01"),
+        Membership("CON", "C", "founder", "2000-01-01"),
+        Membership("OBS", "A", "founder", "2000-01-01"),
+        Membership("OBS", "D", "observer", "2000-01-01"),
+    ]
+    doc.memberships = {i: m for i, m in enumerate(memberships, start=1)}
+    doc.ties = {1: Tie("B", "C", 1, "partnership", start="2001-01-01")}
+    doc.blocs = {"north": Bloc("north", "North", members=("A", "B"))}
+    return doc

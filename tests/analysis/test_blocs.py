@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from explorer.analysis.blocs import (
     bloc_set,
     concentration,
+    detect_communities,
     detected_blocs,
     partition_modularity,
     user_blocs,
@@ -97,3 +98,16 @@ def test_bloc_shares_never_exceed_one(values, groups):
     covered = set().union(*groups) & set(values) if groups else set()
     if covered == set(values) and sum(cap.index.values()) > 0:
         assert math.isclose(sum(b.share for b in s.blocs), 1.0, rel_tol=1e-9)
+
+
+@pytest.mark.parametrize(("actors", "alliances", "seed"), [(60, 20, 3), (300, 40, 5), (120, 30, 9)])
+def test_louvain_matches_networkx(actors, alliances, seed):
+    from explorer.synthetic import synthetic_document
+
+    g = positive_projection(filtered(synthetic_document(actors, alliances, seed=seed)))
+    ours = detect_communities(g)
+    theirs = nx.community.louvain_communities(g, weight="weight", seed=42)
+    assert sorted(map(sorted, ours)) == sorted(map(sorted, theirs))
+    assert partition_modularity(g, ours) == pytest.approx(
+        nx.community.modularity(g, theirs, weight="weight")
+    )

@@ -9,7 +9,10 @@ from explorer.analysis.report import build_report, format_text
 from explorer.analysis.view import ViewFilter
 from explorer.model.entities import Change
 
-TOP_KEYS = {"schema", "title", "view", "counts", "capability", "blocs", "network", "balance"}
+TOP_KEYS = {
+    "schema", "title", "summary", "view", "counts", "capability", "blocs", "alliances", "allied",
+    "network", "balance", "glossary",
+}
 
 
 def test_report_structure_and_json():
@@ -104,3 +107,27 @@ def test_changes_from_cli():
     ]
     with pytest.raises(UnknownName, match="NATO"):
         changes_from_cli(doc, ["TUR@NATTO"], [])
+
+
+def test_report_leads_with_sentences_and_pooled_power():
+    from _analysis_docs import pact_doc
+
+    change = [Change("remove_membership", actor="B", alliance="DEF")]
+    report = build_report(pact_doc(), scenario=change, headline="user")
+    json.dumps(report, allow_nan=False)
+    assert report["summary"][0].startswith("Defence Pact loses Brigand")
+    assert report["blocs"]["headline"] == "user"
+    assert report["blocs"]["alliance"]["blocs"][0]["members"] == ["A", "B"]
+    assert report["alliances"][0]["id"] == "DEF"
+    assert report["allied"][0]["actor"] == "B"  # 0.9125 before anything changes
+    cmp = report["comparison"]
+    assert cmp["alliances"]["DEF"]["delta"] == pytest.approx(-0.275)
+    assert "CON" not in cmp["alliances"] and cmp["alliances_unchanged"] == 2
+    assert cmp["allied"]["B"]["name"] == "Brigand"
+    text = format_text(report)
+    assert text.index("Summary") < text.index("Capability")
+    assert text.index("User blocs [headline]") < text.index("Alliance-derived blocs")
+    assert "Alliance aggregates that moved" in text and "DEF       2→1" in text
+    baseline = build_report(pact_doc())
+    assert any("Bloc around Avalon" in s for s in baseline["summary"])
+    assert baseline["summary"][-1].startswith("Capability rests on figures for 3 of 4")
