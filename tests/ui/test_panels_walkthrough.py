@@ -165,12 +165,16 @@ def _check_shown_equals_engine(qtbot, window: MainWindow, name: str):
             for r in report["comparison"]["brokers"]] == [
         (r["actor"], r["baseline_rank"], r["scenario_rank"]) for r in engine.brokers]
     bars = panel.chart.bar_heights()
+    view = panel.comparison_view.bloc_view.currentData()
+    blocsets = {"user": "user_blocs", "detected": "detected_blocs", "alliance": "alliance_blocs"}
     assert bars[:-1] == [
         (k, 100 * (v["baseline"] or 0.0), 100 * (v["scenario"] or 0.0))
-        for k, v in engine.bloc_shares.items()
+        for k, v in engine.bloc_views[view].items()
     ]
-    assert bars[-1] == ("unaligned", 100 * engine.baseline.user_blocs.unaligned_share,
-                        100 * engine.scenario.user_blocs.unaligned_share)
+    before = getattr(engine.baseline, blocsets[view])
+    after = getattr(engine.scenario, blocsets[view])
+    assert bars[-1] == ("unaligned", 100 * before.unaligned_share,
+                        100 * after.unaligned_share)
     assert panel.status.text().startswith(
         f"<b>{name}</b> vs. baseline — as of {AS_OF}, Central Asia, South Caucasus; "
         "9 → 9 actors in view.")

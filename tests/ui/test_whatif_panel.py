@@ -165,8 +165,20 @@ def _check_against_engine(session, panel):
         (r["baseline_rank"], r["scenario_rank"], r["rank_change"]) for r in report["brokers"]
     ]
     bars = {key: (base, alt) for key, base, alt in panel.chart.bar_heights()}
-    for key, row in report["bloc_shares"].items():
-        assert bars[key] == pytest.approx((100 * row["baseline"], 100 * row["scenario"]))
+    view = panel.comparison_view.bloc_view.currentData()
+    for key, row in report["bloc_views"][view].items():
+        want = tuple(100 * (v or 0.0) for v in (row["baseline"], row["scenario"]))
+        assert bars[key] == pytest.approx(want), key
+    power = panel.comparison_view.power
+    assert power.sentences == build_report(doc, view=session.view_filter,
+                                           scenario=scenario)["summary"]
+    shown_alliances = power.rows("alliances")
+    assert shown_alliances
+    assert [r[0] for r in shown_alliances] == list(engine.alliances)[: len(shown_alliances)]
+    for key, before, after, delta in shown_alliances:
+        row = engine.alliances[key]
+        assert (before, after, delta) == pytest.approx(
+            (row["baseline"], row["scenario"], row["delta"]))
     assert comparison.newly_isolated == report["newly_isolated"]
     return comparison, report
 
@@ -187,7 +199,7 @@ def test_comparison_equals_the_engine(open_panel, qtbot):
     cap = panel.comparison.baseline.capability
     covered = len(cap.index) - len(cap.no_data)
     coverage = panel.comparison_view.coverage_label.text()
-    assert f"figures for {covered} of {len(cap.index)} actors in view" in coverage
+    assert f"figures for {covered} of {len(cap.index)} actors" in coverage
 
     # the view filter drives the comparison (recomputed in the worker)
     with qtbot.waitSignal(panel.comparisonReady, timeout=5000):

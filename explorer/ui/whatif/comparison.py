@@ -10,25 +10,20 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable
+from html import escape
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QProgressBar,
     QPushButton,
     QSizePolicy,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from explorer.analysis.capability import capability_coverage
+from explorer.analysis.capability import capability_coverage, coverage_text
 from explorer.analysis.view import ViewFilter
 from explorer.analysis.whatif import (
     IMPACT_MEASURES,
@@ -37,17 +32,29 @@ from explorer.analysis.whatif import (
     removal_impact,
 )
 from explorer.model.entities import Change, Document, Scenario
-from explorer.ui.data.table_copy import install_copy
 from explorer.ui.session import ProjectSession
-from explorer.ui.whatif.chart import BarGroup, BlocShareChart, delta_color
+from explorer.ui.whatif.chart import BarGroup, BlocShareChart
 from explorer.ui.whatif.dialogs import alliance_items, combo_id, fill_combo, searchable_combo
+from explorer.ui.whatif.power_view import PowerView, glossary_tip
 from explorer.ui.whatif.scenarios import describe_change
-
-DELTA_TIP = (
-    "Colours show direction only, never whether a change is good:\n"
-    "green ▲ = the figure is higher in the scenario, red ▼ = lower, grey = unchanged.\n"
-    "For ranks, ▲ means the actor moved up the ranking (a smaller rank number)."
+from explorer.ui.whatif.table_parts import (  # noqa: F401 - re-exported
+    DELTA_TIP,
+    busy_bar,
+    delta_item,
+    fit_table,
+    format_delta,
+    format_value,
+    make_item,
+    make_table,
 )
+
+#: The bloc views the chart can show, and where the choice is kept in the project.
+BLOC_VIEW_LABELS = {
+    "alliance": "Alliance-derived (defence pacts)",
+    "user": "User blocs",
+    "detected": "Detected (Louvain)",
+}
+BLOC_VIEW_SETTING = "whatif.bloc_view"
 
 #: (figure key, label, format) of the comparison table; "ratio" is the chosen bloc pair.
 FIGURE_ROWS = (
@@ -55,6 +62,8 @@ FIGURE_ROWS = (
     ("con_actors", "CON over actors", "float"),
     ("con_user_blocs", "CON over blocs", "float"),
     ("con_detected_blocs", "CON over detected blocs", "float"),
+    ("con_alliance_blocs", "CON over alliance blocs", "float"),
+    ("modularity", "Modularity (Louvain)", "float"),
     ("components", "Components", "int"),
     ("largest_component_share", "Largest component share", "pct"),
     ("isolated", "Isolated actors", "int"),
@@ -76,90 +85,6 @@ MEASURE_LABELS = {
 }
 _PCT_MEASURES = {"largest_component_share", "balanced_share", "bloc_share"}
 _INT_MEASURES = {"components", "isolated"}
-
-
-# ----- formatting --------------------------------------------------------------------------
-
-
-def format_value(value, style: str) -> str:
-    if value is None:
-        return "–"
-    if style == "pct":
-        return f"{100 * value:.1f}%"
-    if style == "int":
-        return f"{int(value)}"
-    if style == "ratio":
-        return f"{value:.2f}"
-    return f"{value:.3f}"
-
-
-def format_delta(delta, style: str) -> str:
-    if delta is None:
-        return "–"
-    if abs(delta) < 1e-12:
-        return "= 0"
-    arrow = "▲" if delta > 0 else "▼"
-    if style == "pct":
-        body = f"{100 * delta:+.1f} pp" if abs(delta) >= 5e-4 else f"{100 * delta:+.2f} pp"
-    elif style == "int":
-        body = f"{int(round(delta)):+d}"
-    elif style == "ratio":
-        body = f"{delta:+.2f}"
-    else:
-        body = f"{delta:+.3f}"
-    return f"{arrow} {body}"
-
-
-def _item(text: str, data=None, align_right: bool = False) -> QTableWidgetItem:
-    item = QTableWidgetItem(text)
-    item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
-    if data is not None:
-        item.setData(Qt.ItemDataRole.UserRole, data)
-    if align_right:
-        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-    return item
-
-
-def _delta_item(delta, text: str) -> QTableWidgetItem:
-    item = _item(text, delta, align_right=True)
-    item.setForeground(QColor(delta_color(delta)))
-    item.setToolTip(DELTA_TIP)
-    return item
-
-
-def _fit_table(table: QTableWidget) -> None:
-    """Make ``table`` exactly as tall as its rows, so the scroll area scrolls, not it."""
-    table.resizeRowsToContents()
-    height = table.horizontalHeader().height() + 2 * table.frameWidth()
-    height += sum(table.rowHeight(r) for r in range(table.rowCount()))
-    table.setFixedHeight(height + 2)
-
-
-def _table(headers: list[str]) -> QTableWidget:
-    table = QTableWidget(0, len(headers))
-    table.setHorizontalHeaderLabels(headers)
-    table.verticalHeader().setVisible(False)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    table.setWordWrap(False)
-    header = table.horizontalHeader()
-    header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-    for col in range(1, len(headers)):
-        header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
-    _fit_table(table)
-    install_copy(table)
-    return table
-
-
-def _busy_bar() -> QProgressBar:
-    bar = QProgressBar()
-    bar.setRange(0, 0)  # indeterminate
-    bar.setTextVisible(False)
-    bar.setMaximumHeight(8)
-    bar.setVisible(False)
-    return bar
 
 
 @dataclasses.dataclass(frozen=True)
@@ -193,7 +118,7 @@ class ComparisonView(QWidget):
         self._pair_chosen = False  # the user picked the two blocs of the balance ratio
         v = QVBoxLayout(self)
         v.setContentsMargins(2, 4, 2, 4)
-        self.busy = _busy_bar()
+        self.busy = busy_bar()
         v.addWidget(self.busy)
         self.status = QLabel()
         self.status.setWordWrap(True)
@@ -202,6 +127,23 @@ class ComparisonView(QWidget):
         self.scope_label.setObjectName("scenario_scope")
         self.scope_label.setWordWrap(True)
         v.addWidget(self.scope_label)
+        self.power = PowerView()
+        v.addWidget(self.power.summary)
+        blocs_row = QHBoxLayout()
+        blocs_row.addWidget(QLabel("Blocs:"))
+        self.bloc_view = QComboBox()
+        for key, text in BLOC_VIEW_LABELS.items():
+            self.bloc_view.addItem(text, key)
+        self.bloc_view.setToolTip(
+            "Which blocs the chart shows. Alliance-derived blocs follow the defence pacts in "
+            "view, so a change of membership moves them; user blocs are your own lists; "
+            "detected blocs are Louvain communities of the alliance web."
+        )
+        saved = self.session.project.setting(BLOC_VIEW_SETTING)
+        self.bloc_view.setCurrentIndex(max(self.bloc_view.findData(saved), 0))
+        self.bloc_view.currentIndexChanged.connect(self._on_bloc_view)
+        blocs_row.addWidget(self.bloc_view, 1)
+        v.addLayout(blocs_row)
         self.chart = BlocShareChart()
         v.addWidget(self.chart)
         self.coverage_label = QLabel()
@@ -223,14 +165,16 @@ class ComparisonView(QWidget):
         ratio_row.addWidget(self.bloc_b, 1)
         v.addLayout(ratio_row)
 
-        self.figures_table = _table(["Figure", "Baseline", "Scenario", "Change"])
+        self.figures_table = make_table(["Figure", "Baseline", "Scenario", "Change"])
         self.figures_table.setToolTip(DELTA_TIP)
         v.addWidget(self.figures_table)
 
         v.addWidget(QLabel("<b>Top brokers</b> (betweenness rank)"))
-        self.brokers_table = _table(["Actor", "Baseline", "Scenario", "Change"])
+        self.brokers_table = make_table(["Actor", "Baseline", "Scenario", "Change"])
         self.brokers_table.setToolTip(DELTA_TIP)
         v.addWidget(self.brokers_table)
+        for widget in self.power.table_widgets():
+            v.addWidget(widget)
 
         self.isolated_label = QLabel()
         self.isolated_label.setWordWrap(True)
@@ -276,8 +220,9 @@ class ComparisonView(QWidget):
             self.isolated_label.setText("")
             self.coverage_label.setText("")
             self.scope_label.setText("")
-            _fit_table(self.figures_table)
-            _fit_table(self.brokers_table)
+            self.power.clear()
+            fit_table(self.figures_table)
+            fit_table(self.brokers_table)
             return
         c = result.comparison
         view = result.view
@@ -302,23 +247,38 @@ class ComparisonView(QWidget):
         self._show_figures(c)
         self._show_brokers(c)
         self._show_isolated(c)
+        self.power.show_comparison(c)
+
+    def _on_bloc_view(self) -> None:
+        view = self.bloc_view.currentData()
+        if view and self.session.project.setting(BLOC_VIEW_SETTING) != view:
+            self.session.project.set_setting(BLOC_VIEW_SETTING, view)
+        if self._result is not None:
+            self._show_chart(self._result)
 
     def _show_chart(self, result: ComparisonResult) -> None:
         c = result.comparison
-        names = {b.id: b.name for b in (*c.baseline.user_blocs.blocs, *c.scenario.user_blocs.blocs)}
-        groups = [
-            BarGroup(key, names.get(key, key), row["baseline"], row["scenario"])
-            for key, row in c.bloc_shares.items()
-        ]
-        if groups:
-            groups.append(
-                BarGroup(
-                    "unaligned", "Unaligned",
-                    c.baseline.user_blocs.unaligned_share, c.scenario.user_blocs.unaligned_share,
-                )
-            )
+        view = self.bloc_view.currentData() or c.headline
+        rows = c.bloc_views.get(view) if c.bloc_views else None
+        if rows is None:  # an older comparison: the user blocs only
+            rows = {k: {"name": k, **r} for k, r in c.bloc_shares.items()}
+            names = {b.id: b.name for b in
+                     (*c.baseline.user_blocs.blocs, *c.scenario.user_blocs.blocs)}
+            rows = {k: {**r, "name": names.get(k, k)} for k, r in rows.items()}
+            view = "user"
+        groups = [BarGroup(key, row["name"], row["baseline"], row["scenario"])
+                  for key, row in rows.items()]
+        sets = {"user": (c.baseline.user_blocs, c.scenario.user_blocs),
+                "detected": (c.baseline.detected_blocs, c.scenario.detected_blocs),
+                "alliance": (getattr(c.baseline, "alliance_blocs", None),
+                             getattr(c.scenario, "alliance_blocs", None))}[view]
+        if groups and all(s is not None for s in sets):
+            groups.append(BarGroup("unaligned", "Unaligned",
+                                   sets[0].unaligned_share, sets[1].unaligned_share))
         label = result.scenario.name
-        self.chart.set_groups(groups, label if len(label) <= 28 else label[:27] + "…")
+        empty = "No blocs in this view" if not groups else ""
+        self.chart.set_groups(groups, label if len(label) <= 28 else label[:27] + "…",
+                              **({"empty_text": empty} if empty else {}))
 
     def _show_scope(self, result: ComparisonResult) -> None:
         # A scenario about actors filtered out of the view changes nothing in it; without
@@ -337,19 +297,14 @@ class ComparisonView(QWidget):
         self.scope_label.setText(f"<span style='color:#b9770e'>{text}</span>")
 
     def _show_coverage(self, c: Comparison) -> None:
-        # Shares computed from a few actors' figures look precise; say how few.
-        with_data, total, named = capability_coverage(c.baseline.capability, self.doc)
+        # Shares computed from a few actors' figures look precise; say how few and which.
+        with_data, total, _named = capability_coverage(c.baseline.capability, self.doc)
         if total == 0:
             self.coverage_label.setText("")
             return
-        who = f" ({', '.join(named)})" if named else ""
-        thin = with_data * 2 < total
-        colour = "#b9770e" if thin else "palette(mid)"
-        self.coverage_label.setText(
-            f"<span style='color:{colour}'>Capability shares rest on figures for "
-            f"{with_data} of {total} actors in view{who}; actors without figures count as "
-            f"0, not as an estimate.</span>"
-        )
+        colour = "#b9770e" if with_data * 2 < total else "palette(mid)"
+        text = coverage_text(c.baseline.capability, self.doc)
+        self.coverage_label.setText(f"<span style='color:{colour}'>{escape(text)}</span>")
 
     def _on_pair_chosen(self) -> None:
         self._pair_chosen = True
@@ -393,13 +348,13 @@ class ComparisonView(QWidget):
             rows.append((key, label, style, before, after, delta))
         table.setRowCount(len(rows))
         for r, (key, label, style, before, after, delta) in enumerate(rows):
-            name = _item(label, key)
-            name.setToolTip(label)
+            name = make_item(label, key)
+            name.setToolTip(glossary_tip("balance_ratio" if key == "ratio" else key) or label)
             table.setItem(r, 0, name)
-            table.setItem(r, 1, _item(format_value(before, style), before, True))
-            table.setItem(r, 2, _item(format_value(after, style), after, True))
-            table.setItem(r, 3, _delta_item(delta, format_delta(delta, style)))
-        _fit_table(table)
+            table.setItem(r, 1, make_item(format_value(before, style), before, True))
+            table.setItem(r, 2, make_item(format_value(after, style), after, True))
+            table.setItem(r, 3, delta_item(delta, format_delta(delta, style)))
+        fit_table(table)
 
     def _show_brokers(self, c: Comparison) -> None:
         table = self.brokers_table
@@ -408,23 +363,23 @@ class ComparisonView(QWidget):
         table.setRowCount(len(c.brokers))
         for r, row in enumerate(c.brokers):
             actor = row["actor"]
-            name = _item(names.get(actor, actor), actor)
+            name = make_item(names.get(actor, actor), actor)
             name.setToolTip(
                 f"{actor}: betweenness {format_value(row['baseline'], 'float')} → "
                 f"{format_value(row['scenario'], 'float')}"
             )
             table.setItem(r, 0, name)
             b, s, ch = row["baseline_rank"], row["scenario_rank"], row["rank_change"]
-            table.setItem(r, 1, _item("–" if b is None else f"#{b}", b, True))
-            table.setItem(r, 2, _item("–" if s is None else f"#{s}", s, True))
+            table.setItem(r, 1, make_item("–" if b is None else f"#{b}", b, True))
+            table.setItem(r, 2, make_item("–" if s is None else f"#{s}", s, True))
             if ch is None:
                 text = "left view" if s is None else "new"
             elif ch == 0:
                 text = "="
             else:
                 text = f"{'▲' if ch > 0 else '▼'} {abs(ch)}"
-            table.setItem(r, 3, _delta_item(ch, text))
-        _fit_table(table)
+            table.setItem(r, 3, delta_item(ch, text))
+        fit_table(table)
 
     def _show_isolated(self, c: Comparison) -> None:
         names = {k: a.name for k, a in c.baseline.data.actors.items()}
@@ -496,12 +451,12 @@ class ImpactView(QWidget):
         self.impact_bloc.currentIndexChanged.connect(self.inputsChanged)
         row.addWidget(self.impact_bloc, 1)
         v.addLayout(row)
-        self.impact_busy = _busy_bar()
+        self.impact_busy = busy_bar()
         v.addWidget(self.impact_busy)
         self.impact_status = QLabel()
         self.impact_status.setWordWrap(True)
         v.addWidget(self.impact_status)
-        self.impact_table = _table(["Member", "Change", "Rank"])
+        self.impact_table = make_table(["Member", "Change", "Rank"])
         self.impact_table.setToolTip(DELTA_TIP)
         self.impact_table.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         v.addWidget(self.impact_table)
@@ -557,7 +512,7 @@ class ImpactView(QWidget):
         table.setRowCount(0)
         if result is None:
             self.impact_status.setText("Choose an alliance (and a bloc for bloc share).")
-            _fit_table(table)
+            fit_table(table)
             return
         style = (
             "pct" if result.measure in _PCT_MEASURES
@@ -571,10 +526,10 @@ class ImpactView(QWidget):
         )
         table.setRowCount(len(result.rows))
         for r, (actor, delta) in enumerate(result.rows):
-            table.setItem(r, 0, _item(result.names.get(actor, actor), actor))
-            table.setItem(r, 1, _delta_item(delta, format_delta(delta, style)))
-            table.setItem(r, 2, _item(f"{r + 1}", r + 1, True))
-        _fit_table(table)
+            table.setItem(r, 0, make_item(result.names.get(actor, actor), actor))
+            table.setItem(r, 1, delta_item(delta, format_delta(delta, style)))
+            table.setItem(r, 2, make_item(f"{r + 1}", r + 1, True))
+        fit_table(table)
 
     def impact_rows(self) -> list[tuple[str, float | None]]:
         t, role = self.impact_table, Qt.ItemDataRole.UserRole
