@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
+from explorer.model.bulk import gc_paused
 from explorer.model.entities import (
     Actor,
     Alliance,
@@ -51,6 +52,12 @@ def _opt(value: str) -> str | None:
 
 def load_dataset(folder: Path | None = None) -> Document:
     """Read the dataset in ``folder`` (default: the bundled one) into a Document."""
+    with gc_paused():
+        return _load(folder)
+
+
+def _load(folder: Path | None) -> Document:
+    """The body of :func:`load_dataset` (run with the garbage collector paused)."""
     folder = Path(folder) if folder else data_dir()
     doc = Document(title=DEFAULT_TITLE)
     current = ""

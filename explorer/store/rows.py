@@ -7,6 +7,7 @@ import sqlite3
 from collections.abc import Mapping, Sequence
 from itertools import groupby
 
+from explorer.model.bulk import gc_paused
 from explorer.model.entities import (
     Actor,
     Alliance,
@@ -145,6 +146,11 @@ def write_source(conn: sqlite3.Connection, s: Source) -> None:
 
 def write_document(conn: sqlite3.Connection, doc: Document) -> None:
     """Insert every entity of ``doc`` (into an empty project), parents before children."""
+    with gc_paused():
+        _write_document(conn, doc)
+
+
+def _write_document(conn: sqlite3.Connection, doc: Document) -> None:
     conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('title', ?)", (doc.title,))
     for region in doc.regions.values():
         write_region(conn, region)
@@ -252,20 +258,21 @@ def read_figures(conn: sqlite3.Connection) -> dict[str, list[Capability]]:
     """
     caps: dict[str, list[Capability]] = {}
     loads = json.loads
-    for actor, metric, source, derived, years, values in conn.execute(
-        'SELECT actor, metric, source, derived, years, "values" FROM figure_series'
-        " ORDER BY actor, position"
-    ):
-        flag = bool(derived)
-        bucket = caps.get(actor)
-        if bucket is None:
-            bucket = caps[actor] = []
-        bucket.extend(
-            Capability.many(
-                (metric, float(v), y, source, flag)
-                for y, v in zip(loads(years), loads(values), strict=True)
+    with gc_paused():
+        for actor, metric, source, derived, years, values in conn.execute(
+            'SELECT actor, metric, source, derived, years, "values" FROM figure_series'
+            " ORDER BY actor, position"
+        ):
+            flag = bool(derived)
+            bucket = caps.get(actor)
+            if bucket is None:
+                bucket = caps[actor] = []
+            bucket.extend(
+                Capability.many(
+                    (metric, float(v), y, source, flag)
+                    for y, v in zip(loads(years), loads(values), strict=True)
+                )
             )
-        )
     return caps
 
 
