@@ -186,6 +186,8 @@ def coverage_text(cap: CapabilityIndex, doc: Document, name_up_to: int = 5) -> s
         return ", ".join(items[:name_up_to]) + (f" and {more} more" if more > 0 else "")
 
     total = len(cap.index)
+    if total == 0:
+        return "No actors in view, so no capability shares."
     with_data = total - len(cap.no_data)
     when = f"as of {cap.year}" if cap.year is not None else "latest figures"
     if with_data == 0:

@@ -5,7 +5,9 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Mapping, Sequence
+from itertools import groupby
 
+from explorer.model.bulk import gc_paused
 from explorer.model.entities import (
     Actor,
     Alliance,
@@ -20,17 +22,29 @@ from explorer.model.entities import (
     Tie,
 )
 
-_INSERT_FIGURE = (
-    "INSERT INTO figures (actor, position, metric, year, value, source, derived)"
+_INSERT_SERIES = (
+    'INSERT INTO figure_series (actor, position, metric, source, derived, years, "values")'
     " VALUES (?, ?, ?, ?, ?, ?, ?)"
 )
 
 
-def _figure_rows(actor: Actor) -> list[tuple]:
-    return [
-        (actor.id, i, c.metric, c.year, float(c.value), c.source, int(c.derived))
-        for i, c in enumerate(actor.capabilities)
-    ]
+def _run_key(cap: Capability) -> tuple[str, str, bool]:
+    return cap.metric, cap.source, bool(cap.derived)
+
+
+def _series_rows(actor: Actor) -> list[tuple]:
+    """``actor``'s figures as ``figure_series`` rows: runs of consecutive figures with the
+    same metric, source and flag, so the stored order is exactly the actor's order."""
+    out = []
+    runs = groupby(actor.capabilities, key=_run_key)
+    for position, ((metric, source, derived), run) in enumerate(runs):
+        figures = list(run)
+        years = [None if c.year is None else int(c.year) for c in figures]
+        out.append((
+            actor.id, position, metric, source, int(derived),
+            json.dumps(years), json.dumps([float(c.value) for c in figures]),
+        ))
+    return out
 
 
 def write_actor(conn: sqlite3.Connection, actor: Actor, figures: bool = True) -> None:
@@ -47,8 +61,8 @@ def write_actor(conn: sqlite3.Connection, actor: Actor, figures: bool = True) ->
         [(actor.id, region, i) for i, region in enumerate(actor.regions)],
     )
     if figures:
-        conn.execute("DELETE FROM figures WHERE actor = ?", (actor.id,))
-        conn.executemany(_INSERT_FIGURE, _figure_rows(actor))
+        conn.execute("DELETE FROM figure_series WHERE actor = ?", (actor.id,))
+        conn.executemany(_INSERT_SERIES, _series_rows(actor))
 
 
 def write_alliance(conn: sqlite3.Connection, alliance: Alliance) -> None:
@@ -132,6 +146,11 @@ def write_source(conn: sqlite3.Connection, s: Source) -> None:
 
 def write_document(conn: sqlite3.Connection, doc: Document) -> None:
     """Insert every entity of ``doc`` (into an empty project), parents before children."""
+    with gc_paused():
+        _write_document(conn, doc)
+
+
+def _write_document(conn: sqlite3.Connection, doc: Document) -> None:
     conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('title', ?)", (doc.title,))
     for region in doc.regions.values():
         write_region(conn, region)
@@ -139,8 +158,8 @@ def write_document(conn: sqlite3.Connection, doc: Document) -> None:
         write_source(conn, source)
     for actor in doc.actors.values():
         write_actor(conn, actor, figures=False)
-    # One statement for every figure (~26 000 in the default dataset), into an empty table.
-    conn.executemany(_INSERT_FIGURE, (row for a in doc.actors.values() for row in _figure_rows(a)))
+    # One statement for every series (~540 in the default dataset), into an empty table.
+    conn.executemany(_INSERT_SERIES, (row for a in doc.actors.values() for row in _series_rows(a)))
     for alliance in doc.alliances.values():
         write_alliance(conn, alliance)
     for membership in doc.memberships.values():
@@ -216,28 +235,44 @@ def read_document(
 
 
 def stored_figures(capabilities: Sequence[Capability]) -> tuple[Capability, ...]:
-    """``capabilities`` as reading them back from the table gives them (float value, bool
-    derived), reusing the objects that already are."""
-    if all(type(c.value) is float and type(c.derived) is bool for c in capabilities):
+    """``capabilities`` as reading them back from the store gives them (float value, int
+    or None year, bool derived), reusing the objects that already are."""
+    if all(
+        type(c.value) is float and type(c.derived) is bool and (c.year is None or type(c.year) is int)
+        for c in capabilities
+    ):
         return tuple(capabilities)
     return tuple(
-        Capability(c.metric, float(c.value), c.year, c.source, bool(c.derived))
+        Capability(
+            c.metric, float(c.value), None if c.year is None else int(c.year), c.source,
+            bool(c.derived),
+        )
         for c in capabilities
     )
 
 
 def read_figures(conn: sqlite3.Connection) -> dict[str, list[Capability]]:
-    """Every actor's figures in their stored order, read in one pass over the table."""
-    rows = conn.execute(
-        "SELECT actor, metric, value, year, source, derived FROM figures ORDER BY actor, position"
-    ).fetchall()
-    figures = Capability.many((m, v, y, s, bool(d)) for _a, m, v, y, s, d in rows)
+    """Every actor's figures in their stored order, read in one pass over the series.
+
+    A damaged run (bad JSON, arrays of different lengths) raises ValueError.
+    """
     caps: dict[str, list[Capability]] = {}
-    for (actor, *_rest), cap in zip(rows, figures, strict=True):
-        bucket = caps.get(actor)
-        if bucket is None:
-            bucket = caps[actor] = []
-        bucket.append(cap)
+    loads = json.loads
+    with gc_paused():
+        for actor, metric, source, derived, years, values in conn.execute(
+            'SELECT actor, metric, source, derived, years, "values" FROM figure_series'
+            " ORDER BY actor, position"
+        ):
+            flag = bool(derived)
+            bucket = caps.get(actor)
+            if bucket is None:
+                bucket = caps[actor] = []
+            bucket.extend(
+                Capability.many(
+                    (metric, float(v), y, source, flag)
+                    for y, v in zip(loads(years), loads(values), strict=True)
+                )
+            )
     return caps
 
 

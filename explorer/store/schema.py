@@ -7,6 +7,7 @@ never by changing what an existing column means.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Callable
 
@@ -89,27 +90,41 @@ def _migrate_to_1(conn: sqlite3.Connection) -> None:
 
 
 def _migrate_to_2(conn: sqlite3.Connection) -> None:
-    """Figures become time series with a ``derived`` flag, in a new ``figures`` table.
+    """Figures become time series with a ``derived`` flag, in a new ``figure_series`` table.
 
     ``capabilities`` allowed one figure per actor and metric (its primary key), so it
-    cannot hold a series; its rows move to ``figures`` unchanged, marked published
-    (derived = 0, as every figure before schema 2 was), and the old table is dropped so
-    that no stale copy remains. ``actor`` has no foreign key: checking it for ~26 000
-    rows doubled the time to write the default project; ``Project.delete_actor``
-    deletes an actor's figures itself, and reading ignores rows of unknown actors.
+    cannot hold a series. A ``figure_series`` row is a run of an actor's consecutive
+    figures with the same metric, source and flag: ``years`` and ``values`` are JSON
+    arrays of equal length (a year may be null: undated). The default dataset's ~26 000
+    figures are ~540 runs, which writes three times faster than one row per figure
+    (SQL can still list single figures with ``json_each``). The old rows move over
+    unchanged, one run each, marked published (as every figure before schema 2 was), and
+    the old table is dropped so that no stale copy remains. ``actor`` has no foreign key,
+    like before the checks it would cost; ``Project.delete_actor`` deletes an actor's
+    figures itself, and reading ignores runs of unknown actors.
     """
     conn.execute(
-        """CREATE TABLE figures (
+        """CREATE TABLE figure_series (
             actor TEXT NOT NULL,
             position INTEGER NOT NULL,
-            metric TEXT NOT NULL, year INTEGER, value REAL NOT NULL,
-            source TEXT NOT NULL DEFAULT '', derived INTEGER NOT NULL DEFAULT 0,
+            metric TEXT NOT NULL,
+            source TEXT NOT NULL DEFAULT '',
+            derived INTEGER NOT NULL DEFAULT 0,
+            years TEXT NOT NULL,
+            "values" TEXT NOT NULL,
             PRIMARY KEY (actor, position)
         ) WITHOUT ROWID"""
     )
-    conn.execute(
-        "INSERT INTO figures (actor, position, metric, year, value, source, derived)"
-        " SELECT actor, position, metric, year, value, source, 0 FROM capabilities"
+    old = conn.execute(
+        "SELECT actor, position, metric, source, year, value FROM capabilities"
+    ).fetchall()
+    conn.executemany(
+        'INSERT INTO figure_series (actor, position, metric, source, derived, years, "values")'
+        " VALUES (?, ?, ?, ?, 0, ?, ?)",
+        [
+            (actor, position, metric, source, json.dumps([year]), json.dumps([float(value)]))
+            for actor, position, metric, source, year, value in old
+        ],
     )
     conn.execute("DROP TABLE capabilities")
 

@@ -90,6 +90,7 @@ def test_a_year_older_than_any_figure_gives_no_data_not_a_guess(doc):
     assert len(an.capability.no_data) == len(an.data.actors) > 0
     assert sum(an.capability.share.values()) == 0.0
     assert "No capability figures (as of 1955)" in coverage_text(an.capability, doc)
+    assert coverage_text(capability_index([]), doc) == "No actors in view, so no capability shares."
 
 
 def test_1990_and_today_give_different_shares(doc):

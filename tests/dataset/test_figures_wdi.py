@@ -179,3 +179,20 @@ def test_a_broken_figures_row_is_named_by_file_and_line(tmp_path, line, message)
     )
     with pytest.raises(DatasetError, match="unknown actors XXX"):
         load_dataset(tmp_path)
+
+
+def test_a_quoted_field_added_by_hand_still_loads(tmp_path):
+    import shutil
+
+    for name in ("regions.csv", "sources.csv", "actors.csv", "alliances.csv", "memberships.csv"):
+        shutil.copy(DATA / name, tmp_path / name)
+    (tmp_path / "figures.csv").write_text(
+        "actor,metric,year,value,source,derived\n"
+        'TUR,population_m,2019,83.0,"wb_wdi_sp_pop_totl",0\n'
+        "TUR,population_m,2020,83.4,wb_wdi_sp_pop_totl,0\n",
+        encoding="utf-8",
+    )
+    turkiye = load_dataset(tmp_path).actors["TUR"]
+    assert [(c.year, c.value, c.source) for c in turkiye.series("population_m")] == [
+        (2019, 83.0, "wb_wdi_sp_pop_totl"), (2020, 83.4, "wb_wdi_sp_pop_totl"),
+    ]

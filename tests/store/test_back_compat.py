@@ -102,18 +102,19 @@ def test_v1_project_can_be_edited_and_saved(v1, tmp_path):
         assert saved.counts()["memberships"] == 4
 
 
-def test_v1_figures_move_to_the_figures_table_as_published(v1):
+def test_v1_figures_move_to_the_series_table_as_published(v1):
     with Project.open(v1) as project:
         tables = {r[0] for r in project._conn.execute("SELECT name FROM sqlite_master")}
-        assert "figures" in tables and "capabilities" not in tables
+        assert "figure_series" in tables and "capabilities" not in tables
         stored = project._conn.execute(
-            "SELECT actor, metric, year, value, source, derived FROM figures ORDER BY actor, position"
+            'SELECT actor, metric, source, derived, years, "values" FROM figure_series'
+            " ORDER BY actor, position"
         ).fetchall()
     assert stored == [
-        ("RUS", "warheads", 2024, 5580.0, "", 0),
-        ("SWE", "milex_usd_bn", 2023, 8.5, "sipri", 0),
-        ("SWE", "personnel_k", 2023, 14.6, "", 0),
-        ("TUR", "population_m", 2023, 85.3, "", 0),
+        ("RUS", "warheads", "", 0, "[2024]", "[5580.0]"),
+        ("SWE", "milex_usd_bn", "sipri", 0, "[2023]", "[8.5]"),
+        ("SWE", "personnel_k", "", 0, "[2023]", "[14.6]"),
+        ("TUR", "population_m", "", 0, "[2023]", "[85.3]"),
     ]
 
 

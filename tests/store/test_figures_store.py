@@ -21,11 +21,13 @@ def default_doc():
 
 
 def stored(path) -> list[tuple]:
+    """Every stored figure as (actor, metric, year, value, source, derived), read with SQL."""
     conn = sqlite3.connect(path)
     try:
         return conn.execute(
-            "SELECT actor, metric, year, value, source, derived FROM figures"
-            " ORDER BY actor, position"
+            "SELECT s.actor, s.metric, y.value, v.value, s.source, s.derived"
+            ' FROM figure_series AS s, json_each(s.years) AS y, json_each(s."values") AS v'
+            " WHERE y.key = v.key ORDER BY s.actor, s.position, y.key"
         ).fetchall()
     finally:
         conn.close()
@@ -36,6 +38,10 @@ def test_default_project_round_trips_every_figure(tmp_path, default_doc):
     Project.create(path, default_doc).close()
     expected = sum(len(a.capabilities) for a in default_doc.actors.values())
     assert len(stored(path)) == expected > 20000
+    conn = sqlite3.connect(path)
+    runs = conn.execute("SELECT count(*) FROM figure_series").fetchone()[0]
+    conn.close()
+    assert runs < 1000  # one row per run of a series, not per figure
     derived = sum(c.derived for a in default_doc.actors.values() for c in a.capabilities)
     assert sum(row[5] for row in stored(path)) == derived > 5000  # derived flags are stored
     with Project.open(path) as project:
@@ -113,3 +119,35 @@ def test_json_document_carries_the_derived_flag(default_doc):
     old = document_from_dict(data)
     assert old.actors["IND"].figure_at("milex_usd_bn", 2024).source == "sipri_milex_2025"
     assert all(not c.derived for a in old.actors.values() for c in a.capabilities)
+
+
+def test_interleaved_figures_keep_their_order(tmp_path):
+    from explorer.model import Actor, Document
+
+    figures = (
+        Capability("gdp_usd_bn", 1.0, 2020, "a"),
+        Capability("gdp_usd_bn", 2.0, 2021, "a"),
+        Capability("population_m", 3.0, None, "b"),
+        Capability("gdp_usd_bn", 4.0, 2019, "a"),
+        Capability("gdp_usd_bn", 5.0, 2019, "a", derived=True),
+    )
+    doc = Document(actors={"X": Actor("X", "X", "other", capabilities=figures)})
+    Project.create(tmp_path / "order.sbx", doc).close()
+    with Project.open(tmp_path / "order.sbx") as project:
+        assert project.document().actors["X"].capabilities == figures
+
+
+def test_a_damaged_series_is_refused_on_open(tmp_path):
+    from explorer.model import Actor, Document
+    from explorer.store import ProjectFileError
+
+    figure = Capability("gdp_usd_bn", 1.0, 2020)
+    doc = Document(actors={"X": Actor("X", "X", "other", capabilities=(figure,))})
+    path = tmp_path / "damaged.sbx"
+    Project.create(path, doc).close()
+    conn = sqlite3.connect(path)
+    conn.execute("UPDATE figure_series SET years = '[2020, 2021]'")
+    conn.commit()
+    conn.close()
+    with pytest.raises(ProjectFileError, match="damaged"):
+        Project.open(path)
