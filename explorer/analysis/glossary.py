@@ -127,9 +127,12 @@ MEASURES: tuple[Measure, ...] = (
             "of the chosen view.", unit="share"),
     Measure("balance_ratio", "Balance ratio", "Strength of one bloc divided by another's: 1 "
             "is parity, 2 means the first is twice as strong.", unit="ratio"),
-    Measure("capability_index", "Capability index", "CINC-style mean of an actor's shares of "
-            "military expenditure, personnel, population and GDP in view, over the figures "
-            "it has.", "neutral", "share"),
+    Measure("capability_index", "Capability index", "CINC-style weighted mean of an "
+            "actor's shares of each component's total in view, over the components it has "
+            "figures for: by default military expenditure, population, urban population and "
+            "primary energy use (four of the Correlates of War's six with open data), 1 each; "
+            "View ▸ Capability Index Weights or report --weight change them. Each actor's "
+            "latest figure at or before the view's date is used.", "neutral", "share"),
     Measure("broker_rank", "Broker rank", "Rank by betweenness: how often an actor lies on "
             "the shortest chain of alliances between two others. A top broker links camps "
             "that would otherwise be far apart.", "neutral", "count"),

@@ -108,6 +108,7 @@ def build_graph_model(
     scenario: Scenario | None = None,
     mode: str = "baseline",
     size_by: str = "capability",
+    weights: dict | None = None,
 ) -> GraphModel:
     """Build the hub view of ``doc`` under ``view``.
 
@@ -124,12 +125,12 @@ def build_graph_model(
     base = filtered(doc, view)
     year = view_year(view)
     if scenario is None or mode == "baseline":
-        return _build(doc, base, color_by, None, size_by, year)
+        return _build(doc, base, color_by, None, size_by, year, weights)
     scen_doc = scenario_document(doc, scenario)
     scen = filtered(scen_doc, view)
     if mode == "scenario":
-        return _build(scen_doc, scen, color_by, None, size_by, year)
-    return _build(doc, base, color_by, scen, size_by, year)
+        return _build(scen_doc, scen, color_by, None, size_by, year, weights)
+    return _build(doc, base, color_by, scen, size_by, year, weights)
 
 
 def _build(
@@ -139,8 +140,9 @@ def _build(
     scen: FilteredData | None,
     size_by: str = "capability",
     year: int | None = None,
+    weights: dict | None = None,
 ) -> GraphModel:
-    cap = capability_index(data.actors.values(), year=year)
+    cap = capability_index(data.actors.values(), weights, year)
     keys: list[str] = []
     labels: list[str] = []
     hub: list[bool] = []

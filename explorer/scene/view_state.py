@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Any, Protocol
 
+from explorer.analysis.capability import check_weights
 from explorer.analysis.view import ViewFilter
 from explorer.scene import styles
 
@@ -18,6 +19,7 @@ KEYS = {
     "color_by": "view.color_by",
     "size_by": "view.size_by",
     "range": "view.range",
+    "weights": "analysis.weights",
 }
 MODES = ("baseline", "scenario", "both")
 DEFAULT_MODE = "both"
@@ -52,6 +54,17 @@ def view_filter_from_dict(data: object) -> ViewFilter:
         return ViewFilter()
 
 
+def _checked_weights(data: object) -> dict | None:
+    """Saved weights if they are still valid (known metrics, ≥ 0, one above 0), else None."""
+    if not isinstance(data, dict) or not data:
+        return None
+    try:
+        checked = check_weights(data)
+    except (TypeError, ValueError):
+        return None
+    return checked if any(checked.values()) else None
+
+
 @dataclass(frozen=True)
 class ViewState:
     """Everything about a view of a project that is not the document itself."""
@@ -62,6 +75,8 @@ class ViewState:
     color_by: str = DEFAULT_COLOR_BY
     size_by: str = DEFAULT_SIZE_BY
     range: list | None = None
+    #: capability-index weights chosen in the window (None: the defaults)
+    weights: dict | None = None
 
     def to_dict(self) -> dict:
         """A JSON-ready description, keyed like the fields."""
@@ -72,6 +87,7 @@ class ViewState:
             "color_by": self.color_by,
             "size_by": self.size_by,
             "range": self.range,
+            "weights": self.weights,
         }
 
     @classmethod
@@ -90,6 +106,7 @@ class ViewState:
             color_by=color_by if color_by in styles.COLOR_MODES else DEFAULT_COLOR_BY,
             size_by=size_by if size_by in styles.SIZE_MODES else DEFAULT_SIZE_BY,
             range=rng if isinstance(rng, list) else None,
+            weights=_checked_weights(data.get("weights")),
         )
 
     @classmethod

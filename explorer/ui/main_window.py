@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from explorer import recovery_files
+from explorer.analysis.capability import DEFAULT_WEIGHTS
 from explorer.scene import styles
 from explorer.scene.color_modes import REGISTRY as COLOR_MODES
 from explorer.scene.view_state import ViewState
@@ -132,11 +133,15 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, m=mode: self.set_size_by(m))
             self._size_actions[mode] = action
         self.view_menu.addSeparator()
+        self.act_weights = self._action("Capability Index &Weights…", self.edit_weights)
+        self.view_menu.addAction(self.act_weights)
         self.docks_menu = self.view_menu.addMenu("&Panels")
         self.window_menu = bar.addMenu("&Window")
         self.act_reset_layout = self._action("&Reset Layout", self.reset_layout)
         self.window_menu.addAction(self.act_reset_layout)
         help_menu = bar.addMenu("&Help")
+        self.act_glossary = self._action("&Glossary", self.show_glossary)
+        help_menu.addAction(self.act_glossary)
         help_menu.addAction(self.act_about)
         self.toolbar = self.addToolBar("Main")
         self.toolbar.setObjectName("main_toolbar")
@@ -527,6 +532,23 @@ class MainWindow(QMainWindow):
 
     def _show_rejection(self, message: str) -> None:
         self.statusBar().showMessage(f"Not changed: {message}", 8000)
+
+    def show_glossary(self) -> None:
+        """Help ▸ Glossary."""
+        from explorer.ui.glossary_dialog import GlossaryDialog
+
+        GlossaryDialog(self).exec()
+
+    def edit_weights(self) -> None:
+        """View ▸ Capability Index Weights: saved with the project, used everywhere."""
+        if self.session is None:
+            return
+        from explorer.ui.weights_dialog import WeightsDialog
+
+        dialog = WeightsDialog(self.session.weights, self)
+        if dialog.exec():
+            chosen = dialog.weights()
+            self.session.set_weights(None if chosen == DEFAULT_WEIGHTS else chosen)
 
     def _about(self) -> None:
         from explorer import __version__

@@ -49,6 +49,7 @@ class ProjectSession(QObject):
         self._view = saved.filter
         self._scenario: str | None = saved.scenario
         self._mode: str = saved.mode
+        self._weights: dict | None = saved.weights
         project.subscribe(self._on_change)
         self.stack.subscribe(self.historyChanged.emit)
 
@@ -90,6 +91,18 @@ class ProjectSession(QObject):
         if view != self._view:
             self._view = view
             ViewState(filter=view).save(self.project, "filter")
+            self.viewChanged.emit()
+
+    @property
+    def weights(self) -> dict | None:
+        """Capability-index weights chosen in the window (None: the defaults)."""
+        return dict(self._weights) if self._weights else None
+
+    def set_weights(self, weights: dict | None) -> None:
+        """Use ``weights`` for every capability figure of the window (saved in the project)."""
+        if weights != self._weights:
+            self._weights = dict(weights) if weights else None
+            ViewState(weights=self._weights).save(self.project, "weights")
             self.viewChanged.emit()
 
     @property

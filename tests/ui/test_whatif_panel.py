@@ -8,10 +8,12 @@ import pytest
 import shiboken6
 from test_filters_panel import small_document  # same folder (pytest prepend import mode)
 
+from explorer.analysis.capability import DEFAULT_WEIGHTS as _DEFAULT_WEIGHTS
 from explorer.analysis.report import build_report
 from explorer.analysis.view import ViewFilter
 from explorer.analysis.whatif import compare, removal_impact
 from explorer.model.entities import Change
+from explorer.scene.view_state import ViewState
 from explorer.store import Project
 from explorer.ui.session import ProjectSession
 from explorer.ui.whatif.panel import (
@@ -303,3 +305,20 @@ def test_a_menu_question_starts_its_own_scenario_and_can_be_added_explicitly(ope
     assert session.project.document().scenarios[first].changes[-1] == Change(
         "remove_actor", actor="RUS"
     )
+
+
+def test_weights_reach_the_comparison_and_are_saved(open_panel):
+    session, panel = open_panel()
+    panel.new_scenario("Türkiye leaves NATO")
+    panel.add_change(Change("remove_membership", actor="TUR", alliance="nato"))
+    before = panel.compute_now()
+    shares = dict(before.baseline.capability.share)
+    weights = {**_DEFAULT_WEIGHTS, "population_m": 0.0, "urban_population_m": 0.0,
+               "energy_mtoe": 0.0, "milex_usd_bn": 1.0}
+    session.set_weights(weights)
+    after = panel.compute_now()
+    assert after.baseline.capability.weights == weights
+    assert after.baseline.capability.share != shares
+    assert ViewState.load(session.project).weights == weights
+    session.set_weights(None)
+    assert ViewState.load(session.project).weights is None

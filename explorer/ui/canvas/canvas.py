@@ -426,7 +426,7 @@ class GraphCanvas(CanvasGestures, QWidget):
         name = self.session.scenario_name
         scenario = doc.scenarios.get(name) if name else None
         args = (doc, self.session.view_filter, self._color_by, scenario, self.session.mode,
-                self._size_by)
+                self._size_by, self.session.weights)
         slow = COLOR_MODES[self._color_by].costly
         if in_background and slow and len(doc.actors) > self.BACKGROUND_ABOVE:
             self._jobs.submit("model", lambda: build_graph_model(*args))

@@ -129,6 +129,9 @@ _SHORT_METRIC = {
     "population_m": "Population m",
     "gdp_usd_bn": "GDP $bn",
     "warheads": "Warheads",
+    "urban_population_m": "Urban pop. m",
+    "gdp_ppp_bn": "GDP PPP bn",
+    "energy_mtoe": "Energy Mtoe",
 }
 
 
@@ -136,7 +139,11 @@ def _set_figure(metric: str):
     def edit(doc: Document, actor: Actor, value: Any) -> Actor:
         number = parse_number(str(value), METRIC_LABELS.get(metric, metric))
         caps = [c for c in actor.capabilities]
-        index = next((i for i, c in enumerate(caps) if c.metric == metric), None)
+        # the cell shows the latest figure, so that is the one edited or removed
+        latest = actor.figure_at(metric)
+        index = next((i for i, c in enumerate(caps) if c is latest), None)
+        if index is None and latest is not None:
+            index = caps.index(latest)
         if number is None:
             if index is not None:
                 del caps[index]
@@ -195,7 +202,8 @@ def actor_columns() -> list[Column]:
                 sort=_figure_sort(metric),
                 edit=_set_figure(metric),
                 numeric=True,
-                tip=METRIC_LABELS.get(metric, metric) + "; empty removes the figure",
+                tip=METRIC_LABELS.get(metric, metric)
+                + ": the latest figure (edits change it; empty removes it)",
             )
         )
     columns += [text_column("Source", "source"), text_column("Notes", "notes")]

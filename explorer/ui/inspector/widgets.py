@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QListWidgetItem,
     QPushButton,
     QTableWidget,
@@ -166,21 +167,53 @@ class CapabilityTable(QWidget):
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.remove_button)
         buttons.addStretch(1)
+        self.series_note = QLabel(self)
+        self.series_note.setWordWrap(True)
+        self.series_note.setStyleSheet("color: palette(mid)")
+        self._hidden: tuple[Capability, ...] = ()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.table)
         layout.addLayout(buttons)
+        layout.addWidget(self.series_note)
 
     # ----- filling --------------------------------------------------------------------
 
+    #: A run of this many figures with one metric and source is a data series (World
+    #: Bank, 1960–2025): listed as one line, kept unchanged, not edited cell by cell.
+    SERIES_MIN = 4
+
     def set_figures(self, figures: tuple[Capability, ...]) -> None:
+        runs: dict[tuple, list[Capability]] = {}
+        for cap in figures:
+            runs.setdefault((cap.metric, cap.source, cap.derived), []).append(cap)
+        series = {k for k, run in runs.items() if len(run) >= self.SERIES_MIN}
+        self._hidden = tuple(c for c in figures if (c.metric, c.source, c.derived) in series)
         self.table.blockSignals(True)
         self.table.setRowCount(0)
         for cap in figures:
-            self._append_row(cap.metric, format_number(cap.value), "" if cap.year is None
-                             else str(cap.year), cap.source)
+            if (cap.metric, cap.source, cap.derived) in series:
+                continue
+            row = self._append_row(cap.metric, format_number(cap.value), "" if cap.year is None
+                                   else str(cap.year), cap.source)
+            self.table.item(row, 1).setData(Qt.ItemDataRole.UserRole, cap.derived)
         self.table.blockSignals(False)
+        self.series_note.setText(self._series_text([runs[k] for k in sorted(series)]))
+        self.series_note.setVisible(bool(series))
         self.mark_row(None)
+
+    @staticmethod
+    def _series_text(runs: list[list[Capability]]) -> str:
+        lines = []
+        for run in runs:
+            years = [c.year for c in run if c.year is not None]
+            latest = max(run, key=lambda c: c.year or 0)
+            span = f"{min(years)}–{max(years)}" if years else "undated"
+            kind = "derived" if latest.derived else "published"
+            lines.append(f"{METRIC_LABELS.get(latest.metric, latest.metric)}: {span}, "
+                         f"latest {format_number(latest.value)} ({latest.year}, {kind}, "
+                         f"{latest.source})")
+        return ("Series kept as loaded (not edited here):\n" + "\n".join(lines)) if lines else ""
 
     def _append_row(self, metric: str, value: str, year: str, source: str) -> int:
         row = self.table.rowCount()
@@ -255,8 +288,10 @@ class CapabilityTable(QWidget):
             if value is None:
                 self.mark_row(row)
                 raise ValueError(f"{name} needs a value (or remove the row).")
-            out.append(Capability(metric, value, year, self._text(row, 3).strip()))
-        return tuple(out)
+            item = self.table.item(row, 1)
+            derived = bool(item.data(Qt.ItemDataRole.UserRole)) if item is not None else False
+            out.append(Capability(metric, value, year, self._text(row, 3).strip(), derived))
+        return tuple(out) + self._hidden
 
     def row_of(self, metric: str) -> int | None:
         for row in range(self.table.rowCount()):

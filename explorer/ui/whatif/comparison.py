@@ -498,8 +498,10 @@ class ImpactView(QWidget):
             return None
         doc, view = self.doc, self.session.view_filter
 
+        weights = self.session.weights
+
         def job() -> ImpactResult:
-            rows = removal_impact(doc, view, alliance, measure, bloc=bloc)
+            rows = removal_impact(doc, view, alliance, measure, weights=weights, bloc=bloc)
             return ImpactResult(alliance, measure, bloc, rows,
                                 {k: a.name for k, a in doc.actors.items()})
 

@@ -420,9 +420,10 @@ class WhatIfPanel(QWidget):
         if scenario is None:
             return None
         doc, view = self.doc, self.session.view_filter  # immutable snapshot and view
+        weights = self.session.weights
 
         def job() -> ComparisonResult:
-            return ComparisonResult(scenario, view, compare(doc, scenario, view))
+            return ComparisonResult(scenario, view, compare(doc, scenario, view, weights))
 
         return scenario, view, job
 
