@@ -5,7 +5,8 @@ Each :class:`Measure` has a key, a label, a glossary text for an analyst, which 
 graph-level figures, ``compute``: a function of an
 :class:`~explorer.analysis.pipeline.Analysis`. The comparison's rows are exactly the
 measures with ``compute`` (:func:`scalar_figures`), so adding a figure is one entry here.
-The UI shows ``text`` as tooltips and in Help ▸ Glossary; ``report --glossary`` prints it.
+The UI shows ``text`` as tooltips and in Help ▸ Glossary; the report's JSON carries
+:func:`glossary` and ``report --glossary`` prints it.
 """
 
 from __future__ import annotations
@@ -159,12 +160,3 @@ def scalar_figures(an: Analysis) -> dict[str, float | int | None]:
 def glossary() -> list[dict]:
     """Every measure's key, label, text, better-is and unit, in registry order."""
     return [m.to_dict() for m in MEASURES]
-
-
-def format_glossary() -> str:
-    """The glossary as plain text, one paragraph per measure."""
-    out = ["Glossary"]
-    for m in MEASURES:
-        better = "" if m.better == "neutral" else f" ({m.better} is better)"
-        out.append(f"  {m.label} [{m.key}]{better}: {m.text}")
-    return "\n".join(out) + "\n"

@@ -302,8 +302,9 @@ def analysis_summary(an: Analysis, side: PowerSide, headline: str = "alliance") 
     if shown:
         first, rest = shown[0], shown[1:]
         others = "; " + ", ".join(f"{b.name} {pct(b.share)}" for b in rest) if rest else ""
-        out.append(f"{first.name} ({headline} blocs) holds {pct(first.share)} of world "
-                   f"capability with {len(first.members)} actors{others}.")
+        kind = {"user": "user", "detected": "detected", "alliance": "alliance-derived"}
+        out.append(f"Of the {kind[headline]} blocs, {first.name} holds {pct(first.share)} of "
+                   f"world capability with {len(first.members)} actors{others}.")
     if side.power:
         p = next(iter(side.power.values()))
         spend = p.figures.get("milex_usd_bn")
