@@ -131,13 +131,14 @@ def _alliance_sentence(c, ch: Change, n: _Names) -> str | None:
         # Alliances that keep two or more members: a bilateral pact left with one says little.
         lost = sorted((k for k, r in rows.items() if ch.actor in r["lost"]),
                       key=lambda k: (-(rows[k]["baseline"] or 0.0), k))
-        touched = [(k, rows[k]) for k in lost if (rows[k]["members_scenario"] or 0) >= 2]
+        touched = sorted(((k, rows[k]) for k in lost if (rows[k]["members_scenario"] or 0) >= 2),
+                         key=lambda kr: (-abs(kr[1]["delta"] or 0.0), kr[0]))
         if not lost:
             return f"{n.actor(ch.actor)} belongs to no alliance in view."
         if not touched:
             names = listing([n.alliance(k) for k in lost])
             return f"Without {n.actor(ch.actor)}, {names} keep one member or none."
-        k, r = touched[0]  # rows are sorted by the size of the change
+        k, r = touched[0]  # the largest change
         gone = c.baseline.capability.share.get(ch.actor, 0.0)
         rest = (f"; every other share grows as {n.actor(ch.actor)}'s {pct(gone)} leaves the "
                 "world total") if gone >= STEADY else ""
