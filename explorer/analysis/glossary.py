@@ -134,6 +134,19 @@ MEASURES: tuple[Measure, ...] = (
     Measure("broker_rank", "Broker rank", "Rank by betweenness: how often an actor lies on "
             "the shortest chain of alliances between two others. A top broker links camps "
             "that would otherwise be far apart.", "neutral", "count"),
+    Measure("betweenness", "Betweenness", "Share of shortest alliance chains between other "
+            "pairs that pass through an actor (0 to 1); sampled above 1,000 actors.",
+            unit="score"),
+    Measure("degree", "Degree", "Number of actors an actor is directly allied with (weighted "
+            "degree sums the link weights).", unit="count"),
+    Measure("eigenvector", "Eigenvector centrality", "How well connected an actor's allies "
+            "are themselves: high for actors at the core of a dense web of alliances.",
+            unit="score"),
+    Measure("constraint", "Constraint", "Burt's constraint: high when an actor's allies are "
+            "all allied with each other, leaving it few independent options; low for "
+            "brokers between camps.", unit="score"),
+    Measure("warheads", "Nuclear warheads", "Reported nuclear warhead inventory; a separate "
+            "deterrent, not part of the capability index.", unit="count"),
     Measure("allied_capability", "Allied capability",
             "An actor's own share of world capability plus its allies' shares, each weighted "
             f"by the strongest obligation binding them ({_weights_text()}), each ally "
