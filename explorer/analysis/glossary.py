@@ -5,7 +5,8 @@ Each :class:`Measure` has a key, a label, a glossary text for an analyst, which 
 graph-level figures, ``compute``: a function of an
 :class:`~explorer.analysis.pipeline.Analysis`. The comparison's rows are exactly the
 measures with ``compute`` (:func:`scalar_figures`), so adding a figure is one entry here.
-The UI shows ``text`` as tooltips and in Help ▸ Glossary; ``report --glossary`` prints it.
+The UI shows ``text`` as tooltips and in Help ▸ Glossary; the report's JSON carries
+:func:`glossary` and ``report --glossary`` prints it.
 """
 
 from __future__ import annotations
@@ -136,6 +137,19 @@ MEASURES: tuple[Measure, ...] = (
     Measure("broker_rank", "Broker rank", "Rank by betweenness: how often an actor lies on "
             "the shortest chain of alliances between two others. A top broker links camps "
             "that would otherwise be far apart.", "neutral", "count"),
+    Measure("betweenness", "Betweenness", "Share of shortest alliance chains between other "
+            "pairs that pass through an actor (0 to 1); sampled above 1,000 actors.",
+            unit="score"),
+    Measure("degree", "Degree", "Number of actors an actor is directly allied with (weighted "
+            "degree sums the link weights).", unit="count"),
+    Measure("eigenvector", "Eigenvector centrality", "How well connected an actor's allies "
+            "are themselves: high for actors at the core of a dense web of alliances.",
+            unit="score"),
+    Measure("constraint", "Constraint", "Burt's constraint: high when an actor's allies are "
+            "all allied with each other, leaving it few independent options; low for "
+            "brokers between camps.", unit="score"),
+    Measure("warheads", "Nuclear warheads", "Reported nuclear warhead inventory; a separate "
+            "deterrent, not part of the capability index.", unit="count"),
     Measure("allied_capability", "Allied capability",
             "An actor's own share of world capability plus its allies' shares, each weighted "
             f"by the strongest obligation binding them ({_weights_text()}), each ally "
@@ -162,12 +176,3 @@ def scalar_figures(an: Analysis) -> dict[str, float | int | None]:
 def glossary() -> list[dict]:
     """Every measure's key, label, text, better-is and unit, in registry order."""
     return [m.to_dict() for m in MEASURES]
-
-
-def format_glossary() -> str:
-    """The glossary as plain text, one paragraph per measure."""
-    out = ["Glossary"]
-    for m in MEASURES:
-        better = "" if m.better == "neutral" else f" ({m.better} is better)"
-        out.append(f"  {m.label} [{m.key}]{better}: {m.text}")
-    return "\n".join(out) + "\n"

@@ -11,11 +11,15 @@ Every sentence is built from the figures passed in; nothing is looked up elsewhe
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from explorer.analysis.pipeline import Analysis
 from explorer.analysis.power_compare import PowerSide, bloc_sets
 from explorer.model.entities import Change
 from explorer.model.vocab import INDEX_METRICS
+
+if TYPE_CHECKING:
+    from explorer.analysis.whatif import Comparison
 
 #: A change of a share below this (0.05 percentage points) reads as "no change".
 STEADY = 5e-4
@@ -67,7 +71,7 @@ def moves(before: float | None, after: float | None) -> str:
     return f"{verb} from {pct(before)} to {pct(after)}"
 
 
-def _coverage(c, alliance: str) -> str:
+def _coverage(c: Comparison, alliance: str) -> str:
     """'2 of 5 remaining members have figures' when some remaining members have none."""
     p = c.scenario_power.power.get(alliance)
     if p is None or p.with_data == len(p.members):
@@ -113,7 +117,7 @@ class _Names:
         return self.alliances.get(k, k)
 
 
-def _alliance_sentence(c, ch: Change, n: _Names) -> str | None:
+def _alliance_sentence(c: Comparison, ch: Change, n: _Names) -> str | None:
     rows = c.alliances
     if ch.kind == "dissolve_alliance":
         row = rows.get(ch.alliance)
@@ -134,13 +138,14 @@ def _alliance_sentence(c, ch: Change, n: _Names) -> str | None:
         # Alliances that keep two or more members: a bilateral pact left with one says little.
         lost = sorted((k for k, r in rows.items() if ch.actor in r["lost"]),
                       key=lambda k: (-(rows[k]["baseline"] or 0.0), k))
-        touched = [(k, rows[k]) for k in lost if (rows[k]["members_scenario"] or 0) >= 2]
+        touched = sorted(((k, rows[k]) for k in lost if (rows[k]["members_scenario"] or 0) >= 2),
+                         key=lambda kr: (-abs(kr[1]["delta"] or 0.0), kr[0]))
         if not lost:
             return f"{n.actor(ch.actor)} belongs to no alliance in view."
         if not touched:
             names = listing([n.alliance(k) for k in lost])
             return f"Without {n.actor(ch.actor)}, {names} keep one member or none."
-        k, r = touched[0]  # rows are sorted by the size of the change
+        k, r = touched[0]  # the largest change
         gone = c.baseline.capability.share.get(ch.actor, 0.0)
         rest = (f"; every other share grows as {n.actor(ch.actor)}'s {pct(gone)} leaves the "
                 "world total") if gone >= STEADY else ""
@@ -152,7 +157,7 @@ def _alliance_sentence(c, ch: Change, n: _Names) -> str | None:
     return None
 
 
-def _bloc_move_sentence(c, ch: Change, n: _Names) -> str:
+def _bloc_move_sentence(c: Comparison, ch: Change, n: _Names) -> str:
     blocs = c.scenario.data.blocs
     target = None if ch.bloc is None else next(
         (b for b in blocs.values() if ch.bloc in (b.id, b.name)), None)
@@ -180,7 +185,7 @@ def _ties_phrase(actor: str, side: PowerSide, n: _Names) -> str:
     return "it keeps " + " and ".join(bits)
 
 
-def _allied_sentence(c, ch: Change, n: _Names) -> str | None:
+def _allied_sentence(c: Comparison, ch: Change, n: _Names) -> str | None:
     if ch.kind == "remove_membership" and ch.actor in c.allied:
         row = c.allied[ch.actor]
         return (f"{n.actor(ch.actor)}'s allied capability {moves(row['baseline'], row['scenario'])}"
@@ -198,7 +203,7 @@ def _allied_sentence(c, ch: Change, n: _Names) -> str | None:
     return None
 
 
-def _still_bound(c, alliance: str, n: _Names) -> str | None:
+def _still_bound(c: Comparison, alliance: str, n: _Names) -> str | None:
     """Why a dissolution moves nothing, or how much it moves: the alliances and ties that
     still bind its members (the strongest remaining binding of each pair, in the scenario)."""
     power = c.baseline_power.power.get(alliance)
@@ -229,12 +234,12 @@ def _still_bound(c, alliance: str, n: _Names) -> str | None:
     return f"{name} members keep no other tie to each other." if not vias else None
 
 
-def _blocs_moved(c) -> bool:
+def _blocs_moved(c: Comparison) -> bool:
     return any(abs(r["delta"] or 0) >= STEADY or r["delta"] is None
                for rows in c.bloc_views.values() for r in rows.values())
 
 
-def _broker_sentence(c, n: _Names) -> str | None:
+def _broker_sentence(c: Comparison, n: _Names) -> str | None:
     rows = [r for r in c.brokers if r["rank_change"]]
     if not rows:
         return None
@@ -249,7 +254,7 @@ def _broker_sentence(c, n: _Names) -> str | None:
     return "; ".join(parts) + "." if parts else None
 
 
-def _nothing_moved(c) -> bool:
+def _nothing_moved(c: Comparison) -> bool:
     figures = ("edges", "components", "largest_component_share", "efficiency", "con_actors")
     if any(abs(c.figures[k]["delta"] or 0) >= 1e-9 for k in figures):
         return False
@@ -276,7 +281,7 @@ def basis_sentence(an: Analysis) -> str | None:
             f"{more}); the others count as having no capability.")
 
 
-def comparison_summary(c, outside: Iterable[Change] = ()) -> list[str]:
+def comparison_summary(c: Comparison, outside: Iterable[Change] = ()) -> list[str]:
     """Two to four sentences on a :class:`~explorer.analysis.whatif.Comparison`."""
     n = _Names(c.baseline, c.scenario)
     outside = list(outside)
@@ -305,8 +310,9 @@ def analysis_summary(an: Analysis, side: PowerSide, headline: str = "alliance") 
     if shown:
         first, rest = shown[0], shown[1:]
         others = "; " + ", ".join(f"{b.name} {pct(b.share)}" for b in rest) if rest else ""
-        out.append(f"{first.name} ({headline} blocs) holds {pct(first.share)} of world "
-                   f"capability with {len(first.members)} actors{others}.")
+        kind = {"user": "user", "detected": "detected", "alliance": "alliance-derived"}
+        out.append(f"Of the {kind[headline]} blocs, {first.name} holds {pct(first.share)} of "
+                   f"world capability with {len(first.members)} actors{others}.")
     if side.power:
         p = next(iter(side.power.values()))
         spend = p.figures.get("milex_usd_bn")

@@ -4,9 +4,14 @@ alliance-derived bloc view and their comparison rows (see :mod:`~explorer.analys
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from explorer.analysis.blocs import BlocSet
 from explorer.analysis.pipeline import Analysis
 from explorer.analysis.power_compare import PowerSide
+
+if TYPE_CHECKING:
+    from explorer.analysis.whatif import Comparison
 
 TOP_ALLIED = 15
 #: Comparison rows whose change is below this are left out (their count is kept).
@@ -82,7 +87,7 @@ def _moved(rows: dict[str, dict]) -> dict[str, dict]:
     }
 
 
-def comparison(c) -> dict:
+def comparison(c: Comparison) -> dict:
     """The comparison's pooled-power rows: only those that moved, with counts of the rest."""
     names = {**{k: a.name for k, a in c.scenario.data.actors.items()},
              **{k: a.name for k, a in c.baseline.data.actors.items()}}

@@ -186,3 +186,14 @@ def test_moving_to_a_bloc_or_to_unaligned_is_told():
                            "Alliances and allies do not depend on blocs.")
     out = comparison_summary(compare(doc, [Change("move_to_bloc", actor="B", bloc="unaligned")]))
     assert out[0].startswith(f"Brigand leaves every user bloc: North falls from {pct(0.825)}")
+
+
+def test_removing_an_actor_names_the_alliance_that_moves_most():
+    doc = pact_doc()
+    doc.memberships[60] = Membership("DEF", "D", "member")
+    doc.memberships[61] = Membership("CON", "D", "member")
+    # without A the shares are recomputed over B and C: milex .75/.25, population .5/.5,
+    # so B .625 and C .375; DEF (B, D) falls by .2, CON (C, D) by .35, the larger change
+    first = comparison_summary(compare(doc, [Change("remove_actor", actor="A")]))[0]
+    assert first.startswith(f"Without Avalon, Consultation Pact's share of world capability "
+                            f"falls from {pct(0.725)} to {pct(0.375)}")
