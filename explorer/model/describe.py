@@ -23,6 +23,8 @@ def describe_change(doc: Document, change: Change) -> str:
         return f"{actor(change.actor)} leaves {alliance(change.alliance)}"
     if change.kind == "dissolve_alliance":
         return f"Dissolve {alliance(change.alliance)}"
+    if change.kind == "move_to_bloc" and change.bloc in (None, "unaligned"):
+        return f"{actor(change.actor)} leaves every bloc"
     if change.kind == "move_to_bloc":
         return f"Move {actor(change.actor)} to {bloc(change.bloc)}"
     return change.describe()

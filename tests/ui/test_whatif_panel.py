@@ -240,6 +240,16 @@ def test_removal_impact_table(open_panel, qtbot):
     assert [a for a, _ in panel.impact_rows()] == [a for a, _ in expected]
     for (_, shown), (_, want) in zip(panel.impact_rows(), expected, strict=True):
         assert shown == pytest.approx(want)
+    # equal changes share a rank; a change too small to measure is said, not ranked
+    from explorer.analysis.impact import impact_ranks
+
+    table = panel.impact_table
+    for r, rank in enumerate(impact_ranks(expected)):
+        if rank is None:
+            assert table.item(r, 1).text() in ("no measurable effect", "–")
+            assert table.item(r, 2).text() == ""
+        else:
+            assert table.item(r, 2).text() == str(rank)
 
     panel.impact_measure.setCurrentIndex(panel.impact_measure.findData("bloc_share"))
     assert panel.impact_bloc.isEnabled()

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from html import escape
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from explorer.analysis.capability import capability_coverage, coverage_text
+from explorer.analysis.impact import impact_ranks
 from explorer.analysis.view import ViewFilter
 from explorer.analysis.whatif import (
     IMPACT_MEASURES,
@@ -73,6 +75,7 @@ FIGURE_ROWS = (
 )
 
 MEASURE_LABELS = {
+    "alliance_share": "Alliance's share of world capability",
     "largest_component_share": "Largest component share",
     "components": "Number of components",
     "isolated": "Isolated actors",
@@ -83,7 +86,7 @@ MEASURE_LABELS = {
     "con_actors": "CON over actors",
     "con_user_blocs": "CON over blocs",
 }
-_PCT_MEASURES = {"largest_component_share", "balanced_share", "bloc_share"}
+_PCT_MEASURES = {"largest_component_share", "balanced_share", "bloc_share", "alliance_share"}
 _INT_MEASURES = {"components", "isolated"}
 
 
@@ -444,6 +447,8 @@ class ImpactView(QWidget):
         self.impact_measure = QComboBox()
         for m in IMPACT_MEASURES:
             self.impact_measure.addItem(MEASURE_LABELS.get(m, m), m)
+            self.impact_measure.setItemData(
+                self.impact_measure.count() - 1, glossary_tip(m), Qt.ItemDataRole.ToolTipRole)
         self.impact_measure.currentIndexChanged.connect(self._on_measure_changed)
         row.addWidget(self.impact_measure, 1)
         self.impact_bloc = QComboBox()
@@ -527,10 +532,26 @@ class ImpactView(QWidget):
             "left alone."
         )
         table.setRowCount(len(result.rows))
-        for r, (actor, delta) in enumerate(result.rows):
+        ranks = impact_ranks(result.rows)
+        for r, ((actor, delta), rank) in enumerate(zip(result.rows, ranks, strict=True)):
             table.setItem(r, 0, make_item(result.names.get(actor, actor), actor))
-            table.setItem(r, 1, delta_item(delta, format_delta(delta, style)))
-            table.setItem(r, 2, make_item(f"{r + 1}", r + 1, True))
+            if rank is None:
+                # an unranked member: its leaving alone moves this figure by nothing we
+                # can measure (often: no figures, or bound to the rest another way)
+                text = "no measurable effect" if delta is not None else "–"
+                item = make_item(text, delta, True)
+                item.setForeground(QColor("#7f8c8d"))
+                table.setItem(r, 1, item)
+                table.setItem(r, 2, make_item("", None, True))
+            else:
+                table.setItem(r, 1, delta_item(delta, format_delta(delta, style)))
+                table.setItem(r, 2, make_item(f"{rank}", rank, True))
+        unranked = sum(1 for rank in ranks if rank is None)
+        if unranked:
+            self.impact_status.setText(
+                self.impact_status.text()
+                + f" {unranked} with no measurable effect are listed last, unranked."
+            )
         fit_table(table)
 
     def impact_rows(self) -> list[tuple[str, float | None]]:

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from explorer.model.entities import Change, Document
+from explorer.model.vocab import UNALIGNED
 
 #: (kind, menu text, dialog title)
 CHANGE_ACTIONS = (
@@ -99,7 +100,8 @@ class ChangeDialog(QDialog):
             self.alliance_combo = searchable_combo([], self)
             form.addRow("Alliance", self.alliance_combo)
         if kind == "move_to_bloc":
-            self.bloc_combo = searchable_combo(bloc_items(doc), self)
+            self.bloc_combo = searchable_combo(
+                [*bloc_items(doc), ("Unaligned (in no bloc)", UNALIGNED)], self)
             form.addRow("To bloc", self.bloc_combo)
             if not doc.blocs:
                 form.addRow(QLabel("The project has no blocs yet."))
