@@ -305,7 +305,7 @@ class ComparisonView(QWidget):
         if total == 0:
             self.coverage_label.setText("")
             return
-        colour = "#b9770e" if with_data * 2 < total else "palette(mid)"
+        colour = "#b9770e" if with_data * 2 < total else "#5d6d7e"
         text = coverage_text(c.baseline.capability, self.doc)
         self.coverage_label.setText(f"<span style='color:{colour}'>{escape(text)}</span>")
 

@@ -27,6 +27,14 @@ from explorer.ui.whatif.table_parts import (
 TOP_ROWS = 8
 
 
+def _moved(row: dict) -> bool:
+    """Whether a baseline | scenario row changed by more than rounding (or appeared/went)."""
+    d = row.get("delta")
+    if d is None:
+        return row.get("baseline") is not None or row.get("scenario") is not None
+    return abs(d) >= 5e-5
+
+
 def glossary_tip(key: str) -> str:
     """The glossary's text for a measure, with which way is better, for a tooltip."""
     m = MEASURE_BY_KEY.get(key)
@@ -89,18 +97,23 @@ class PowerView:
                    lambda k, row: row.get("name", k))
         self._fill(self.allied_table, c.allied, lambda k, row: self._allied_tip(row),
                    lambda k, row: names.get(k, k))
-        moved = sum(1 for r in (*c.alliances.values(), *c.allied.values())
-                    if r["delta"] is not None and abs(r["delta"]) >= 5e-5)
-        if not moved:
-            self.unchanged.setText(
-                "<span style='color:#7f8c8d'>No alliance's aggregate and no actor's allied "
-                "capability changes: the sentences above say why.</span>"
-            )
+        moved_alliances = sum(1 for r in c.alliances.values() if _moved(r))
+        moved_allied = sum(1 for r in c.allied.values() if _moved(r))
+        if not moved_alliances and not moved_allied:
+            text = ("No alliance's aggregate and no actor's allied capability changes: the "
+                    "sentences above say why.")
         else:
-            self.unchanged.setText("")
+            more_al = max(moved_alliances - TOP_ROWS, 0)
+            more_ac = max(moved_allied - TOP_ROWS, 0)
+            text = (f"Unchanged: {len(c.alliances) - moved_alliances} alliances, "
+                    f"{len(c.allied) - moved_allied} actors' allied capability."
+                    + (f" Not listed: {more_al} more alliances and {more_ac} more actors "
+                       "that moved (see report)." if more_al or more_ac else ""))
+        self.unchanged.setText(f"<span style='color:#5d6d7e'>{escape(text)}</span>")
 
     def _fill(self, table, rows: dict[str, dict], tip, name_of) -> None:
-        shown = list(rows.items())[:TOP_ROWS]
+        # only what moved: a column of "= 0" under a change would read as an effect
+        shown = [(k, r) for k, r in rows.items() if _moved(r)][:TOP_ROWS]
         table.setRowCount(len(shown))
         for r, (key, row) in enumerate(shown):
             name = make_item(name_of(key, row), key)
@@ -112,6 +125,9 @@ class PowerView:
                                           True))
             table.setItem(r, 3, delta_item(row["delta"], format_delta(row["delta"], "pct")))
         table.setToolTip(DELTA_TIP)
+        table.setVisible(bool(shown))
+        title = self.alliances_title if table is self.alliances_table else self.allied_title
+        title.setVisible(bool(shown))
         fit_table(table)
 
     @staticmethod
