@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from explorer.errors import UserError
+from explorer.model.node_key import actor_key
 from explorer.scene import styles
 from explorer.scene.caption import CaptionLine, caption_lines
 from explorer.scene.graph_model import GraphModel, LegendEntry, build_graph_model
@@ -105,20 +106,20 @@ def merge_legends(*legends: list[LegendEntry]) -> list[LegendEntry]:
     return sorted(seen, key=lambda e: kinds.index(e.kind))
 
 
-def comparison_models(doc, view, scenario, color_by: str, size_by: str):
-    """(baseline, scenario) graph models of a side-by-side picture; the scenario's
-    actors most affected by the change are outlined, as the overlay mode marks them."""
-    base = build_graph_model(doc, view, color_by, scenario, "baseline", size_by)
-    what = build_graph_model(doc, view, color_by, scenario, "scenario", size_by)
-    both = build_graph_model(doc, view, color_by, scenario, "both", size_by)
+def comparison_models(doc, view, scenario, color_by: str, size_by: str, weights=None):
+    """(baseline, scenario) graph models of a side-by-side picture; the scenario panel
+    outlines the actors the comparison itself singles out (as the window's canvas does)."""
+    from explorer.analysis.affected import most_affected
+    from explorer.analysis.whatif import compare
+
+    base = build_graph_model(doc, view, color_by, scenario, "baseline", size_by, weights)
+    what = build_graph_model(doc, view, color_by, scenario, "scenario", size_by, weights)
+    affected = {actor_key(a) for a in most_affected(compare(doc, scenario, view, weights))}
     for i, key in enumerate(what.keys):
-        j = both.index.get(key)
-        if j is not None and both.changed[j]:
-            what.changed[i] = True
-    if what.changed.any():
-        marker = [e for e in both.legend if e.label == styles.CHANGED_LABEL]
-        if marker and marker[0] not in what.legend:
-            what.legend = [*what.legend, marker[0]]
+        what.changed[i] = key in affected
+    if what.changed.any() and not any(e.label == styles.CHANGED_LABEL for e in what.legend):
+        marker = LegendEntry("marker", styles.CHANGED_LABEL, styles.CHANGED_OUTLINE, "o")
+        what.legend = [*what.legend, marker]
     return base, what
 
 

@@ -34,6 +34,9 @@ class ProjectSession(QObject):
     pathChanged = Signal(str)
     #: the filters (regions, date, kinds ...) changed; views redraw, nothing is edited.
     viewChanged = Signal()
+    #: the What-if dock finished a comparison (a Comparison, or None when there is none):
+    #: the canvas marks the actors it singles out.
+    comparisonReady = Signal(object)
     #: the active what-if scenario (name or None) or the display mode changed.
     scenarioChanged = Signal()
 

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QGraphicsLineItem, QVBoxLayout, QWidget
 
 from explorer.commands import MoveNodes
 from explorer.layout import ForceLayout
+from explorer.model.node_key import actor_key
 from explorer.scene import styles
 from explorer.scene.color_modes import REGISTRY as COLOR_MODES
 from explorer.scene.graph_model import GraphModel, build_graph_model
@@ -117,6 +118,8 @@ class GraphCanvas(CanvasGestures, QWidget):
         session.positionsChanged.connect(self._on_positions_changed)
         session.selectionChanged.connect(self._on_selection_changed)
         session.focusRequested.connect(self.center_on)
+        session.comparisonReady.connect(self._on_comparison)
+        self._affected: list[str] | None = None
         self.vb.sigRangeChanged.connect(self._on_range_changed)
         self.vb.sigRangeChangedManually.connect(self._on_manual_range)
         self.view.scene().sigMouseMoved.connect(self._on_mouse_moved)
@@ -444,7 +447,31 @@ class GraphCanvas(CanvasGestures, QWidget):
         if not self._closed:
             self._rebuild()
 
+    def _on_comparison(self, comparison) -> None:
+        """Mark the actors the comparison itself singles out (not a score of our own)."""
+        from explorer.analysis.affected import most_affected
+
+        self._affected = most_affected(comparison) if comparison is not None else None
+        if self._model is not None:
+            self._mark_affected(self._model)
+            self._restyle_nodes()
+
+    def _mark_affected(self, model: GraphModel) -> None:
+        if self._affected is None or self.session.mode == "baseline":
+            return
+        wanted = {actor_key(a) for a in self._affected}
+        for i, key in enumerate(model.keys):
+            model.changed[i] = key in wanted and not model.ghost[i]
+
+    def affected_nodes(self) -> list[str]:
+        """Keys of the nodes marked "most affected by scenario"."""
+        self._flush()
+        if self._model is None:
+            return []
+        return [k for i, k in enumerate(self._model.keys) if self._model.changed[i]]
+
     def _apply_model(self, model: GraphModel, saved: dict[str, Position]) -> None:
+        self._mark_affected(model)
         n = model.n_nodes
         self._layout.apply_model(model, saved)
         self._model = model

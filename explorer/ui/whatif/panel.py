@@ -481,6 +481,7 @@ class WhatIfPanel(QWidget):
     def _set_result(self, result: ComparisonResult | None) -> None:
         self.comparison_view.set_result(result)
         self.comparisonReady.emit(result.comparison if result else None)
+        self.session.comparisonReady.emit(result.comparison if result else None)
 
     def ratio_figure(self, c: Comparison) -> tuple[str, float | None, float | None]:
         return self.comparison_view.ratio_figure(c)
