@@ -61,8 +61,9 @@ def _parser() -> argparse.ArgumentParser:
     _add_change_options(report)
     report.add_argument(
         "--weight", action="append", default=[], metavar="METRIC=W",
-        help="weight of one capability-index metric (milex_usd_bn, personnel_k, "
-        "population_m, gdp_usd_bn; default 1 each, 0 leaves it out); repeatable",
+        help="weight of one capability-index metric (milex_usd_bn, population_m, "
+        "urban_population_m, energy_mtoe: default 1; personnel_k, gdp_usd_bn, gdp_ppp_bn: "
+        "default 0; 0 leaves it out); repeatable",
     )
     report.add_argument("--format", choices=("text", "json"), default="text")
     report.add_argument(
