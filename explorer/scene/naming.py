@@ -3,8 +3,8 @@ weight of an alliance's edges."""
 
 from __future__ import annotations
 
+from explorer.analysis.graphs import OBLIGATION_WEIGHT
 from explorer.model.entities import Document
-from explorer.model.vocab import OBLIGATIONS
 
 
 def root_regions(doc: Document) -> list[str]:
@@ -49,6 +49,6 @@ def short_label(alliance_id: str, name: str, limit: int = 26) -> str:
 
 
 def obligation_weight(obligation: str) -> float:
-    """How strongly an alliance's edges pull in the layout: defence 1.0, then lower."""
-    rank = OBLIGATIONS.index(obligation) if obligation in OBLIGATIONS else len(OBLIGATIONS) - 1
-    return 1.0 - 0.12 * rank
+    """How strongly an alliance binds (and its edges pull in the layout): the analysis's
+    one table, ``analysis.graphs.OBLIGATION_WEIGHT`` (defence 1.0 … none 0.2)."""
+    return OBLIGATION_WEIGHT.get(obligation, min(OBLIGATION_WEIGHT.values()))

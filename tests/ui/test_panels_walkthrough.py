@@ -273,14 +273,20 @@ def test_filter_compare_save_reopen(qtbot, tmp_path):
     assert armenia.figures != turkey.figures
     assert _panels(window)[1].comparison_view.scope_label.text() == ""
     _settled(qtbot, window, VIEW)
-    # the canvas ("Both", the default mode) ghosts Armenia's CSTO link, marks Armenia
+    # the canvas ("Both", the default mode) ghosts Armenia's CSTO link and marks the
+    # actors the comparison singles out, Armenia first
     assert session.mode == "both"
     model = window.canvas.model()
     ghosts = [tuple(model.keys[i] for i in edge)
               for edge, style in zip(model.edges, model.edge_styles, strict=True)
               if style == "ghost"]
     assert ghosts == [("actor:ARM", "alliance:csto")]
-    assert [k for k, c in zip(model.keys, model.changed, strict=True) if c] == ["actor:ARM"]
+    from explorer.analysis.affected import most_affected
+
+    marked = {k for k, c in zip(model.keys, model.changed, strict=True) if c}
+    singled_out = most_affected(armenia)
+    assert singled_out[0] == "ARM"
+    assert marked == {f"actor:{a}" for a in singled_out}
     _shot(window, "panels-3-armenia", comparison=True)
 
     # the last choice: Türkiye's scenario, shown alone ("Scenario") on the canvas
