@@ -176,3 +176,14 @@ def test_two_thousand_rows_stay_fast(qtbot, tmp_path):
         assert time.perf_counter() - start < 1.0
     finally:
         session.close()
+
+
+def test_filter_matches_whole_ids_not_parts_of_words():
+    from explorer.ui.data.table_models import words_match
+
+    assert words_match("TUR", "Türkiye (TUR) · North Atlantic Treaty Organization (nato)")
+    assert not words_match("TUR", "Kazakhstan (KAZ) · Organization of Turkic States (ots)")
+    assert not words_match("TUR", "founding signature 1992")
+    assert words_match("turkiye", "Türkiye (TUR)")  # accents ignored
+    assert words_match("Azer", "Azerbaijan (AZE)")  # a longer word matches as a prefix
+    assert words_match("nato 2023", "Finland (FIN) nato 2023-04-04")
