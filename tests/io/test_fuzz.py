@@ -91,7 +91,9 @@ def test_mutated_exports(fmt, sample, tmp_path_factory):
         target.write_bytes(data)
         try:
             import_graph(target, fmt)
-        except ImportFormatError:
-            pass
+        except ImportFormatError as exc:
+            # one line naming the file, like the real files' fuzzing above
+            assert str(exc).startswith(target.name) and "\n" not in str(exc).strip()
+        assert target.read_bytes() == data
 
     run()
