@@ -179,7 +179,7 @@ def test_two_thousand_rows_stay_fast(qtbot, tmp_path):
 
 
 def test_filter_matches_whole_ids_not_parts_of_words():
-    from explorer.ui.data.table_models import words_match
+    from explorer.ui.data.record_proxy import words_match
 
     assert words_match("TUR", "Türkiye (TUR) · North Atlantic Treaty Organization (nato)")
     assert not words_match("TUR", "Kazakhstan (KAZ) · Organization of Turkic States (ots)")

@@ -20,13 +20,13 @@ from PySide6.QtWidgets import QGraphicsLineItem, QVBoxLayout, QWidget
 
 from explorer.commands import MoveNodes
 from explorer.layout import ForceLayout
-from explorer.model.node_key import actor_key
 from explorer.scene import styles
 from explorer.scene.color_modes import REGISTRY as COLOR_MODES
 from explorer.scene.graph_model import GraphModel, build_graph_model
 from explorer.scene.layout_controller import LayoutController
 from explorer.scene.view_state import DEFAULT_COLOR_BY, DEFAULT_SIZE_BY
 from explorer.scene.view_state import KEYS as VIEW_KEYS
+from explorer.ui.canvas.comparison_marks import ComparisonMarks
 from explorer.ui.canvas.drawing import EdgeLayer, NodeLayer
 from explorer.ui.canvas.gestures import CanvasGestures
 from explorer.ui.canvas.interaction import CanvasViewBox
@@ -38,7 +38,7 @@ from explorer.ui.session import ProjectSession
 Position = tuple[float, float, bool]
 
 
-class GraphCanvas(CanvasGestures, QWidget):
+class GraphCanvas(CanvasGestures, ComparisonMarks, QWidget):
     """The central graph view of a :class:`ProjectSession`."""
 
     #: "running", "paused" or "settled".
@@ -446,29 +446,6 @@ class GraphCanvas(CanvasGestures, QWidget):
         # error surfaces as it would have without the worker
         if not self._closed:
             self._rebuild()
-
-    def _on_comparison(self, comparison) -> None:
-        """Mark the actors the comparison itself singles out (not a score of our own)."""
-        from explorer.analysis.affected import most_affected
-
-        self._affected = most_affected(comparison) if comparison is not None else None
-        if self._model is not None:
-            self._mark_affected(self._model)
-            self._restyle_nodes()
-
-    def _mark_affected(self, model: GraphModel) -> None:
-        if self._affected is None or self.session.mode == "baseline":
-            return
-        wanted = {actor_key(a) for a in self._affected}
-        for i, key in enumerate(model.keys):
-            model.changed[i] = key in wanted and not model.ghost[i]
-
-    def affected_nodes(self) -> list[str]:
-        """Keys of the nodes marked "most affected by scenario"."""
-        self._flush()
-        if self._model is None:
-            return []
-        return [k for i, k in enumerate(self._model.keys) if self._model.changed[i]]
 
     def _apply_model(self, model: GraphModel, saved: dict[str, Position]) -> None:
         self._mark_affected(model)

@@ -25,13 +25,13 @@ from PySide6.QtWidgets import (
 )
 
 from explorer.ui.data.bloc_table import BlocsModel
+from explorer.ui.data.record_proxy import RecordProxyModel
 from explorer.ui.data.table_copy import install_copy
 from explorer.ui.data.table_models import (
     CHOICES_ROLE,
     ActorsModel,
     AlliancesModel,
     MembershipsModel,
-    RecordProxyModel,
     RecordTableModel,
     TiesModel,
 )

@@ -44,7 +44,8 @@ from explorer.model.validation import (
     validate_tie,
 )
 from explorer.model.vocab import ACTOR_KINDS, ALLIANCE_KINDS, METRICS, OBLIGATIONS, ROLES, label
-from explorer.ui.data.table_models import SIGNS, MembershipsModel, RecordProxyModel
+from explorer.ui.data.record_proxy import RecordProxyModel
+from explorer.ui.data.table_models import SIGNS, MembershipsModel
 from explorer.ui.editing.common import (
     CAPABILITY_FIELD,
     FieldForm,
