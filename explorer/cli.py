@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from explorer import __version__
 from explorer.errors import UserError
 
-COMMANDS = ("info", "export", "new", "report", "import", "gui")
+COMMANDS = ("info", "export", "new", "report", "brief", "import", "gui")
 IMAGE_FORMATS = ("png", "svg", "pdf")
 
 
@@ -74,6 +74,24 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument(
         "--glossary", action="store_true",
         help="text format: end with what every measure means (JSON always includes it)",
+    )
+
+    brief = sub.add_parser(
+        "brief", help="a briefing to hand on (PDF or HTML): summary, pictures, tables, sources"
+    )
+    brief.add_argument("project", nargs="?", help="project file; default: the bundled dataset")
+    brief.add_argument("-o", "--output", required=True, help="FILE.pdf or FILE.html")
+    brief.add_argument("--format", choices=("pdf", "html"), help="default: from the extension")
+    _add_view_options(brief)
+    brief.add_argument("--scenario", help="compare with this saved scenario")
+    _add_change_options(brief)
+    brief.add_argument(
+        "--blocs", choices=("user", "detected", "alliance"), default="alliance",
+        help="the bloc view the summary and tables lead with (default: alliance)",
+    )
+    brief.add_argument(
+        "--no-pictures", action="store_true",
+        help="leave the pictures out (e.g. on a machine without the drawing libraries)",
     )
 
     imp = sub.add_parser("import", help="import a graph file into a new project")
@@ -163,6 +181,7 @@ def _dispatch(args: argparse.Namespace) -> int:
         "new": _cmd_new,
         "export": _cmd_export,
         "report": _cmd_report,
+        "brief": _cmd_brief,
         "import": _cmd_import,
     }[args.command]
     return handler(args)
@@ -249,6 +268,24 @@ def _cmd_report(args: argparse.Namespace) -> int:
         weights = _parse_weights(args.weight)
         sys.stdout.write(make_report(project, _request(args), weights, args.format,
                                      headline=args.blocs, glossary=args.glossary))
+    return 0
+
+
+def _cmd_brief(args: argparse.Namespace) -> int:
+    from explorer.services.briefing import brief_format, export_briefing
+
+    fmt = brief_format(args.output, args.format)
+    render = write_pdf = None
+    if not args.no_pictures or fmt == "pdf":
+        from explorer.ui.export.briefing_pdf import write_briefing_pdf
+        from explorer.ui.export.renderer import render_page
+
+        render = None if args.no_pictures else render_page
+        write_pdf = write_briefing_pdf
+    with _open(args.project) as project:
+        path = export_briefing(project, args.output, _request(args), render, write_pdf,
+                               fmt=fmt, headline=args.blocs)
+    print(f"Wrote {path}")
     return 0
 
 

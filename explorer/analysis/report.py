@@ -79,6 +79,7 @@ from explorer.analysis.power_compare import DEFAULT_HEADLINE, check_headline, po
 from explorer.analysis.report_text import format_text
 from explorer.analysis.view import ViewFilter
 from explorer.analysis.whatif import Comparison, changes_outside, compare
+from explorer.model.describe import describe_change
 from explorer.model.entities import Change, Document, Scenario
 
 __all__ = ["build_report", "changes_from_cli", "format_text", "resolve_names"]
@@ -295,7 +296,7 @@ def build_report(
                     "actor": ch.actor,
                     "alliance": ch.alliance,
                     "bloc": ch.bloc,
-                    "description": ch.describe(),
+                    "description": describe_change(doc, ch),
                 }
                 for ch in comparison.changes
             ],

@@ -84,6 +84,11 @@ class MainWindow(QMainWindow):
         self.act_export_image = self._action(
             "Export &Image…", self.export_image_dialog, "Ctrl+E"
         )
+        self.act_export_briefing = self._action(
+            "Export &Briefing…", self.export_briefing_dialog, "Ctrl+Shift+B",
+            tip="The comparison on show (or the view) as a PDF or HTML briefing: summary, "
+            "pictures, tables, measures and sources",
+        )
         self.act_close = self._action("&Close Project", self.close_project, key.Close)
         self.act_quit = self._action("&Quit", self.close, key.Quit)
         self.act_undo = self._action("&Undo", self._undo, key.Undo)
@@ -105,7 +110,8 @@ class MainWindow(QMainWindow):
         for action in (self.act_save_as, self.act_save_copy):
             file_menu.addAction(action)
         file_menu.addSeparator()
-        for action in (self.act_import, self.act_export_graph, self.act_export_image):
+        for action in (self.act_import, self.act_export_graph, self.act_export_image,
+                       self.act_export_briefing):
             file_menu.addAction(action)
         file_menu.addSeparator()
         file_menu.addAction(self.act_close)
@@ -352,6 +358,11 @@ class MainWindow(QMainWindow):
 
         export_image_dialog(self)
 
+    def export_briefing_dialog(self) -> None:
+        from explorer.ui.export.briefing_dialog import export_briefing_dialog
+
+        export_briefing_dialog(self)
+
     def find_dialog(self) -> None:
         from explorer.ui.find import find_node
 
@@ -466,8 +477,8 @@ class MainWindow(QMainWindow):
         self.act_undo.setToolTip(self.act_undo.text().replace("&", ""))
         self.act_redo.setToolTip(self.act_redo.text().replace("&", ""))
         for action in (self.act_save_as, self.act_save_copy, self.act_export_graph,
-                       self.act_export_image, self.act_close, self.act_find, self.act_fit,
-                       self.act_layout):
+                       self.act_export_image, self.act_export_briefing, self.act_close,
+                       self.act_find, self.act_fit, self.act_layout):
             action.setEnabled(self.session is not None)
 
     def _undo(self) -> None:

@@ -35,7 +35,7 @@ def test_report_with_scenario_by_name():
     report = build_report(small_doc(), scenario="turkey leaves nato")
     json.dumps(report, allow_nan=False)
     assert report["scenario"]["name"] == "Turkey leaves NATO"
-    assert report["scenario"]["changes"][0]["description"] == "TUR leaves NATO"
+    assert report["scenario"]["changes"][0]["description"] == "Türkiye leaves North Atlantic Treaty Organization"
     cmp = report["comparison"]
     assert cmp["figures"]["components"]["delta"] == 1
     assert cmp["new_components"] == [["AZE", "TUR"]]
