@@ -46,7 +46,7 @@ def main(argv: list[str] | None = None) -> int:
         session = window.session
         name = "Türkiye leaves NATO"
         session.push(PutScenario(Scenario(name, (Change("remove_membership", "TUR", "nato"),))))
-        session.set_scenario(name, "both")
+        session.set_scenario(name, "split")
         canvas = window.canvas
         canvas.pause_layout()
         canvas.step_layout(800)

@@ -22,6 +22,7 @@ MODE_WORDS = {
     "baseline": "baseline shown (scenario not applied)",
     "scenario": "scenario applied",
     "both": "baseline with the scenario's removals ghosted",
+    "split": "baseline and scenario side by side, the scenario's removals dashed red",
 }
 
 #: Publisher short forms: (pattern, short name). First match wins; case-insensitive.

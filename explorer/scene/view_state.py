@@ -21,7 +21,7 @@ KEYS = {
     "range": "view.range",
     "weights": "analysis.weights",
 }
-MODES = ("baseline", "scenario", "both")
+MODES = ("baseline", "scenario", "both", "split")
 DEFAULT_MODE = "both"
 DEFAULT_COLOR_BY = "bloc"
 DEFAULT_SIZE_BY = "capability"

@@ -194,7 +194,10 @@ class MainWindow(QMainWindow):
         from explorer.ui.canvas import GraphCanvas
 
         self.canvas = GraphCanvas(session, self)
-        self.setCentralWidget(self.canvas)
+        from explorer.ui.canvas.split_view import ComparisonArea
+
+        self.comparison_area = ComparisonArea(self.canvas, self)
+        self.setCentralWidget(self.comparison_area)
         self.canvas.layoutStateChanged.connect(self._on_layout_state)
         self._docks = build_docks(self, session)
         from explorer.ui.editing.actions import install_edit_actions
@@ -236,6 +239,7 @@ class MainWindow(QMainWindow):
         if self.canvas is not None:
             self.canvas.deleteLater()
             self.canvas = None
+        self.comparison_area = None
         self.setCentralWidget(QWidget())
         path = self.session.project.path
         self.session.close()

@@ -15,7 +15,7 @@ import time
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QColor, QImage, QPainter, QPen
+from PySide6.QtGui import QCloseEvent, QColor, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsLineItem, QVBoxLayout, QWidget
 
 from explorer.commands import MoveNodes
@@ -32,13 +32,14 @@ from explorer.ui.canvas.gestures import CanvasGestures
 from explorer.ui.canvas.interaction import CanvasViewBox
 from explorer.ui.canvas.labels import LabelLayer
 from explorer.ui.canvas.legend import LegendOverlay, paint_legend
+from explorer.ui.canvas.snapshot import CanvasSnapshot
 from explorer.ui.jobs import JobRunner
 from explorer.ui.session import ProjectSession
 
 Position = tuple[float, float, bool]
 
 
-class GraphCanvas(CanvasGestures, ComparisonMarks, QWidget):
+class GraphCanvas(CanvasGestures, ComparisonMarks, CanvasSnapshot, QWidget):
     """The central graph view of a :class:`ProjectSession`."""
 
     #: "running", "paused" or "settled".
@@ -49,6 +50,9 @@ class GraphCanvas(CanvasGestures, ComparisonMarks, QWidget):
     nodeHovered = Signal(object)
     #: (from key, to key): the user dragged a link between two nodes (Ctrl/Alt-drag).
     linkRequested = Signal(str, str)
+    #: nodes were redrawn at new positions / a new model was drawn (the split view follows).
+    framePainted = Signal()
+    modelApplied = Signal()
 
     TICK_MS = 33
     #: wall-clock budget of the layout step in one tick; iterations per tick adapt to it.
@@ -95,6 +99,7 @@ class GraphCanvas(CanvasGestures, ComparisonMarks, QWidget):
         self.vb.addItem(self._link_line, ignoreBounds=True)
         self.legend = LegendOverlay()
         self.legend.setParentItem(self.vb)
+        self.legend.collapsedChanged.connect(lambda _folded: self._on_legend_folded())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view)
@@ -176,6 +181,10 @@ class GraphCanvas(CanvasGestures, ComparisonMarks, QWidget):
         self._flush()
         i = self._index(key)
         return float(self._pos[i, 0]), float(self._pos[i, 1])
+
+    def positions_array(self) -> np.ndarray:
+        """(n, 2) positions of :meth:`node_keys`, in order."""
+        return self._pos
 
     def is_pinned(self, key: str) -> bool:
         self._flush()
@@ -348,41 +357,6 @@ class GraphCanvas(CanvasGestures, ComparisonMarks, QWidget):
         """When on, dragging empty space draws a selection rectangle instead of panning."""
         self.vb.selection_mode = bool(enabled)
 
-    def render_to_image(self, width: int, height: int, transparent: bool = False) -> QImage:
-        """The whole graph with its legend as an image of ``width`` x ``height`` pixels."""
-        self._flush()
-        image = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied)
-        image.fill(QColor(0, 0, 0, 0) if transparent else QColor(styles.BACKGROUND))
-        old_range = self.vb.viewRect()
-        old_follow = self._follow
-        old_size = self.view.size()
-        resized = not self.isVisible()
-        if resized:
-            self.view.resize(width, height)
-        self.fit_to_view()
-        if transparent:
-            self.view.setBackground(None)
-        painter = QPainter(image)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
-        try:
-            self.view.render(
-                painter,
-                QRectF(0, 0, width, height),
-                self.view.viewport().rect(),
-                Qt.AspectRatioMode.KeepAspectRatio,
-            )
-        finally:
-            painter.end()
-            if transparent:
-                self.view.setBackground(styles.BACKGROUND)
-            if resized:
-                self.view.resize(old_size)
-            self.vb.setRange(old_range, padding=0)
-            self._follow = old_follow
-            self._update_labels()
-        return image
-
     # ----- pins -------------------------------------------------------------------------
 
     def pin(self, key: str, pinned: bool = True) -> None:
@@ -460,12 +434,23 @@ class GraphCanvas(CanvasGestures, ComparisonMarks, QWidget):
         self.labels.set_nodes(model.labels, model.importance, model.is_hub, model.sizes,
                               model.faded | model.ghost)
         self.legend.set_entries(model.legend)
+        self._block_legend()
+        self._redraw_positions()
+        self.modelApplied.emit()
+        if not self._user_paused and not self._closed and n:
+            self.start_layout()
+
+    def _block_legend(self) -> None:
         # labels under the legend could not be read: keep them out of its box
         box = self.legend.mapRectToParent(self.legend.boundingRect())
         self.labels.blocked = [(box.left(), box.top(), box.right(), box.bottom())]
-        self._redraw_positions()
-        if not self._user_paused and not self._closed and n:
-            self.start_layout()
+
+    def _on_legend_folded(self) -> None:
+        self._block_legend()
+        if self._follow:
+            self.fit_to_view()
+        else:
+            self._update_labels()
 
     def _set_anchors(self) -> None:
         self._layout.set_anchors()
@@ -534,6 +519,7 @@ class GraphCanvas(CanvasGestures, ComparisonMarks, QWidget):
         self.nodes.update_positions(self._pos)
         self.edges.update_positions(self._pos)
         self._update_labels()
+        self.framePainted.emit()
 
     def _update_labels(self) -> None:
         if self._model is not None:

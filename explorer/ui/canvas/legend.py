@@ -4,7 +4,7 @@ that image export can reuse to draw exactly the same legend into a file.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import (
     QGraphicsItem,
@@ -119,20 +119,46 @@ def paint_legend(
     return box
 
 
+COLLAPSED_TEXT = "Legend \N{BLACK RIGHT-POINTING SMALL TRIANGLE}"
+EXPAND_TIP = "Click to collapse or expand the legend"
+
+
 class LegendOverlay(QGraphicsObject):
     """The legend as an item parented to the view box (not its data group), so it stays
-    in the top-left corner while the graph pans and zooms underneath."""
+    in the top-left corner while the graph pans and zooms underneath. A click folds it
+    to one line, so a small canvas can give the graph the whole area."""
+
+    #: the legend was folded (True) or unfolded (False) by a click.
+    collapsedChanged = Signal(bool)
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._entries: list[LegendEntry] = []
         self.title = ""
         self._size: tuple[str, tuple[float, float]] | None = None
+        self._collapsed = False
         self.setZValue(1000)
         self.setPos(10, 10)
         # drawn once and reused: the legend does not change while the layout runs
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
-        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.setAcceptedMouseButtons(Qt.MouseButton.LeftButton)
+        self.setToolTip(EXPAND_TIP)
+
+    @property
+    def collapsed(self) -> bool:
+        """True when only the "Legend ▸" line is drawn."""
+        return self._collapsed
+
+    def set_collapsed(self, collapsed: bool) -> None:
+        if collapsed != self._collapsed:
+            self.prepareGeometryChange()
+            self._collapsed = collapsed
+            self.update()
+            self.collapsedChanged.emit(collapsed)
+
+    def mousePressEvent(self, event) -> None:  # noqa: N802 - Qt override
+        event.accept()
+        self.set_collapsed(not self._collapsed)
 
     def set_entries(self, entries: list[LegendEntry]) -> None:
         self.prepareGeometryChange()
@@ -144,6 +170,9 @@ class LegendOverlay(QGraphicsObject):
         return list(self._entries)
 
     def boundingRect(self) -> QRectF:  # noqa: N802 - Qt override
+        if self._collapsed and self._entries:
+            w = QFontMetricsF(_font()).horizontalAdvance(COLLAPSED_TEXT) + 2 * _PAD
+            return QRectF(0, 0, w + 1, _ROW + _PAD + 1)
         # Qt asks for this many times per frame; measuring the text each time is costly
         if self._size is None or self._size[0] != self.title:
             self._size = (self.title, legend_size(self._entries, self.title))
@@ -156,4 +185,13 @@ class LegendOverlay(QGraphicsObject):
         option: QStyleOptionGraphicsItem,
         widget: QWidget | None = None,
     ) -> None:
+        if self._collapsed and self._entries:
+            box = self.boundingRect().adjusted(0, 0, -1, -1)
+            painter.setPen(QPen(QColor("#b0b0b0"), 1))
+            painter.setBrush(QBrush(QColor(255, 255, 255, 225)))
+            painter.drawRoundedRect(box, 4, 4)
+            painter.setFont(_font())
+            painter.setPen(QPen(QColor("#202020")))
+            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, COLLAPSED_TEXT)
+            return
         paint_legend(painter, QPointF(0, 0), self._entries, self.title)

@@ -256,6 +256,10 @@ class ActorForm(EntityForm):
         self.add_line("id", "ID", readonly=True)
         self.add_line("name", "Name")
         self.add_choice("kind", "Kind", [(k, label(k)) for k in ACTOR_KINDS])
+        from explorer.ui.inspector.profile import ActorProfile
+
+        self.profile = ActorProfile(self.session, self)
+        self.form.add("profile", "In", self.profile)
         self.regions = RegionTree(self)
         self.regions.setObjectName("field_regions")
         self.regions.edited.connect(
@@ -277,6 +281,7 @@ class ActorForm(EntityForm):
             self._regions_shown = doc.regions
             self.regions.set_checked(actor.regions)
             self.figures.set_figures(actor.capabilities)
+            self.profile.show_actor(actor.id)
 
         self.add_loader(load)
 

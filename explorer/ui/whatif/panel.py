@@ -184,6 +184,7 @@ class WhatIfPanel(QWidget):
             ("baseline", "Baseline"),
             ("scenario", "Scenario"),
             ("both", "Both (scenario over baseline)"),
+            ("split", "Side by side (baseline | scenario)"),
         ):
             self.mode_combo.addItem(text, mode)
         self.mode_combo.activated.connect(self._on_mode_picked)
