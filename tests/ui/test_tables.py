@@ -187,3 +187,35 @@ def test_filter_matches_whole_ids_not_parts_of_words():
     assert words_match("turkiye", "Türkiye (TUR)")  # accents ignored
     assert words_match("Azer", "Azerbaijan (AZE)")  # a longer word matches as a prefix
     assert words_match("nato 2023", "Finland (FIN) nato 2023-04-04")
+
+
+def test_tables_follow_the_views_filters_by_default(tables, session):
+    from explorer.analysis.view import ViewFilter
+
+    assert tables.follow_view.isChecked()
+    assert tables.proxies["actors"].rowCount() == 4
+    # on 1 January 1950 Türkiye had not joined NATO: its membership row leaves the table
+    session.set_view_filter(ViewFilter(as_of="1950-01-01"))
+    tables.refresh()
+    tables.show_tab("memberships")
+    members = column_values(tables, "memberships", 0)
+    assert len(members) == 1 and tables.count_label.text() == "1 of 3 in view"
+    # off: every record, and the choice is kept with the project
+    tables.follow_view.setChecked(False)
+    assert tables.proxies["memberships"].rowCount() == 3
+    assert session.project.setting("table.follow_view") is False
+
+
+def test_column_terms_filter_one_column(tables):
+    from explorer.ui.data.record_proxy import split_query
+
+    assert split_query('role:member name:"South Korea" nato') == (
+        "nato", [("role", "member"), ("name", "South Korea")])
+    tables.set_filter("role:member")
+    assert tables.proxies["memberships"].rowCount() == 2
+    tables.set_filter("id:TUR")
+    assert column_values(tables, "actors", 0) == ["TUR"]
+    tables.set_filter("alliance:csto")
+    assert tables.proxies["memberships"].rowCount() == 1
+    tables.set_filter("nosuchcolumn:x")
+    assert tables.proxies["actors"].rowCount() == 0

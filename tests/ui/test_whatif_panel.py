@@ -334,3 +334,29 @@ def test_weights_reach_the_comparison_and_are_saved(open_panel):
     assert ViewState.load(session.project).weights == weights
     session.set_weights(None)
     assert ViewState.load(session.project).weights is None
+
+
+def test_comparison_tables_save_as_csv(open_panel, tmp_path):
+    import csv
+
+    from explorer.ui.whatif.table_csv import write_tables_csv
+
+    session, panel = open_panel()
+    assert not panel.comparison_view.save_csv.isEnabled()
+    panel.new_scenario("Türkiye leaves NATO")
+    panel.add_change(TUR_LEAVES)
+    panel.compute_now()
+    view = panel.comparison_view
+    assert view.save_csv.isEnabled()
+    out = write_tables_csv(tmp_path / "t.csv", "What if: Türkiye leaves NATO",
+                           view.csv_sections())
+    with open(out, encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle))
+    assert rows[0] == ["What if: Türkiye leaves NATO"]
+    titles = [r[0] for i, r in enumerate(rows) if i and rows[i - 1] == []]
+    assert titles == ["Figures", "Top brokers (betweenness rank)",
+                      "Alliances: share of world capability in view", "Allied capability"]
+    brokers = rows.index(["Top brokers (betweenness rank)"])
+    assert rows[brokers + 1] == ["Actor", "Baseline", "Scenario", "Change"]
+    shown = [view.brokers_table.item(r, 0).text() for r in range(view.brokers_table.rowCount())]
+    assert [r[0] for r in rows[brokers + 2: brokers + 2 + len(shown)]] == shown

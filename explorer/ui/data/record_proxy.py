@@ -32,8 +32,20 @@ def words_match(query: str, text: str) -> bool:
     )
 
 
+_COLUMN_TERM = re.compile(r"(\w+):(\"[^\"]*\"|\S+)")
+
+
+def split_query(query: str) -> tuple[str, list[tuple[str, str]]]:
+    """``'role:observer nato'`` -> ``('nato', [('role', 'observer')])``: words for any
+    column, and (column, words) terms for one column ("name:\"South Korea\"" quotes)."""
+    terms = [(_fold(c), v.strip('"')) for c, v in _COLUMN_TERM.findall(query)]
+    rest = " ".join(_COLUMN_TERM.sub(" ", query).split())
+    return rest, terms
+
+
 class RecordProxyModel(QSortFilterProxyModel):
-    """Sorts by each column's sort value and filters rows by words of any column."""
+    """Sorts by each column's sort value and filters rows by words of any column, by
+    ``column:words`` terms, and (optionally) to the records the canvas shows."""
 
     def __init__(self, source: RecordTableModel, parent=None) -> None:
         super().__init__(parent)
@@ -44,6 +56,14 @@ class RecordProxyModel(QSortFilterProxyModel):
         self.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.setDynamicSortFilter(True)
         self._query = ""
+        self._allowed: frozenset | None = None
+
+    def set_allowed(self, keys: frozenset | None) -> None:
+        """Show only the records with these keys (None: every record)."""
+        if keys != self._allowed:
+            self.beginFilterChange()
+            self._allowed = keys
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def setFilterFixedString(self, pattern: str) -> None:  # noqa: N802 - Qt override
         self._query = pattern
@@ -51,11 +71,21 @@ class RecordProxyModel(QSortFilterProxyModel):
         super().setFilterFixedString(pattern)
 
     def filterAcceptsRow(self, row: int, parent) -> bool:  # noqa: N802 - Qt override
+        model = self.sourceModel()
+        if self._allowed is not None and model.key_at(row) not in self._allowed:
+            return False
         if not self._query.strip():
             return True
-        model = self.sourceModel()
-        text = " ".join(
-            str(model.index(row, c, parent).data(Qt.ItemDataRole.DisplayRole) or "")
-            for c in range(model.columnCount(parent))
-        )
-        return words_match(self._query, text)
+        rest, terms = split_query(self._query)
+
+        def cell(c: int) -> str:
+            return str(model.index(row, c, parent).data(Qt.ItemDataRole.DisplayRole) or "")
+
+        titles = [_fold(col.title) for col in model.columns]
+        for column, words in terms:
+            hits = [i for i, t in enumerate(titles) if t == column or t.startswith(column)]
+            if not hits or not any(words_match(words, cell(i)) for i in hits):
+                return False
+        if not rest.strip():
+            return True
+        return words_match(rest, " ".join(cell(c) for c in range(model.columnCount(parent))))

@@ -12,6 +12,7 @@ from __future__ import annotations
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QLabel,
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from explorer.scene.table_scope import records_in_view
 from explorer.ui.data.bloc_table import BlocsModel
 from explorer.ui.data.record_proxy import RecordProxyModel
 from explorer.ui.data.table_copy import install_copy
@@ -37,6 +39,9 @@ from explorer.ui.data.table_models import (
 )
 from explorer.ui.editing.common import ERROR_COLOR, channel
 from explorer.ui.session import ProjectSession
+
+#: Project setting: whether the tables follow the canvas's filters (default: yes).
+FOLLOW_SETTING = "table.follow_view"
 
 
 class ChoiceDelegate(QStyledItemDelegate):
@@ -110,9 +115,21 @@ class DataTables(QWidget):
         self.views: dict[str, QTableView] = {}
 
         self.filter_edit = QLineEdit(self)
-        self.filter_edit.setPlaceholderText("Filter rows (any column)…")
+        self.filter_edit.setPlaceholderText(
+            "Filter rows: words of any column, or column:words (id:TUR, role:observer)…")
+        self.filter_edit.setToolTip(
+            "Words match whole words of any column (from four letters, word starts too); "
+            "column:words matches one column, e.g. id:TUR, alliance:NATO, role:observer, "
+            'name:"South Korea". Accents and case are ignored.')
         self.filter_edit.setClearButtonEnabled(True)
         self.filter_edit.textChanged.connect(self.set_filter)
+        self.follow_view = QCheckBox("Follow the view's filters", self)
+        self.follow_view.setObjectName("follow_view")
+        self.follow_view.setToolTip(
+            "On: the tables list only what the canvas shows (date, regions, kinds). "
+            "Off: every record of the project.")
+        self.follow_view.setChecked(session.project.setting(FOLLOW_SETTING) is not False)
+        self.follow_view.toggled.connect(self._on_follow_toggled)
         self.count_label = QLabel(self)
         self.status = QLabel(self)
         self.status.setStyleSheet(f"color: {ERROR_COLOR}; font-weight: 600;")
@@ -141,6 +158,7 @@ class DataTables(QWidget):
 
         top = QHBoxLayout()
         top.addWidget(self.filter_edit, 1)
+        top.addWidget(self.follow_view)
         top.addWidget(self.count_label)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -150,6 +168,9 @@ class DataTables(QWidget):
 
         session.selectionChanged.connect(self._on_session_selection)
         session.documentChanged.connect(lambda *_: self._clear_status())
+        session.documentChanged.connect(lambda *_: self._apply_scope())
+        session.viewChanged.connect(lambda *_: self._apply_scope())
+        self._apply_scope()
         self._on_session_selection(session.selection)
         self._update_count()
 
@@ -184,6 +205,21 @@ class DataTables(QWidget):
         model = self.models[name]
         keys = [model.key_at(self.proxies[name].mapToSource(i).row()) for i in rows]
         return keys
+
+    # ----- following the canvas -------------------------------------------------------
+
+    def _on_follow_toggled(self, on: bool) -> None:
+        self.session.project.set_setting(FOLLOW_SETTING, bool(on))
+        self._apply_scope()
+
+    def _apply_scope(self) -> None:
+        if self.follow_view.isChecked():
+            scope = records_in_view(self.session.project.document(), self.session.view_filter)
+        else:
+            scope = dict.fromkeys(self.proxies)
+        for name, proxy in self.proxies.items():
+            proxy.set_allowed(scope.get(name))
+        self._update_count()
 
     # ----- selection ------------------------------------------------------------------
 
@@ -270,7 +306,10 @@ class DataTables(QWidget):
         name = self.current_tab()
         shown = self.proxies[name].rowCount()
         total = self.models[name].rowCount()
-        self.count_label.setText(f"{shown} of {total}" if shown != total else f"{total} rows")
+        text = f"{shown} of {total}" if shown != total else f"{total} rows"
+        if shown != total and self.follow_view.isChecked() and not self.filter_edit.text():
+            text += " in view"
+        self.count_label.setText(text)
 
     def _fit_columns(self) -> None:
         widths = {"ID": 70, "Name": 170, "Actor": 170, "Alliance": 170, "Actor A": 150,

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSizePolicy,
+    QTableWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -183,11 +184,38 @@ class ComparisonView(QWidget):
         self.isolated_label.setWordWrap(True)
         self.isolated_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         v.addWidget(self.isolated_label)
+        self.save_csv = QPushButton("Save tables as CSV…")
+        self.save_csv.setToolTip("Write the comparison's tables (figures, brokers, alliances, "
+                                 "allied capability) to one CSV file for a spreadsheet")
+        self.save_csv.setEnabled(False)
+        self.save_csv.clicked.connect(self._save_csv)
+        v.addWidget(self.save_csv)
         v.addStretch(1)
 
     @property
     def doc(self) -> Document:
         return self.session.project.document()
+
+    def csv_sections(self) -> list[tuple[str, QTableWidget]]:
+        """The tables the CSV file holds, with their titles."""
+        return [("Figures", self.figures_table), ("Top brokers (betweenness rank)",
+                                                  self.brokers_table),
+                ("Alliances: share of world capability in view", self.power.alliances_table),
+                ("Allied capability", self.power.allied_table)]
+
+    def _save_csv(self) -> None:
+        from pathlib import Path
+
+        from explorer.ui.whatif.table_csv import save_tables_dialog
+
+        name = self._result.scenario.name if self._result else "comparison"
+        window = self.window()
+        settings = getattr(window, "settings", None)
+        start = Path(str(settings.value("last_dir", str(Path.home())))) if settings else Path.home()
+        out = save_tables_dialog(self, f"What if: {name} (vs baseline)", f"{name} - tables",
+                                 self.csv_sections(), start)
+        if out is not None and hasattr(window, "statusBar"):
+            window.statusBar().showMessage(f"Saved {out}", 5000)
 
     @property
     def result(self) -> ComparisonResult | None:
@@ -195,6 +223,7 @@ class ComparisonView(QWidget):
 
     def set_result(self, result: ComparisonResult | None) -> None:
         self._result = result
+        self.save_csv.setEnabled(result is not None)
         self.busy.setVisible(False)
         self._show_result()
 
