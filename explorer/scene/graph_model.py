@@ -101,6 +101,25 @@ def scenario_document(doc: Document, scenario: Scenario) -> Document:
 # ----- building -----------------------------------------------------------------------
 
 
+#: Labels: this many actors are ranked ahead of each alliance hub of the same rank.
+STATES_PER_HUB = 2
+
+
+def label_priority(actors: list[tuple[float, int]], hub_members: list[int]) -> np.ndarray:
+    """Label importance of actors ((capability index, degree) each) then hubs (member
+    count each): actors by capability then degree, hubs by members, merged so that
+    ``STATES_PER_HUB`` actors come before each hub of the same rank. Higher shows first."""
+    n_a = len(actors)
+    out = np.empty(n_a + len(hub_members))
+    order = sorted(range(n_a), key=lambda i: (-actors[i][0], -actors[i][1], i))
+    for rank, i in enumerate(order):
+        out[i] = 1.0 / (1 + rank)
+    hubs = sorted(range(len(hub_members)), key=lambda j: (-hub_members[j], j))
+    for rank, j in enumerate(hubs):
+        out[n_a + j] = 1.0 / (STATES_PER_HUB * (rank + 1)) * 0.999
+    return out
+
+
 def build_graph_model(
     doc: Document,
     view: ViewFilter | None = None,
@@ -158,7 +177,8 @@ def _build(
         hub.append(False)
     for lid, alliance in data.alliances.items():
         keys.append(alliance_key(lid))
-        labels.append(short_label(lid, alliance.name))
+        # the dataset's own short name (NATO, US–Japan treaty) when it has one
+        labels.append(getattr(alliance, "short_name", "") or short_label(lid, alliance.name))
         hub.append(True)
     index = {k: i for i, k in enumerate(keys)}
     n = len(keys)
@@ -167,8 +187,7 @@ def _build(
     # sizes and importance
     sizes = np.empty(n)
     importance = np.empty(n)
-    # importance (which labels show first) stays capability-led whatever the size shows
-    top_index = max(cap.index.values(), default=0.0) or 1.0
+    # label importance stays capability-led whatever the size shows (label_priority)
     sizing = SIZE_MODES[size_by]
     shown = sizing.values(SizeContext(data, cap, degree, year))
     top = max(shown.values(), default=0.0) or 1.0
@@ -180,12 +199,12 @@ def _build(
     for i, aid in enumerate(data.actors):
         rel = math.sqrt(max(shown.get(aid, 0.0), 0.0) / top)  # area grows with the value
         sizes[i] = 9.0 + 27.0 * rel if aid in shown else 8.0
-        importance[i] = (math.sqrt(max(cap.index.get(aid, 0.0), 0.0) / top_index)
-                         + 0.04 * math.sqrt(degree[aid]))
     for j, lid in enumerate(data.alliances):
         cnt = members[lid]
         sizes[n_actors + j] = min(10.0 + 2.0 * math.sqrt(cnt), 24.0)
-        importance[n_actors + j] = 0.35 + 0.12 * math.sqrt(cnt)
+    importance[:] = label_priority(
+        [(cap.index.get(a, 0.0), degree[a]) for a in data.actors],
+        [members[lid] for lid in data.alliances])
 
     # colours
     roots = root_regions(doc)

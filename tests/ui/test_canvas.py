@@ -297,3 +297,32 @@ def test_detected_colouring_of_a_large_project_is_built_off_the_gui_thread(qtbot
     assert canvas.color_by == "detected"
     canvas.shutdown()
     session.close()
+
+
+def test_hovering_a_node_lifts_its_neighbourhood(canvas):
+    model = canvas.model()
+    nato = model.index["alliance:nato"]
+    canvas.hovered(nato)
+    lifted = canvas.hover_highlight
+    assert lifted.veil.isVisible() and lifted.node == nato
+    members = {model.keys[i] for i in lifted.neighbourhood()}
+    assert members == {"alliance:nato", "actor:USA", "actor:TUR", "actor:FRA"}
+    assert lifted.links.count == 3  # the three memberships, redrawn above the veil
+    assert lifted.veil.rect() == canvas.vb.viewRect()
+    # the lifted copies move with the layout
+    canvas.step_layout(5)
+    x = canvas.node_position("actor:USA")[0]
+    row = lifted.neighbourhood().index(model.index["actor:USA"])
+    assert lifted.nodes.data["x"][row] == x
+    canvas.hovered(None)
+    assert not lifted.veil.isVisible() and lifted.node is None
+
+
+def test_label_priority_puts_states_before_hubs_of_equal_rank():
+    from explorer.scene.graph_model import label_priority
+
+    # three actors (capability, degree), two hubs (members)
+    imp = label_priority([(0.1, 3), (0.5, 1), (0.1, 9)], [4, 30])
+    order = sorted(range(5), key=lambda i: -imp[i])
+    # capability first, then degree; the biggest hub after two states, the other after four
+    assert order == [1, 2, 4, 0, 3]

@@ -29,6 +29,7 @@ from explorer.scene.view_state import KEYS as VIEW_KEYS
 from explorer.ui.canvas.comparison_marks import ComparisonMarks
 from explorer.ui.canvas.drawing import EdgeLayer, NodeLayer
 from explorer.ui.canvas.gestures import CanvasGestures
+from explorer.ui.canvas.hover import HoverHighlight
 from explorer.ui.canvas.interaction import CanvasViewBox
 from explorer.ui.canvas.labels import LabelLayer
 from explorer.ui.canvas.legend import LegendOverlay, paint_legend
@@ -90,6 +91,7 @@ class GraphCanvas(CanvasGestures, ComparisonMarks, CanvasSnapshot, QWidget):
         self.edges = EdgeLayer(self.vb)
         self.nodes = NodeLayer(self.vb)
         self.labels = LabelLayer(self.vb)
+        self.hover_highlight = HoverHighlight(self.vb)
         self._link_line = QGraphicsLineItem()
         link_pen = QPen(QColor("#2a6fdb"), 2, Qt.PenStyle.DashLine)
         link_pen.setCosmetic(True)
@@ -426,6 +428,8 @@ class GraphCanvas(CanvasGestures, ComparisonMarks, CanvasSnapshot, QWidget):
         n = model.n_nodes
         self._layout.apply_model(model, saved)
         self._model = model
+        self._hover = None
+        self.hover_highlight.show(None, model.edges, self._pos, self.nodes.scatter)
         self._last_saved = dict(saved)
         self._pos = self._engine.positions
         self.view.setAntialiasing(n < self.ANTIALIAS_BELOW)
@@ -519,6 +523,7 @@ class GraphCanvas(CanvasGestures, ComparisonMarks, CanvasSnapshot, QWidget):
         self.nodes.update_positions(self._pos)
         self.edges.update_positions(self._pos)
         self._update_labels()
+        self.hover_highlight.follow(self._pos)
         self.framePainted.emit()
 
     def _update_labels(self) -> None:

@@ -110,6 +110,12 @@ class CanvasGestures:
         self.current_tooltip = self._model.tooltips.get(key, "") if key and self._model else ""
         self.nodes.scatter.setToolTip(self.current_tooltip)
         self.vb.setToolTip(self.current_tooltip)
+        if self._model is not None:
+            self.hover_highlight.show(index, self._model.edges, self._pos, self.nodes.scatter)
+            # the neighbourhood's names come first while it is lifted
+            self.labels.priority = self._selected_indices() | set(
+                self.hover_highlight.neighbourhood() if index is not None else ())
+            self._update_labels()
         self.nodeHovered.emit(key)
 
     def _on_mouse_moved(self, scene_pos: QPointF) -> None:
