@@ -287,6 +287,12 @@ def comparison_summary(c: Comparison, outside: Iterable[Change] = ()) -> list[st
     outside = list(outside)
     inside = [ch for ch in c.changes if ch not in outside]
     out: list[str] = []
+    if c.reference_name is not None:
+        ref = f"\u201c{c.reference_name}\u201d"
+        undone = (f", which leaves out {listing([_change_words(ch, n) for ch in c.reference_only])}"
+                  if c.reference_only else "")
+        out.append(f"Compared with {ref}, not the baseline: figures read {ref} \u2192 this "
+                   f"scenario{undone}.")
     if outside:
         out.append(f"{listing([ch.describe() for ch in outside])}: outside the view, so "
                    "without effect here.")
@@ -300,6 +306,17 @@ def comparison_summary(c: Comparison, outside: Iterable[Change] = ()) -> list[st
     basis = basis_sentence(c.baseline)
     out = out[: 3 if basis else 4]
     return out + ([basis] if basis else [])
+
+
+def _change_words(ch: Change, n: _Names) -> str:
+    """A reference scenario's own change in words: "Hungary leaving NATO"."""
+    if ch.kind == "remove_membership":
+        return f"{n.actor(ch.actor)} leaving {n.alliance(ch.alliance)}"
+    if ch.kind == "remove_actor":
+        return f"the removal of {n.actor(ch.actor)}"
+    if ch.kind == "dissolve_alliance":
+        return f"the dissolution of {n.alliance(ch.alliance)}"
+    return ch.describe()
 
 
 def analysis_summary(an: Analysis, side: PowerSide, headline: str = "alliance") -> list[str]:

@@ -153,7 +153,8 @@ class Comparison:
     ``headline`` the view to lead with;
     ``alliances``: alliance -> aggregate share row with members lost and figure deltas;
     ``allied``: actor -> allied-capability row; both largest change first;
-    ``baseline_power`` / ``scenario_power``: the detail behind them (contributors).
+    ``baseline_power`` / ``scenario_power``: the detail behind them (contributors);
+    ``reference_name``: the scenario the "baseline" side applies (None: the baseline).
     """
 
     changes: tuple[Change, ...]
@@ -172,6 +173,9 @@ class Comparison:
     allied: dict[str, dict] = field(default_factory=dict)
     baseline_power: PowerSide | None = None
     scenario_power: PowerSide | None = None
+    #: set when the "baseline" side is another scenario (scenario vs scenario)
+    reference_name: str | None = None
+    reference_only: tuple[Change, ...] = ()
 
 
 def compare(
@@ -181,16 +185,34 @@ def compare(
     weights: Mapping[str, float] | None = None,
     headline: str = DEFAULT_HEADLINE,
     binding_weights: Mapping[str, float] | None = None,
+    reference: Scenario | None = None,
 ) -> Comparison:
     """Analyse ``doc`` and ``apply_scenario(doc, scenario)`` under ``view`` and diff them.
 
     ``headline``: the bloc view to lead with; ``binding_weights``: obligation -> weight
     for allied capability (default :data:`~explorer.analysis.alliance_power.BINDING_WEIGHTS`).
+    ``reference``: compare with this scenario applied instead of the baseline; then
+    ``changes`` are the scenario's changes the reference does not make, and
+    ``reference_only`` the reference's changes the scenario does not make.
     """
     headline = check_headline(headline)
     changes = _changes(scenario)
-    base = analyse(doc, view, weights)
-    alt = analyse(apply_scenario(doc, changes), view, weights)
+    reference_only: tuple[Change, ...] = ()
+    if reference is not None:
+        ref_changes = _changes(reference)
+        reference_only = tuple(c for c in ref_changes if c not in changes)
+        base = analyse(apply_scenario(doc, ref_changes), view, weights)
+        changes = tuple(c for c in changes if c not in ref_changes)
+        alt = analyse(apply_scenario(doc, _changes(scenario)), view, weights)
+    else:
+        base = analyse(doc, view, weights)
+        alt = analyse(apply_scenario(doc, changes), view, weights)
+    return _diff(changes, base, alt, headline, binding_weights,
+                 reference.name if reference is not None else None, reference_only)
+
+
+def _diff(changes, base: Analysis, alt: Analysis, headline: str, binding_weights,
+          reference_name: str | None, reference_only: tuple[Change, ...]) -> Comparison:
     fb, fa = scalar_figures(base), scalar_figures(alt)
     figures = {k: {"baseline": fb[k], "scenario": fa[k], "delta": _delta(fb[k], fa[k])} for k in fb}
     before_deg, after_deg = base.network.degree, alt.network.degree
@@ -224,4 +246,6 @@ def compare(
         allied=allied_rows(pb, pa),
         baseline_power=pb,
         scenario_power=pa,
+        reference_name=reference_name,
+        reference_only=reference_only,
     )

@@ -45,6 +45,13 @@ def test_split_view_draws_baseline_beside_scenario(qtbot, tmp_path, window_setti
     assert canvas.legend.collapsed
     canvas.legend.set_collapsed(False)
     assert canvas.legend.boundingRect().height() > 60
+    # compared with another scenario, the left half draws that scenario
+    other = "France leaves NATO"
+    session.push(PutScenario(Scenario(other, (Change("remove_actor", "FRA"),))))
+    session.project.set_setting("whatif.reference", other)
+    qtbot.waitUntil(lambda: area.baseline.heading.text() == f"Compared with: {other}")
+    assert "actor:FRA" not in area.baseline.node_keys()
+    assert "actor:FRA" in canvas.node_keys()
     # back to one canvas
     session.set_scenario(name, "both")
     assert not area.baseline.isVisible() and area.summary_text() == ""

@@ -360,3 +360,35 @@ def test_comparison_tables_save_as_csv(open_panel, tmp_path):
     assert rows[brokers + 1] == ["Actor", "Baseline", "Scenario", "Change"]
     shown = [view.brokers_table.item(r, 0).text() for r in range(view.brokers_table.rowCount())]
     assert [r[0] for r in rows[brokers + 2: brokers + 2 + len(shown)]] == shown
+
+
+def test_scenario_against_scenario(open_panel):
+    from explorer.analysis.narrative import comparison_summary
+
+    session, panel = open_panel()
+    panel.new_scenario("Türkiye leaves NATO")
+    panel.add_change(TUR_LEAVES)
+    panel.new_scenario("France leaves NATO")
+    panel.add_change(Change("remove_membership", actor="FRA", alliance="nato"))
+    # the combo offers the baseline and every other scenario, not the one shown
+    combo = panel.reference_combo
+    assert [combo.itemText(i) for i in range(combo.count())] == [
+        "Baseline", "Türkiye leaves NATO"]
+    panel.set_reference("Türkiye leaves NATO")
+    c = panel.compute_now()
+    assert c.reference_name == "Türkiye leaves NATO"
+    doc = session.project.document()
+    # the reference side is the Türkiye scenario, the other side the France one
+    expect = compare(doc, doc.scenarios["France leaves NATO"], session.view_filter,
+                     reference=doc.scenarios["Türkiye leaves NATO"])
+    assert c.figures == expect.figures
+    assert "TUR" in c.baseline.data.actors and "vs. Türkiye leaves NATO" in panel.status.text()
+    nato = c.baseline.data.alliances["nato"]
+    assert nato is not None
+    sentences = comparison_summary(c)
+    assert sentences[0].startswith("Compared with \u201cTürkiye leaves NATO\u201d, not the baseline")
+    assert sentences[0].endswith("this scenario, which leaves out Türkiye leaving NATO.")
+    # the choice is kept with the project; picking the baseline goes back to it
+    assert session.project.setting("whatif.reference") == "Türkiye leaves NATO"
+    panel.set_reference(None)
+    assert panel.compute_now().reference_name is None

@@ -52,6 +52,14 @@ class BaselinePanel(QWidget):
         self.vb.sigRangeChangedManually.connect(self._push_range)
         self.vb.sigRangeChanged.connect(lambda *_: self._refresh_marks())
 
+    def reference(self) -> str | None:
+        """The scenario drawn on this side instead of the baseline (What-if ▸ Compare with)."""
+        from explorer.ui.whatif.panel import REFERENCE_SETTING
+
+        name = self.session.project.setting(REFERENCE_SETTING)
+        doc = self.session.project.document()
+        return name if name in doc.scenarios and name != self.session.scenario_name else None
+
     def node_keys(self) -> list[str]:
         """The nodes this half draws."""
         return list(self._model.keys) if self._model else []
@@ -59,8 +67,11 @@ class BaselinePanel(QWidget):
     def rebuild(self) -> None:
         """Build the baseline model of the session's view in the canvas's colours and sizes."""
         doc = self.session.project.document()
-        model = build_graph_model(doc, self.session.view_filter, self.canvas.color_by, None,
-                                  "baseline", self.canvas.size_by)
+        reference = self.reference()
+        model = build_graph_model(doc, self.session.view_filter, self.canvas.color_by,
+                                  doc.scenarios.get(reference) if reference else None,
+                                  "scenario" if reference else "baseline", self.canvas.size_by)
+        self.heading.setText(f"Compared with: {reference}" if reference else "Baseline")
         self._model = model
         self.nodes.set_nodes(model, np.zeros((model.n_nodes, 2)), set(),
                              np.zeros(model.n_nodes, dtype=bool))

@@ -266,7 +266,7 @@ class ComparisonView(QWidget):
         )
         when = view.as_of or "today"
         self.status.setText(
-            f"<b>{result.scenario.name}</b> vs. baseline — as of {when}, {where}; "
+            f"<b>{result.scenario.name}</b> vs. {c.reference_name or 'baseline'} — as of {when}, {where}; "
             f"{len(c.baseline.data.actors)} → {len(c.scenario.data.actors)} actors in view."
         )
         self._show_scope(result)

@@ -69,6 +69,9 @@ from explorer.ui.whatif.scenarios import (  # noqa: F401 - re-exported, public n
     whatif_menu_actions,
 )
 
+#: Project setting: the scenario the current one is compared with (absent: the baseline).
+REFERENCE_SETTING = "whatif.reference"
+
 
 def _forward(view: str, name: str) -> property:
     """A read-only property for the attribute ``name`` of the sub-view ``view``."""
@@ -190,7 +193,48 @@ class WhatIfPanel(QWidget):
         self.mode_combo.activated.connect(self._on_mode_picked)
         mode_row.addWidget(self.mode_combo, 1)
         v.addLayout(mode_row)
+        ref_row = QHBoxLayout()
+        ref_row.addWidget(QLabel("Compare with:"))
+        self.reference_combo = QComboBox()
+        self.reference_combo.setObjectName("compare_with")
+        self.reference_combo.setToolTip(
+            "What the scenario is compared with: the baseline, or another scenario "
+            "(then every figure reads that scenario \u2192 this one)")
+        self.reference_combo.activated.connect(self._on_reference_picked)
+        ref_row.addWidget(self.reference_combo, 1)
+        v.addLayout(ref_row)
         return box
+
+    def reference_name(self) -> str | None:
+        """The scenario the current one is compared with (None: the baseline)."""
+        name = self.session.project.setting(REFERENCE_SETTING)
+        if name in self.doc.scenarios and name != self.session.scenario_name:
+            return name
+        return None
+
+    def set_reference(self, name: str | None) -> None:
+        """Compare with scenario ``name`` (None: the baseline); kept with the project."""
+        if name != self.session.project.setting(REFERENCE_SETTING):
+            self.session.project.set_setting(REFERENCE_SETTING, name)
+        self._sync_reference()
+        self._schedule_comparison()
+
+    def _on_reference_picked(self, index: int) -> None:
+        if not self._syncing:
+            self.set_reference(self.reference_combo.itemData(index))
+
+    def _sync_reference(self) -> None:
+        current, wanted = self.session.scenario_name, self.reference_name()
+        combo = self.reference_combo
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem("Baseline", None)
+        for name in sorted(self.doc.scenarios, key=str.casefold):
+            if name != current:
+                combo.addItem(name, name)
+        combo.setCurrentIndex(max(0, combo.findData(wanted)) if wanted else 0)
+        combo.setEnabled(current is not None)
+        combo.blockSignals(False)
 
     def _build_changes(self) -> QGroupBox:
         box = QGroupBox("Changes in this scenario")
@@ -272,6 +316,7 @@ class WhatIfPanel(QWidget):
                     self.scenario_list.setCurrentItem(item)
             self.mode_combo.setCurrentIndex(max(0, self.mode_combo.findData(self.session.mode)))
             self.mode_combo.setEnabled(name is not None)
+            self._sync_reference()
             self.change_list.clear()
             scenario = self.current_scenario()
             for change in scenario.changes if scenario else ():
@@ -422,9 +467,12 @@ class WhatIfPanel(QWidget):
             return None
         doc, view = self.doc, self.session.view_filter  # immutable snapshot and view
         weights = self.session.weights
+        ref = self.reference_name()
+        reference = doc.scenarios[ref] if ref else None
 
         def job() -> ComparisonResult:
-            return ComparisonResult(scenario, view, compare(doc, scenario, view, weights))
+            return ComparisonResult(scenario, view, compare(doc, scenario, view, weights,
+                                                            reference=reference))
 
         return scenario, view, job
 
