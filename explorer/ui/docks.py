@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDockWidget, QMainWindow
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 
 from explorer.ui.session import ProjectSession
 
@@ -32,9 +33,22 @@ def build_docks(window: QMainWindow, session: ProjectSession) -> dict[str, QDock
         dock = QDockWidget(title, window)
         dock.setObjectName(f"dock_{name}")
         dock.setWidget(widget)
+        _explain_title_buttons(dock)
         docks[name] = dock
     default_layout(window, docks)
     return docks
+
+
+def _explain_title_buttons(dock: QDockWidget) -> None:
+    from PySide6.QtWidgets import QAbstractButton
+
+    tips = {"qt_dockwidget_floatbutton": "Float this panel in its own window (double-click "
+                                         "its title to dock it again)",
+            "qt_dockwidget_closebutton": "Close this panel (View \u25b8 Panels brings it "
+                                         "back)"}
+    for button in dock.findChildren(QAbstractButton):
+        if button.objectName() in tips:
+            button.setToolTip(tips[button.objectName()])
 
 
 def default_layout(window: QMainWindow, docks: dict[str, QDockWidget]) -> None:
@@ -54,3 +68,37 @@ def default_layout(window: QMainWindow, docks: dict[str, QDockWidget]) -> None:
     window.resizeDocks(sides, [335, 430][: len(sides)], Qt.Orientation.Horizontal)
     if "table" in docks:
         window.resizeDocks([docks["table"]], [190], Qt.Orientation.Vertical)
+
+
+def focus_panel(widget: QWidget) -> QWidget | None:
+    """Give the keyboard to the first control of ``widget`` that takes Tab focus."""
+    for child in [widget, *widget.findChildren(QWidget)]:
+        if (child.isVisibleTo(widget.window()) and child.isEnabled()
+                and child.focusPolicy() & Qt.FocusPolicy.TabFocus):
+            child.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            return child
+    return None
+
+
+def go_to_actions(window: QMainWindow, docks: dict[str, QDockWidget], canvas: QWidget
+                  ) -> list[QAction]:
+    """Window ▸ Go To: Alt+0 the canvas, Alt+1… each panel, shown, raised and focused."""
+    actions = []
+
+    def make(text: str, key: str, target) -> None:
+        action = QAction(text, window)
+        action.setShortcut(QKeySequence(key))
+        action.setStatusTip(f"Move the keyboard to the {text.replace('&', '').lower()}")
+        action.triggered.connect(target)
+        actions.append(action)
+
+    make("&Graph canvas", "Alt+0",
+         lambda: canvas.view.setFocus(Qt.FocusReason.ShortcutFocusReason))
+    for number, dock in enumerate(docks.values(), start=1):
+        def show(_checked=False, d=dock) -> None:
+            d.show()
+            d.raise_()
+            focus_panel(d.widget())
+
+        make(dock.windowTitle(), f"Alt+{number}", show)
+    return actions

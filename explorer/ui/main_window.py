@@ -145,6 +145,7 @@ class MainWindow(QMainWindow):
         self.window_menu = bar.addMenu("&Window")
         self.act_reset_layout = self._action("&Reset Layout", self.reset_layout)
         self.window_menu.addAction(self.act_reset_layout)
+        self.go_menu = self.window_menu.addMenu("&Go To")
         help_menu = bar.addMenu("&Help")
         self.act_glossary = self._action("&Glossary", self.show_glossary)
         help_menu.addAction(self.act_glossary)
@@ -206,6 +207,11 @@ class MainWindow(QMainWindow):
         self.docks_menu.clear()
         for dock in self._docks.values():
             self.docks_menu.addAction(dock.toggleViewAction())
+        from explorer.ui.docks import go_to_actions
+
+        self.go_menu.clear()
+        for action in go_to_actions(self, self._docks, self.canvas):
+            self.go_menu.addAction(action)
         self._restore_window_state()
         session.historyChanged.connect(self._update_undo_actions)
         session.documentChanged.connect(lambda *_: self._update_title())
@@ -236,6 +242,9 @@ class MainWindow(QMainWindow):
             self.removeDockWidget(dock)
             dock.deleteLater()
         self._docks = {}
+        for action in self.go_menu.actions():
+            action.deleteLater()
+        self.go_menu.clear()
         if self.canvas is not None:
             self.canvas.deleteLater()
             self.canvas = None

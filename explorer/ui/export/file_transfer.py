@@ -15,15 +15,21 @@ IMPORT_FILTERS = {f.dialog_filter: f.name for f in readable()}
 EXPORT_FILTERS = {f.dialog_filter: f.name for f in writable()}
 
 
+class ImportCancelled(Exception):
+    """The user pressed Cancel while the file was being read: nothing was written."""
+
+
 def _progress_dialog(window: QMainWindow, text: str) -> tuple[QProgressDialog, object]:
-    dialog = QProgressDialog(text, "", 0, 100, window)
-    dialog.setCancelButton(None)
+    dialog = QProgressDialog(text, "Cancel", 0, 100, window)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(300)
 
     def report(done: int, total: int) -> None:
         dialog.setValue(int(100 * done / total) if total else 0)
         QApplication.processEvents()
+        if dialog.wasCanceled():
+            # raised while the file is read, before any project file is created
+            raise ImportCancelled
 
     return dialog, report
 
@@ -42,6 +48,10 @@ def import_graph_dialog(window) -> None:
     dialog, report = _progress_dialog(window, f"Importing {Path(name).name}…")
     try:
         summary = import_to_new_project(name, recovery_files.new_untitled_path(), fmt, report)
+    except ImportCancelled:
+        dialog.close()
+        window.statusBar().showMessage("Import cancelled; nothing was created.", 5000)
+        return
     except ImportFormatError as exc:
         dialog.close()
         QMessageBox.warning(window, "Import failed", str(exc))

@@ -183,6 +183,8 @@ class FiltersPanel(QWidget):
         self.alliance_kind_boxes: dict[str, QCheckBox] = {}
         for i, kind in enumerate(ALLIANCE_KINDS):
             check = QCheckBox(label(kind))
+            check.setToolTip(f"Show only alliances of the kinds ticked ({label(kind).lower()} "
+                             "among them); nothing ticked: every kind")
             check.toggled.connect(lambda *_: self._changed())
             grid.addWidget(check, i // 2, i % 2)
             self.alliance_kind_boxes[kind] = check
@@ -191,10 +193,14 @@ class FiltersPanel(QWidget):
         self.alliance_search = QLineEdit()
         self.alliance_search.setPlaceholderText("Filter alliances…")
         self.alliance_search.setClearButtonEnabled(True)
+        self.alliance_search.setToolTip("Narrow the list below to alliances whose name "
+                                        "contains these letters (does not change the view)")
         self.alliance_search.textChanged.connect(self._filter_alliance_rows)
         row.addWidget(self.alliance_search, 1)
         self.alliances_all = QPushButton("All")
         self.alliances_none = QPushButton("None")
+        self.alliances_all.setToolTip("Tick every alliance in the list below")
+        self.alliances_none.setToolTip("Untick every alliance in the list below")
         self.alliances_all.clicked.connect(lambda: self._check_all_alliances(True))
         self.alliances_none.clicked.connect(lambda: self._check_all_alliances(False))
         row.addWidget(self.alliances_all)
@@ -216,6 +222,7 @@ class FiltersPanel(QWidget):
         self.actor_kind_boxes: dict[str, QCheckBox] = {}
         for i, kind in enumerate(ACTOR_KINDS):
             check = QCheckBox(ACTOR_KIND_LABELS.get(kind, label(kind)))
+            check.setToolTip("Show only actors of the kinds ticked; nothing ticked: all kinds")
             check.toggled.connect(lambda *_: self._changed())
             kinds.addWidget(check, i // 2, i % 2)
             self.actor_kind_boxes[kind] = check

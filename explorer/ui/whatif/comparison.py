@@ -160,6 +160,7 @@ class ComparisonView(QWidget):
         self.bloc_a = QComboBox()
         self.bloc_b = QComboBox()
         for combo in (self.bloc_a, self.bloc_b):
+            combo.setToolTip("The two blocs whose capability ratio the table shows")
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(8)
             combo.currentIndexChanged.connect(self._show_result)

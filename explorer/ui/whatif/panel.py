@@ -177,7 +177,11 @@ class WhatIfPanel(QWidget):
         self.btn_rename.clicked.connect(lambda: self.rename_scenario())
         self.btn_duplicate.clicked.connect(lambda: self.duplicate_scenario())
         self.btn_delete.clicked.connect(lambda: self.delete_scenario())
-        for b in (self.btn_new, self.btn_rename, self.btn_duplicate, self.btn_delete):
+        for b, tip in ((self.btn_new, "A new, empty scenario"),
+                       (self.btn_rename, "Rename the selected scenario"),
+                       (self.btn_duplicate, "Copy the selected scenario, to vary it"),
+                       (self.btn_delete, "Delete the selected scenario (Undo brings it back)")):
+            b.setToolTip(tip)
             row.addWidget(b)
         v.addLayout(row)
         mode_row = QHBoxLayout()
@@ -190,6 +194,9 @@ class WhatIfPanel(QWidget):
             ("split", "Side by side (baseline | scenario)"),
         ):
             self.mode_combo.addItem(text, mode)
+        self.mode_combo.setToolTip(
+            "How the canvas shows the scenario: the baseline, the scenario, both overlaid "
+            "(removals ghosted), or side by side")
         self.mode_combo.activated.connect(self._on_mode_picked)
         mode_row.addWidget(self.mode_combo, 1)
         v.addLayout(mode_row)
@@ -246,6 +253,8 @@ class WhatIfPanel(QWidget):
         row = QHBoxLayout()
         self.btn_add_change = QToolButton()
         self.btn_add_change.setText("Add change")
+        self.btn_add_change.setToolTip("Add a change to the scenario: remove an actor, a "
+                                       "membership, dissolve an alliance, move to a bloc")
         self.btn_add_change.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self.btn_add_change)
         self.change_actions: dict[str, QAction] = {}
@@ -255,6 +264,7 @@ class WhatIfPanel(QWidget):
             self.change_actions[kind] = action
         self.btn_add_change.setMenu(menu)
         self.btn_remove_change = QPushButton("Remove selected")
+        self.btn_remove_change.setToolTip("Remove the selected changes from the scenario")
         self.btn_remove_change.clicked.connect(self.remove_selected_changes)
         row.addWidget(self.btn_add_change)
         row.addWidget(self.btn_remove_change)

@@ -1,0 +1,83 @@
+"""Desktop manners: every control explains itself, every panel is a key press away."""
+
+from __future__ import annotations
+
+from conftest import open_window, small_document  # same folder (pytest prepend import mode)
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractSpinBox,
+    QComboBox,
+    QLineEdit,
+    QSlider,
+    QToolButton,
+)
+
+from explorer.store import Project
+
+
+def _window(qtbot, tmp_path, window_settings):
+    path = tmp_path / "p.sbx"
+    Project.create(path, small_document()).close()
+    window = open_window(qtbot, path, window_settings)
+    window.resize(1500, 950)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def test_every_visible_control_has_a_tooltip(qtbot, tmp_path, window_settings):
+    window = _window(qtbot, tmp_path, window_settings)
+    silent = []
+    for cls in (QAbstractButton, QComboBox, QLineEdit, QSlider, QAbstractSpinBox):
+        for widget in window.findChildren(cls):
+            if not widget.isVisibleTo(window) or widget.toolTip():
+                continue
+            if isinstance(widget, QLineEdit) and isinstance(
+                    widget.parent(), QComboBox | QAbstractSpinBox):
+                continue  # the editor inside a combo or spin box: its owner explains
+            if isinstance(widget, QToolButton) and widget.defaultAction() is not None \
+                    and widget.defaultAction().toolTip():
+                continue
+            silent.append(f"{type(widget).__name__} '{getattr(widget, 'text', str)()}'")
+    assert silent == []
+    window.close_project()
+
+
+def test_each_panel_is_one_key_away(qtbot, tmp_path, window_settings):
+    window = _window(qtbot, tmp_path, window_settings)
+    actions = {a.text(): a for a in window.go_menu.actions()}
+    assert actions["&Graph canvas"].shortcut().toString() == "Alt+0"
+    dock = window._docks["table"]
+    dock.hide()
+    go = next(a for a in actions.values() if a.text() == dock.windowTitle())
+    assert go.shortcut().toString() == "Alt+4"
+    go.trigger()
+    assert dock.isVisible()
+    focused = window.focusWidget()
+    assert focused is not None and dock.isAncestorOf(focused)
+    window.close_project()
+    assert window.go_menu.actions() == []
+
+
+def test_import_progress_can_be_cancelled_before_anything_is_written(qtbot, tmp_path,
+                                                                      window_settings):
+    import pytest
+
+    from explorer.services import import_to_new_project
+    from explorer.ui.export.file_transfer import ImportCancelled, _progress_dialog
+
+    window = _window(qtbot, tmp_path, window_settings)
+    dialog, report = _progress_dialog(window, "Importing…")
+    assert dialog.findChild(QAbstractButton).text() == "Cancel"
+    source = tmp_path / "g.graphml"
+    source.write_text(
+        '<?xml version="1.0"?><graphml xmlns="http://graphml.graphdrawing.org/xmlns">'
+        '<graph edgedefault="undirected"><node id="a"/><node id="b"/>'
+        '<edge source="a" target="b"/></graph></graphml>', encoding="utf-8")
+    dialog.cancel()
+    target = tmp_path / "out.sbx"
+    with pytest.raises(ImportCancelled):
+        import_to_new_project(source, target, None, report)
+    assert not target.exists()
+    dialog.close()
+    window.close_project()
