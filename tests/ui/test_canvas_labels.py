@@ -52,3 +52,25 @@ def test_a_label_boxed_in_left_and_right_goes_above_then_below() -> None:
     placed = place_labels(screen, widths, 12.0, np.array([0]), 400, 100, 10, offsets,
                           radii=radii)
     assert placed == [(0, "below")]
+
+
+def test_a_crowded_label_moves_away_with_a_leader_line():
+    import numpy as np
+
+    from explorer.ui.canvas.labels import DISPLACED, label_origin, leader_line, place_labels
+
+    # node 0 in the middle; boxes block the four places beside it
+    screen = np.array([[200.0, 200.0]])
+    widths, height, gap = np.array([60.0]), 14.0, 8.0
+    blocked = [(208, 195, 270, 205), (130, 195, 192, 205), (185, 178, 215, 190),
+               (185, 210, 215, 222)]
+    placed = place_labels(screen, widths, height, np.array([0]), 400, 400, 5,
+                          np.array([gap]), blocked=blocked)
+    assert placed == [(0, "upper right")] and "upper right" in DISPLACED
+    side = placed[0][1]
+    x0, y0 = label_origin(side, 200, 200, gap, 60, height)
+    seg = leader_line(side, 200, 200, 5.0, gap, height)
+    # the line starts on the node's rim and ends at the label's near edge, mid-height
+    assert abs(np.hypot(seg[0] - 200, seg[1] - 200) - 5.0) < 1e-9
+    assert seg[2] in (x0, x0 + 60) and abs(seg[3] - (y0 + height / 2)) < 1e-9
+    assert leader_line("right", 200, 200, 5.0, gap, height) is None

@@ -10,14 +10,22 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtGui import QColor, QFont, QFontMetricsF
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPen
+
+from explorer.ui.canvas.drawing import SegmentsItem
 
 #: Upper bound of labels on screen, whatever the zoom.
 MAX_LABELS = 120
 #: Screen pixels per label at most: a 1400 x 900 view holds ~100 labels.
 PIXELS_PER_LABEL = 12_000
-#: Where a label may go, in order of preference.
-SIDES = ("right", "left", "above", "below")
+#: Where a label may go, in order of preference: beside its node, then displaced
+#: diagonally and tied to it by a leader line, so a crowded label never sits by a
+#: neighbour's disc as if it were that node's.
+SIDES = ("right", "left", "above", "below",
+         "upper right", "lower right", "upper left", "lower left")
+DISPLACED = frozenset(SIDES[4:])
+#: Extra horizontal distance (pixels) of a displaced label, room for its leader line.
+LEAD = 14.0
 #: Nodes at least this big (radius in pixels) keep other nodes' labels off them.
 DISC_MIN_RADIUS = 7.0
 #: At most this many discs are kept clear per pass (the biggest), to bound its cost.
@@ -112,7 +120,27 @@ def label_origin(
         return x - gap - width, y - height / 2
     if side == "above":
         return x - width / 2, y - gap - height
-    return x - width / 2, y + gap
+    if side == "below":
+        return x - width / 2, y + gap
+    right = side.endswith("right")
+    x0 = x + gap + LEAD if right else x - gap - LEAD - width
+    y0 = y - gap - height if side.startswith("upper") else y + gap
+    return x0, y0
+
+
+def leader_line(side: str, x: float, y: float, radius: float, gap: float, height: float
+                ) -> tuple[float, float, float, float] | None:
+    """Screen segment (x0, y0, x1, y1) from a node's rim to its displaced label's near
+    corner (None for a label beside its node)."""
+    if side not in DISPLACED:
+        return None
+    right = side.endswith("right")
+    upper = side.startswith("upper")
+    x1 = x + (gap + LEAD if right else -gap - LEAD)
+    y1 = y + (-gap - height / 2 if upper else gap + height / 2)
+    dx, dy = x1 - x, y1 - y
+    norm = (dx * dx + dy * dy) ** 0.5 or 1.0
+    return x + dx / norm * radius, y + dy / norm * radius, x1, y1
 
 
 #: Side -> (TextItem anchor, x and y of the shift in node offsets; view y points up).
@@ -121,6 +149,10 @@ _ANCHORS = {
     "left": ((1, 0.5), -1, 0),
     "above": ((0.5, 1), 0, 1),
     "below": ((0.5, 0), 0, -1),
+    "upper right": ((0, 1), 1, 1),
+    "lower right": ((0, 0), 1, -1),
+    "upper left": ((1, 1), -1, 1),
+    "lower left": ((1, 0), -1, -1),
 }
 
 
@@ -148,6 +180,12 @@ class LabelLayer:
         self.priority: set[int] = set()
         #: Screen boxes (x0, y0, x1, y1) in view-box pixels that take no label: the legend.
         self.blocked: list[tuple[float, float, float, float]] = []
+        self.leaders = SegmentsItem()
+        pen = QPen(QColor("#6b6b6b"), 0.9)
+        pen.setCosmetic(True)
+        self.leaders.setPen(pen)
+        self.leaders.setZValue(19)
+        viewbox.addItem(self.leaders, ignoreBounds=True)
 
     def set_nodes(
         self,
@@ -192,6 +230,7 @@ class LabelLayer:
         if n == 0 or len(pos) != n:
             self._hide_from(0)
             self._shown = []
+            self.leaders.set_points(np.zeros((0, 2)))
             return
         rect = self._vb.viewRect()
         w_px, h_px = self._vb.width(), self._vb.height()
@@ -239,14 +278,34 @@ class LabelLayer:
             if self._sides[k] != side:
                 item.setAnchor(anchor)
                 self._sides[k] = side
-            item.setPos(pos[i, 0] + dx * offsets[i] / sx, pos[i, 1] + dy * offsets[i] / sy)
+            lead = LEAD if side in DISPLACED else 0.0
+            item.setPos(pos[i, 0] + dx * (offsets[i] + lead) / sx,
+                        pos[i, 1] + dy * offsets[i] / sy)
             item.setOpacity(0.55 if self._faded[i] else 1.0)
             item.setVisible(True)
+        self._draw_leaders(placed, pos, offsets, sx, sy)
         used = set(slots.values())
         for k, item in enumerate(self._pool):
             if k not in used and item.isVisible():
                 item.setVisible(False)
         self._shown = chosen
+
+    def _draw_leaders(self, placed, pos: np.ndarray, offsets: np.ndarray, sx: float,
+                      sy: float) -> None:
+        points = []
+        for i, side in placed:
+            if side not in DISPLACED:
+                continue
+            # in screen pixels around the node (y down), then back to view units
+            seg = leader_line(side, 0.0, 0.0, self._sizes[i] / 2, offsets[i], self._height)
+            x0, y0, x1, y1 = seg
+            points += [(pos[i, 0] + x0 / sx, pos[i, 1] - y0 / sy),
+                       (pos[i, 0] + x1 / sx, pos[i, 1] - y1 / sy)]
+        self.leaders.set_points(np.asarray(points, dtype=float).reshape(-1, 2))
+
+    def leader_count(self) -> int:
+        """How many labels sit away from their node, tied by a leader line."""
+        return self.leaders.count
 
     def _assign_slots(self, chosen: list[int]) -> dict[int, int]:
         """Node -> pool slot. A node keeps the slot (and text item) it had last pass, so

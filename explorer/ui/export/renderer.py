@@ -51,7 +51,7 @@ from explorer.scene.picture import (
 )
 from explorer.store.atomic import WriteError, write_atomic
 from explorer.ui.canvas.drawing import edge_pen
-from explorer.ui.canvas.labels import label_origin, place_labels
+from explorer.ui.canvas.labels import label_origin, leader_line, place_labels
 from explorer.ui.canvas.legend import legend_size, paint_legend
 
 
@@ -263,6 +263,10 @@ def _paint_labels(
         rect = QRectF(x0, y0, widths[i] + 2 * s, height)
         painter.drawText(rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                          model.labels[i])
+        seg = leader_line(side, pts[i, 0], pts[i, 1], model.sizes[i] * s / 2, gaps[i], height)
+        if seg is not None:
+            painter.setPen(QPen(QColor("#6b6b6b"), 0.9 * s))
+            painter.drawLine(QPointF(seg[0], seg[1]), QPointF(seg[2], seg[3]))
     return chosen
 
 
