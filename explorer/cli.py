@@ -59,6 +59,7 @@ def _parser() -> argparse.ArgumentParser:
     _add_view_options(report)
     report.add_argument("--scenario", help="compare with this saved scenario")
     _add_change_options(report)
+    _add_against_option(report)
     report.add_argument(
         "--weight", action="append", default=[], metavar="METRIC=W",
         help="weight of one capability-index metric (milex_usd_bn, population_m, "
@@ -85,6 +86,7 @@ def _parser() -> argparse.ArgumentParser:
     _add_view_options(brief)
     brief.add_argument("--scenario", help="compare with this saved scenario")
     _add_change_options(brief)
+    _add_against_option(brief)
     brief.add_argument(
         "--blocs", choices=("user", "detected", "alliance"), default="alliance",
         help="the bloc view the summary and tables lead with (default: alliance)",
@@ -120,6 +122,13 @@ def _add_view_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--as-of", metavar="YYYY-MM-DD", help="memberships and ties in force that day")
     parser.add_argument(
         "--region", action="append", default=[], metavar="R", help="only actors in region R; repeatable"
+    )
+
+
+def _add_against_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--against", metavar="NAME",
+        help="compare with this saved scenario instead of the baseline",
     )
 
 
@@ -232,6 +241,7 @@ def _request(args: argparse.Namespace):
         scenario=getattr(args, "scenario", None),
         removes=tuple(getattr(args, "remove", None) or ()),
         dissolves=tuple(getattr(args, "dissolve", None) or ()),
+        against=getattr(args, "against", None),
     )
 
 

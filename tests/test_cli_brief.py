@@ -116,3 +116,33 @@ def test_bad_requests_say_why_and_write_nothing(folder, args, message):
     assert result.returncode == 2
     assert message in result.stderr and "Traceback" not in result.stderr
     assert set(folder.iterdir()) - before <= {folder / "xdg"}
+
+
+def test_report_and_brief_against_another_scenario(folder):
+    from explorer.commands import PutScenario
+    from explorer.model.entities import Change, Scenario
+    from explorer.store import Project
+
+    path = folder / "two.sbx"
+    assert _run("new", "-o", str(path), cwd=folder).returncode == 0
+    with Project.open(path) as project:
+        PutScenario(Scenario("Hungary leaves NATO",
+                             (Change("remove_membership", "HUN", "nato"),))).do(project)
+        PutScenario(Scenario("Türkiye leaves NATO",
+                             (Change("remove_membership", "TUR", "nato"),))).do(project)
+    result = _run("report", str(path), "--scenario", "Türkiye leaves NATO", "--against",
+                  "Hungary leaves NATO", "--format", "json", cwd=folder)
+    assert result.returncode == 0, result.stderr
+    import json
+
+    report = json.loads(result.stdout)
+    assert report["scenario"]["against"] == "Hungary leaves NATO"
+    assert report["summary"][0].startswith("Compared with \u201cHungary leaves NATO\u201d")
+    out = folder / "two.html"
+    result = _run("brief", str(path), "--scenario", "Türkiye leaves NATO", "--against",
+                  "Hungary leaves NATO", "--no-pictures", "-o", str(out), cwd=folder)
+    assert result.returncode == 0, result.stderr
+    assert ("What if: Türkiye leaves NATO (compared with Hungary leaves NATO)"
+            in out.read_text(encoding="utf-8"))
+    lone = _run("report", str(path), "--against", "Hungary leaves NATO", cwd=folder)
+    assert lone.returncode == 2 and "--against compares two scenarios" in lone.stderr

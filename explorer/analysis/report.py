@@ -252,10 +252,12 @@ def build_report(
     scenario: Scenario | Iterable[Change] | str | None = None,
     weights: Mapping[str, float] | None = None,
     headline: str = DEFAULT_HEADLINE,
+    against: Scenario | str | None = None,
 ) -> dict:
     """The report of ``doc`` under ``view``; with ``scenario`` (a Scenario, a list of
-    changes, or the name of a saved scenario) also the what-if comparison. ``headline``
-    is the bloc view ("user", "detected", "alliance") the summary and text lead with."""
+    changes, or the name of a saved scenario) also the what-if comparison, against the
+    baseline or the scenario ``against``. ``headline`` is the bloc view ("user",
+    "detected", "alliance") the summary and text lead with."""
     view = view or ViewFilter()
     headline = check_headline(headline)
     name = None
@@ -264,8 +266,10 @@ def build_report(
     if isinstance(scenario, Scenario):
         name = scenario.name
     comparison = None
+    if isinstance(against, str):
+        against = doc.scenarios[resolve_name(doc, against, "scenario")]
     if scenario is not None:
-        comparison = compare(doc, scenario, view, weights, headline)
+        comparison = compare(doc, scenario, view, weights, headline, reference=against)
         base = comparison.baseline
         side = comparison.baseline_power
         summary = comparison_summary(comparison, changes_outside(base.data, comparison.changes))
@@ -290,6 +294,7 @@ def build_report(
     if comparison is not None:
         report["scenario"] = {
             "name": name,
+            "against": comparison.reference_name,
             "changes": [
                 {
                     "kind": ch.kind,

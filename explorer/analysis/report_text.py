@@ -146,7 +146,8 @@ def format_text(report: dict, glossary: bool = False) -> str:
     if "comparison" in report:
         sc = report["scenario"]
         cmp = report["comparison"]
-        out += ["", f"What-if: {sc['name'] or 'ad hoc scenario'}"]
+        against = f" (compared with {sc['against']}, not the baseline)" if sc.get("against") else ""
+        out += ["", f"What-if: {sc['name'] or 'ad hoc scenario'}{against}"]
         out += [f"  - {ch['description']}" for ch in sc["changes"]]
         if cmp["outside_view"]:
             out.append("  Outside the view, so without effect here: "

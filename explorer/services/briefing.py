@@ -113,10 +113,13 @@ def build_briefing(
     doc = project.document()
     resolved = resolve_view(doc, request)
     view, scenario = resolved.view, resolved.scenario
-    report = build_report(doc, view, scenario=scenario, weights=weights, headline=headline)
+    report = build_report(doc, view, scenario=scenario, weights=weights, headline=headline,
+                          against=resolved.against)
     when = f"As of {view.as_of}" if view.as_of else "Latest data (agreements in force now)"
     brief = Briefing(
-        title=(f"What if: {scenario.name}" if scenario else f"Strategic balance: {doc.title}"),
+        title=(f"What if: {scenario.name}" + (f" (compared with {resolved.against.name})"
+                                               if resolved.against else "")
+               if scenario else f"Strategic balance: {doc.title}"),
         subtitle=doc.title or "Untitled project",
         view_line=f"{when} \N{MIDDLE DOT} {filter_words(doc, view)}",
         vintage=vintage_of(doc),

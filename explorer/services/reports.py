@@ -25,7 +25,7 @@ def make_report(
     doc = project.document()
     resolved = resolve_view(doc, request or ViewRequest())
     report = build_report(doc, resolved.view, scenario=resolved.scenario, weights=weights,
-                          headline=headline or DEFAULT_HEADLINE)
+                          headline=headline or DEFAULT_HEADLINE, against=resolved.against)
     if fmt == "json":
         return json.dumps(report, indent=2, ensure_ascii=False) + "\n"
     return format_text(report, glossary=glossary)

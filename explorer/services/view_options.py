@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from explorer.analysis.names import changes_from_cli, resolve_names
 from explorer.analysis.view import ViewFilter
+from explorer.errors import UserError
 from explorer.model.describe import describe_change
 from explorer.model.entities import Document, Scenario
 from explorer.model.validation import check_date
@@ -22,6 +23,8 @@ class ViewRequest:
     scenario: str | None = None
     removes: Sequence[str] = ()
     dissolves: Sequence[str] = ()
+    #: compare with this saved scenario instead of the baseline
+    against: str | None = None
 
 
 @dataclass(frozen=True)
@@ -31,6 +34,7 @@ class ResolvedView:
     view: ViewFilter
     scenario: Scenario | None = None
     changes_given: bool = field(default=False)
+    against: Scenario | None = None
 
 
 def resolve_view(doc: Document, request: ViewRequest) -> ResolvedView:
@@ -51,4 +55,10 @@ def resolve_view(doc: Document, request: ViewRequest) -> ResolvedView:
         base = list(scenario.changes) if scenario else []
         title = scenario.name if scenario else "; ".join(describe_change(doc, c) for c in changes)
         scenario = Scenario(title, tuple(base + changes))
-    return ResolvedView(view, scenario, bool(changes))
+    against = None
+    if request.against:
+        if scenario is None:
+            raise UserError("--against compares two scenarios: give --scenario (or "
+                            "--remove / --dissolve) too.")
+        against = doc.scenarios[resolve_names(doc, [request.against], "scenario")[0]]
+    return ResolvedView(view, scenario, bool(changes), against)

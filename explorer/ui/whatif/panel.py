@@ -113,6 +113,7 @@ class WhatIfPanel(QWidget):
         super().__init__(parent)
         self.session = session
         self._syncing = False
+        self._reference: str | None = None
         self._impact_dirty = True
         self._runner = JobRunner(self)
         self._runner.finished.connect(self._on_job_finished)
@@ -214,7 +215,7 @@ class WhatIfPanel(QWidget):
 
     def reference_name(self) -> str | None:
         """The scenario the current one is compared with (None: the baseline)."""
-        name = self.session.project.setting(REFERENCE_SETTING)
+        name = self._reference  # read from the project when the widgets sync
         if name in self.doc.scenarios and name != self.session.scenario_name:
             return name
         return None
@@ -223,6 +224,7 @@ class WhatIfPanel(QWidget):
         """Compare with scenario ``name`` (None: the baseline); kept with the project."""
         if name != self.session.project.setting(REFERENCE_SETTING):
             self.session.project.set_setting(REFERENCE_SETTING, name)
+        self._reference = name
         self._sync_reference()
         self._schedule_comparison()
 
@@ -231,6 +233,7 @@ class WhatIfPanel(QWidget):
             self.set_reference(self.reference_combo.itemData(index))
 
     def _sync_reference(self) -> None:
+        self._reference = self.session.project.setting(REFERENCE_SETTING)
         current, wanted = self.session.scenario_name, self.reference_name()
         combo = self.reference_combo
         combo.blockSignals(True)
