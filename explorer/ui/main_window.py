@@ -134,7 +134,8 @@ class MainWindow(QMainWindow):
         self.size_menu = self.view_menu.addMenu("&Size Actors By")
         self._size_actions: dict[str, QAction] = {}
         for mode in styles.SIZE_MODES:
-            action = self.size_menu.addAction(styles.SIZE_LABELS[mode].capitalize())
+            text = styles.SIZE_LABELS[mode]
+            action = self.size_menu.addAction(text[:1].upper() + text[1:])
             action.setCheckable(True)
             action.triggered.connect(lambda _=False, m=mode: self.set_size_by(m))
             self._size_actions[mode] = action
@@ -207,6 +208,9 @@ class MainWindow(QMainWindow):
         self.docks_menu.clear()
         for dock in self._docks.values():
             self.docks_menu.addAction(dock.toggleViewAction())
+        from explorer.ui.status_tips import add_status_tips
+
+        add_status_tips(self.menuBar())
         from explorer.ui.docks import go_to_actions
 
         self.go_menu.clear()

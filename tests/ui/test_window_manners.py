@@ -81,3 +81,24 @@ def test_import_progress_can_be_cancelled_before_anything_is_written(qtbot, tmp_
     assert not target.exists()
     dialog.close()
     window.close_project()
+
+
+def test_every_menu_command_has_a_status_bar_hint(qtbot, tmp_path, window_settings):
+    window = _window(qtbot, tmp_path, window_settings)
+    silent = []
+
+    def walk(menu, where):
+        for action in menu.actions():
+            if action.isSeparator():
+                continue
+            if action.menu() is not None:
+                walk(action.menu(), action.text())
+            elif not action.statusTip():
+                silent.append(f"{where} ▸ {action.text()}")
+
+    for action in window.menuBar().actions():
+        walk(action.menu(), action.text())
+    assert silent == []
+    sizes = [a.text() for a in window.size_menu.actions()]
+    assert "GDP" in " ".join(sizes) and "Gdp" not in " ".join(sizes)
+    window.close_project()
