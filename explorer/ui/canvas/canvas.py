@@ -27,6 +27,7 @@ from explorer.scene.layout_controller import LayoutController
 from explorer.scene.view_state import DEFAULT_COLOR_BY, DEFAULT_SIZE_BY
 from explorer.scene.view_state import KEYS as VIEW_KEYS
 from explorer.ui.canvas.comparison_marks import ComparisonMarks
+from explorer.ui.canvas.date_overlay import DateOverlay
 from explorer.ui.canvas.drawing import EdgeLayer, NodeLayer
 from explorer.ui.canvas.gestures import CanvasGestures
 from explorer.ui.canvas.hover import HoverHighlight
@@ -105,6 +106,7 @@ class GraphCanvas(CanvasGestures, ComparisonMarks, CanvasSnapshot, QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view)
+        self.date_overlay = DateOverlay(self.view, session)
 
         self._timer = QTimer(self)
         self._timer.setInterval(self.TICK_MS)

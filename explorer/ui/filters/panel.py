@@ -151,6 +151,10 @@ class FiltersPanel(QWidget):
         ends.addStretch(1)
         ends.addWidget(self.date_last)
         v.addLayout(ends)
+        from explorer.ui.filters.playback import PlaybackBar
+
+        self.playback = PlaybackBar(self)
+        v.addWidget(self.playback)
         return box
 
     def _build_regions(self) -> QGroupBox:
