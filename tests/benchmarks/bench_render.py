@@ -105,6 +105,8 @@ def bench(n_nodes: int, tmp: Path) -> None:
     theirs_tick = 1000 * statistics.median(moved)
 
     step_times, move_times, tick_times, paint_tick = [], [], [], []
+    # as in the live canvas while the layout runs (labels re-placed every 0.25 s)
+    canvas._state = "running"  # noqa: SLF001
     for _ in range(repeats):
         t0 = time.perf_counter()
         engine.step(1)
@@ -119,7 +121,7 @@ def bench(n_nodes: int, tmp: Path) -> None:
         tick_times.append(t3 - t0)
         paint_tick.append(t3 - t1)
     ms = lambda values: 1000 * statistics.median(values)  # noqa: E731
-    budget = 16 if n_nodes <= 2_000 else 33
+    budget = 8 if n_nodes <= 2_000 else 16  # issue #21: half the 60 and 30 fps budgets
     print(
         f"{model.n_nodes:>6} nodes {len(model.edges):>6} edges | "
         f"static paint: GraphItem {theirs:6.1f} ms, ours {ours:6.1f} ms | "

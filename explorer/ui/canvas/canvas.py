@@ -486,6 +486,8 @@ class GraphCanvas(CanvasGestures, ComparisonMarks, CanvasSnapshot, QWidget):
     def _set_state(self, state: str) -> None:
         if state != self._state:
             self._state = state
+            if state != "running":
+                self.edges.refresh_dashes()  # dashes are cut again once nothing moves
             self.layoutStateChanged.emit(state)
 
     def _tick(self) -> None:
@@ -523,8 +525,11 @@ class GraphCanvas(CanvasGestures, ComparisonMarks, CanvasSnapshot, QWidget):
 
     def _redraw_positions(self) -> None:
         self.nodes.update_positions(self._pos)
-        self.edges.update_positions(self._pos)
-        self._update_labels()
+        self.edges.update_positions(self._pos, moving=self._state == "running")
+        if self._state == "running" and self._model is not None:
+            self.labels.follow(self._pos)  # placement is throttled while the layout runs
+        else:
+            self._update_labels()
         self.hover_highlight.follow(self._pos)
         self.framePainted.emit()
 

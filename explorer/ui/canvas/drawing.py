@@ -24,7 +24,7 @@ from explorer.scene.graph_model import GraphModel
 #: Above this many edges every edge is drawn one pixel wide (level of detail): Qt's raster
 #: engine strokes wider cosmetic pens about twice as slowly, and at this density the width
 #: differences cannot be told apart anyway; colour and dash pattern still tell the kinds.
-HAIRLINE_ABOVE = 6_000
+HAIRLINE_ABOVE = 1_500
 
 
 def edge_pen(style: styles.EdgeStyle, scale: float = 1.0, hairline: bool = False) -> QPen:
@@ -37,6 +37,18 @@ def edge_pen(style: styles.EdgeStyle, scale: float = 1.0, hairline: bool = False
         pen.setDashPattern(list(style.dash))
     return pen
 
+
+#: While the layout runs, dashed edges above this many are drawn solid and faint instead
+#: of cut into dashes (level of detail): cutting costs more than drawing at that size,
+#: and the dashes come back as soon as the layout rests.
+DASH_WHILE_MOVING = 800
+
+#: While the layout runs, a layer of more edges than this is moved only every
+#: ``EDGE_FRAME_STRIDE``-th frame and drawn from a cached image in between (level of
+#: detail): stroking 30,000 lines is most of a frame, and edges lagging a frame or two
+#: behind their moving nodes cannot be seen; they catch up as soon as the layout rests.
+EDGES_THROTTLED_ABOVE = 10_000
+EDGE_FRAME_STRIDE = 3
 
 #: Dash pieces one dashed style may draw; past it, long edges get longer dashes (level of
 #: detail), so a frame's cost stays bounded however many rivalries are in view.
@@ -129,8 +141,9 @@ class EdgeLayer:
         self._items: dict[str, SegmentsItem] = {}
         self._pairs: dict[str, np.ndarray] = {}
         self._pos: np.ndarray | None = None
-        self._cut: dict[str, bool] = {}
+        self._cut: dict[str, bool | None] = {}
         self._hairline = False
+        self._frame = 0
 
     def set_edges(self, groups: dict[str, np.ndarray]) -> None:
         """Replace the edge groups (style key -> (k, 2) node index pairs)."""
@@ -155,27 +168,51 @@ class EdgeLayer:
                 self._cut[key] = False
         self._pairs = dict(groups)
 
-    def update_positions(self, pos: np.ndarray) -> None:
+    def update_positions(self, pos: np.ndarray, moving: bool = False) -> None:
+        """Move the segments to ``pos``; ``moving`` (the layout runs) may skip dashes."""
         self._pos = pos
+        total = sum(len(p) for p in self._pairs.values())
+        big = total > EDGES_THROTTLED_ABOVE
+        for item in self._items.values():
+            mode = (QGraphicsItem.CacheMode.DeviceCoordinateCache if big
+                    else QGraphicsItem.CacheMode.NoCache)
+            if item.cacheMode() != mode:
+                item.setCacheMode(mode)
+        self._frame += 1
+        if moving and big and self._frame % EDGE_FRAME_STRIDE:
+            return  # the cached image of the last positions stands in for this frame
         units_per_px = self._units_per_px()
+        dashed = sum(len(p) for k, p in self._pairs.items() if styles.EDGE_STYLES[k].dash)
+        plain = moving and dashed > DASH_WHILE_MOVING
         for key, pairs in self._pairs.items():
             item = self._items[key]
             style = styles.EDGE_STYLES[key]
             cut = None
+            if plain and style.dash:
+                if self._cut.get(key) is not None:
+                    pen = edge_pen(style, hairline=True)
+                    pen.setStyle(Qt.PenStyle.SolidLine)
+                    color = pen.color()
+                    color.setAlphaF(0.45)
+                    pen.setColor(color)
+                    item.setPen(pen)
+                    self._cut[key] = None  # drawn plain until the layout rests
+                item.set_points(pair_points(pos, pairs))
+                continue
             if style.dash and units_per_px and len(pairs):
                 # Qt dash patterns count in pen widths; convert to scene units at this zoom.
                 width = 1.0 if self._hairline else max(style.width, 1.0)
                 cut = dash_pieces(pos, pairs, style.dash[0] * width * units_per_px,
                                   style.dash[1] * width * units_per_px)
             if cut is not None:
-                if not self._cut.get(key):
+                if self._cut.get(key) is not True:
                     pen = edge_pen(style, hairline=self._hairline)
                     pen.setStyle(Qt.PenStyle.SolidLine)
                     item.setPen(pen)
                     self._cut[key] = True
                 item.set_points(cut)
             else:
-                if self._cut.get(key) and style.dash:
+                if self._cut.get(key) is not False and style.dash:
                     item.setPen(edge_pen(style, hairline=self._hairline))
                     self._cut[key] = False
                 item.set_points(pair_points(pos, pairs))

@@ -8,12 +8,17 @@ frame.
 
 from __future__ import annotations
 
+import time
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPen
 
 from explorer.ui.canvas.drawing import SegmentsItem
 
+#: While the layout runs, labels are re-placed at most this often (seconds); between
+#: placements the labels placed last ride along with their nodes (level of detail).
+PLACE_EVERY_S = 0.25
 #: Upper bound of labels on screen, whatever the zoom.
 MAX_LABELS = 120
 #: Screen pixels per label at most: a 1400 x 900 view holds ~100 labels.
@@ -177,6 +182,8 @@ class LabelLayer:
         self._hub_font.setBold(True)
         self._height = QFontMetricsF(self._font).height()
         self._shown: list[int] = []
+        self._placed: list[tuple[int, str]] = []
+        self._placed_at = 0.0
         self.priority: set[int] = set()
         #: Screen boxes (x0, y0, x1, y1) in view-box pixels that take no label: the legend.
         self.blocked: list[tuple[float, float, float, float]] = []
@@ -224,12 +231,34 @@ class LabelLayer:
             self._sides.append("right")
         return self._pool[k]
 
+    def follow(self, pos: np.ndarray) -> None:
+        """A layout tick: move the placed labels with their nodes, and re-place them only
+        every :data:`PLACE_EVERY_S` (placement costs more than the rest of a frame)."""
+        if time.perf_counter() - self._placed_at >= PLACE_EVERY_S or len(pos) != len(
+                self._texts):
+            self.update(pos)
+            return
+        rect = self._vb.viewRect()
+        w_px, h_px = self._vb.width(), self._vb.height()
+        if rect.width() <= 0 or rect.height() <= 0 or w_px <= 0 or h_px <= 0:
+            return
+        sx, sy = w_px / rect.width(), h_px / rect.height()
+        offsets = self._sizes / 2 + 3
+        for i, side in self._placed:
+            _anchor, dx, dy = _ANCHORS[side]
+            lead = LEAD if side in DISPLACED else 0.0
+            self._pool[self._slot_of[i]].setPos(pos[i, 0] + dx * (offsets[i] + lead) / sx,
+                                                pos[i, 1] + dy * offsets[i] / sy)
+        self._draw_leaders(self._placed, pos, offsets, sx, sy)
+
     def update(self, pos: np.ndarray) -> None:
         """Re-run placement for the current view and positions ``pos`` (n, 2)."""
+        self._placed_at = time.perf_counter()
         n = len(self._texts)
         if n == 0 or len(pos) != n:
             self._hide_from(0)
             self._shown = []
+            self._placed = []
             self.leaders.set_points(np.zeros((0, 2)))
             return
         rect = self._vb.viewRect()
@@ -289,6 +318,7 @@ class LabelLayer:
             if k not in used and item.isVisible():
                 item.setVisible(False)
         self._shown = chosen
+        self._placed = placed
 
     def _draw_leaders(self, placed, pos: np.ndarray, offsets: np.ndarray, sx: float,
                       sy: float) -> None:
