@@ -203,6 +203,7 @@ class LabelLayer:
         faded: np.ndarray,
     ) -> None:
         self._texts = list(texts)
+        self._placed, self._placed_at = [], 0.0  # a new model: place from scratch
         self._importance = np.asarray(importance, dtype=float)
         self._is_hub = np.asarray(is_hub, dtype=bool)
         self._sizes = np.asarray(sizes, dtype=float)
