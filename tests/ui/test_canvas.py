@@ -326,3 +326,20 @@ def test_label_priority_puts_states_before_hubs_of_equal_rank():
     order = sorted(range(5), key=lambda i: -imp[i])
     # capability first, then degree; the biggest hub after two states, the other after four
     assert order == [1, 2, 4, 0, 3]
+
+
+def test_edges_rest_while_a_large_view_moves(canvas, qtbot, monkeypatch):
+    import explorer.ui.canvas.view_motion as motion
+
+    # the small test graph stands in for a large one
+    monkeypatch.setattr(motion, "HIDE_EDGES_ON_MOVE_ABOVE", 0)
+    canvas.vb.sigRangeChangedManually.emit([True, True])
+    assert canvas.edges.interacting
+    assert not any(item.isVisible() for item in canvas.edges.items().values())
+    assert canvas.nodes.scatter.isVisible()
+    qtbot.waitUntil(lambda: not canvas.edges.interacting, timeout=2000)
+    assert all(item.isVisible() for item in canvas.edges.items().values())
+    # a small graph keeps its edges while it moves
+    monkeypatch.setattr(motion, "HIDE_EDGES_ON_MOVE_ABOVE", 10**9)
+    canvas.vb.sigRangeChangedManually.emit([True, True])
+    assert not canvas.edges.interacting

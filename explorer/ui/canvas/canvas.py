@@ -35,6 +35,7 @@ from explorer.ui.canvas.interaction import CanvasViewBox
 from explorer.ui.canvas.labels import LabelLayer
 from explorer.ui.canvas.legend import LegendOverlay, paint_legend
 from explorer.ui.canvas.snapshot import CanvasSnapshot
+from explorer.ui.canvas.view_motion import ViewMotion
 from explorer.ui.jobs import JobRunner
 from explorer.ui.session import ProjectSession
 
@@ -131,6 +132,8 @@ class GraphCanvas(CanvasGestures, ComparisonMarks, CanvasSnapshot, QWidget):
         self._affected: list[str] | None = None
         self.vb.sigRangeChanged.connect(self._on_range_changed)
         self.vb.sigRangeChangedManually.connect(self._on_manual_range)
+        self.motion = ViewMotion(self.vb, self.edges, lambda: len(self._model.edges)
+                                 if self._model is not None else 0, self)
         self.view.scene().sigMouseMoved.connect(self._on_mouse_moved)
 
         self._rebuild()

@@ -50,6 +50,10 @@ DASH_WHILE_MOVING = 800
 EDGES_THROTTLED_ABOVE = 10_000
 EDGE_FRAME_STRIDE = 3
 
+#: Pans and zooms of graphs with more edges than this leave the edges out until the view
+#: rests (see EdgeLayer.set_interacting).
+HIDE_EDGES_ON_MOVE_ABOVE = 20_000
+
 #: Dash pieces one dashed style may draw; past it, long edges get longer dashes (level of
 #: detail), so a frame's cost stays bounded however many rivalries are in view.
 DASH_BUDGET = 20_000
@@ -144,6 +148,8 @@ class EdgeLayer:
         self._cut: dict[str, bool | None] = {}
         self._hairline = False
         self._frame = 0
+        self._interacting = False
+        self._dash_scale: float | None = None
 
     def set_edges(self, groups: dict[str, np.ndarray]) -> None:
         """Replace the edge groups (style key -> (k, 2) node index pairs)."""
@@ -176,7 +182,7 @@ class EdgeLayer:
         for item in self._items.values():
             mode = (QGraphicsItem.CacheMode.DeviceCoordinateCache if big
                     else QGraphicsItem.CacheMode.NoCache)
-            if item.cacheMode() != mode:
+            if item.cacheMode() != mode and not self._interacting:
                 item.setCacheMode(mode)
         self._frame += 1
         if moving and big and self._frame % EDGE_FRAME_STRIDE:
@@ -218,9 +224,32 @@ class EdgeLayer:
                 item.set_points(pair_points(pos, pairs))
 
     def refresh_dashes(self) -> None:
-        """Re-cut the dashes after a zoom, so they keep their length on screen."""
-        if self._pos is not None and any(styles.EDGE_STYLES[k].dash for k in self._pairs):
+        """Re-cut the dashes after a zoom, so they keep their length on screen (a pan
+        changes nothing: the other layers are left alone, their cached images stay)."""
+        if self._pos is None or self.interacting:
+            return
+        scale = self._units_per_px()
+        if scale == self._dash_scale:
+            return
+        self._dash_scale = scale
+        if any(styles.EDGE_STYLES[k].dash for k in self._pairs):
             self.update_positions(self._pos)
+
+    @property
+    def interacting(self) -> bool:
+        return self._interacting
+
+    def set_interacting(self, on: bool) -> None:
+        """During a pan or zoom of a very large graph, leave the edges out (sigma.js's
+        hide-edges-on-move): stroking them is pixel-bound, 100,000 long lines take
+        seconds. Nodes and labels still move; the edges return when the view rests."""
+        if on == self._interacting:
+            return
+        self._interacting = on
+        for item in self._items.values():
+            item.setVisible(not on)
+        if not on:
+            self.refresh_dashes()
 
     def _units_per_px(self) -> float | None:
         size = self._vb.viewPixelSize()
