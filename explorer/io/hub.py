@@ -48,6 +48,7 @@ for _metric in METRICS:
         (_metric, "double"),
         (f"{_metric}_year", "integer"),
         (f"{_metric}_source", "string"),
+        (f"{_metric}_derived", "boolean"),
     ]
 
 EDGE_SCHEMA: list[tuple[str, str]] = [

@@ -3,12 +3,14 @@ the project's layout, and pictures through a renderer the caller provides."""
 
 from __future__ import annotations
 
+import copy
 import os
 from pathlib import Path
 
+from explorer.analysis.view import ViewFilter, filtered
 from explorer.analysis.whatif import apply_scenario
 from explorer.io import export_graph
-from explorer.io.hub import positions_for_export
+from explorer.io.hub import hub_node_ids, positions_for_export
 from explorer.io.json_document import document_to_json
 from explorer.model.entities import Document
 from explorer.services.view_options import ViewRequest, resolve_view
@@ -35,15 +37,45 @@ def scenario_document(project: Project, request: ViewRequest | None) -> Document
     return apply_scenario(doc, resolved.scenario) if resolved.scenario else doc
 
 
+def view_document(doc: Document, view: ViewFilter) -> Document:
+    """``doc`` cut to what ``view`` shows: its actors, alliances, and the memberships and
+    ties in force between them (scenarios, blocs, regions and sources kept whole)."""
+    data = filtered(doc, view)
+    out = copy.copy(doc)
+    out.actors = dict(data.actors)
+    out.alliances = dict(data.alliances)
+    out.memberships = {m.id: m for m in data.memberships}
+    out.ties = {t.id: t for t in data.ties}
+    return out
+
+
 def export_graph_file(
     project: Project,
     output: str | os.PathLike[str],
     fmt: str | None = None,
     request: ViewRequest | None = None,
 ) -> Path:
-    """The hub view as a graph file, with the project's saved layout as node positions."""
+    """The hub view under the request's date, regions and scenario as a graph file, with
+    the project's layout (settled where nodes have no saved place) and node colours."""
+    from explorer.scene.graph_model import build_graph_model
+    from explorer.scene.view_state import ViewState
+    from explorer.services.images import settled_positions
+
     target = check_target(output)
-    doc = scenario_document(project, request)
-    positions = positions_for_export(doc, project.positions())
-    export_graph(doc, target, fmt, positions=positions or None)
+    doc = project.document()
+    resolved = resolve_view(doc, request or ViewRequest())
+    if resolved.scenario is not None:
+        doc = apply_scenario(doc, resolved.scenario)
+    request = request or ViewRequest()
+    # a plain export is the whole project, history included; a date or region cuts it
+    dated = bool(request.as_of or request.regions)
+    shown = view_document(doc, resolved.view) if dated else doc
+    state = ViewState.load(project)
+    model = build_graph_model(shown, resolved.view if dated else ViewFilter(),
+                              state.color_by, None, "baseline", state.size_by)
+    placed = settled_positions(model, project.positions())
+    ids = hub_node_ids(shown)
+    colors = {ids[k]: model.colors[i] for i, k in enumerate(model.keys) if k in ids}
+    export_graph(shown, target, fmt, positions=positions_for_export(shown, placed) or None,
+                 colors=colors)
     return target
