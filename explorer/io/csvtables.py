@@ -7,8 +7,10 @@
   (``Directed``/``Undirected``/``Mutual``; Gephi's default when the column is missing is
   *directed*), ``Id``, ``Label``, ``Weight`` and any other attribute columns.
 
-Which table a file holds is detected from its header. The delimiter is ``,`` unless the
-header has none and has ``;`` or tabs. Text must be UTF-8 (a BOM is accepted). Cells are
+Which table a file holds is detected from its header. The dialect (delimiter, Excel's
+``sep=`` line, blank lines before the header, decimal commas) is detected by
+:mod:`explorer.io.csv_dialect` and named in the import's notes when it is not plain
+comma-separated. Text must be UTF-8 (a BOM is accepted). Cells are
 text; the columns of our own schema (:mod:`explorer.io.hub`) are converted back to numbers
 and booleans, other columns stay text. An empty cell means "no value".
 
@@ -31,6 +33,7 @@ from explorer.io.common import (
     parse_color,
     read_limited,
 )
+from explorer.io.csv_dialect import detect, fix_decimal
 from explorer.io.errors import ImportFormatError
 from explorer.io.file_format import FileFormat, ImportOptions
 from explorer.io.hub import EDGE_TYPES, NODE_TYPES, HubGraph, typed
@@ -40,18 +43,17 @@ from explorer.io.result import ImportResult
 csv.field_size_limit(16 * 1024 * 1024)
 
 
-def _rows(path: Path, progress: Progress | None) -> tuple[list[str], list[tuple[int, list[str]]]]:
-    """Header and ``(line, cells)`` rows of a CSV file; ImportFormatError on any problem."""
+def _rows(path: Path, progress: Progress | None, notes: list[str] | None = None
+          ) -> tuple[list[str], list[tuple[int, list[str]]]]:
+    """Header and ``(line, cells)`` rows of a CSV file in whatever dialect it is written
+    (see :mod:`explorer.io.csv_dialect`; an unusual one is named in ``notes``);
+    ImportFormatError on any problem."""
     data = read_limited(path, progress)
     text = decode_text(data, path)
-    first = text.split("\n", 1)[0]
-    delimiter = ","
-    if "," not in first:
-        if "\t" in first:
-            delimiter = "\t"
-        elif ";" in first:
-            delimiter = ";"
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    dialect, body, skipped = detect(text, bom=data.startswith(b"\xef\xbb\xbf"))
+    if notes is not None and dialect.unusual:
+        notes.append(f"{path.name} read as {dialect.describe()}.")
+    reader = csv.reader(io.StringIO(body, newline=""), delimiter=dialect.delimiter)
     rows: list[tuple[int, list[str]]] = []
     try:
         header = next(reader, None)
@@ -65,11 +67,14 @@ def _rows(path: Path, progress: Progress | None) -> tuple[list[str], list[tuple[
                 raise ImportFormatError(
                     f"{len(cells)} values but the header has {len(header)} columns.",
                     path,
-                    reader.line_num,
+                    reader.line_num + skipped,
                 )
-            rows.append((reader.line_num, cells))
+            if dialect.decimal_comma:
+                cells = [fix_decimal(c) for c in cells]
+            rows.append((reader.line_num + skipped, cells))
     except csv.Error as exc:
-        raise ImportFormatError(f"not readable as CSV: {exc}.", path, reader.line_num) from None
+        raise ImportFormatError(f"not readable as CSV: {exc}.", path,
+                                reader.line_num + skipped) from None
     return header, rows
 
 
@@ -84,16 +89,16 @@ def table_kind(header: list[str]) -> str | None:
 
 
 def sniff_table(path: Path) -> str | None:
-    """The table kind of a CSV file from its first line (None when unknown/unreadable)."""
+    """The table kind of a CSV file from its header (None when unknown/unreadable)."""
     try:
         with open(path, "rb") as fh:
-            first = fh.readline(65536).decode("utf-8-sig", errors="replace")
+            head = fh.read(65536).decode("utf-8-sig", errors="replace")
     except OSError:
         return None
-    first = (first.splitlines() or [""])[0]
-    delimiter = "," if "," in first else ("\t" if "\t" in first else ";")
+    dialect, body, _skipped = detect(head)
+    first = (body.splitlines() or [""])[0]
     try:
-        header = next(csv.reader([first], delimiter=delimiter), [])
+        header = next(csv.reader([first], delimiter=dialect.delimiter), [])
     except csv.Error:
         return None
     return table_kind([h.strip() for h in header])
@@ -118,7 +123,7 @@ def read_csv_tables(
     """Read a Gephi nodes table and/or edges table into a RawGraph."""
     raw = RawGraph(directed=True if directed is None else directed)
     if nodes_path is not None:
-        header, rows = _rows(nodes_path, progress)
+        header, rows = _rows(nodes_path, progress, raw.warnings)
         if table_kind(header) != "nodes":
             raise _wrong_columns(nodes_path, header, "nodes")
         low = [h.lower() for h in header]
@@ -141,7 +146,7 @@ def read_csv_tables(
             else:
                 raw.nodes[nid] = node
     if edges_path is not None:
-        header, rows = _rows(edges_path, progress)
+        header, rows = _rows(edges_path, progress, raw.warnings)
         if table_kind(header) != "edges":
             raise _wrong_columns(edges_path, header, "edges")
         low = [h.lower() for h in header]
