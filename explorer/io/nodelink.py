@@ -41,6 +41,10 @@ def _scalar(value: Any) -> Any:
 def read_nodelink(path: Path, progress: Progress | None = None) -> RawGraph:
     """Read node-link JSON into a RawGraph; ImportFormatError for anything else."""
     doc = load_json(path, progress)
+    from explorer.io.json_graphs import graphology_graph, is_graphology
+
+    if is_graphology(doc):  # Gephi's JSON export shares the .json extension
+        return graphology_graph(doc, path)
     if not isinstance(doc, dict) or not isinstance(doc.get("nodes"), list):
         raise ImportFormatError(
             "not node-link JSON: expected an object with a 'nodes' list and a 'links' "

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from explorer.io import cow_atop, csvtables, gexf, graphml, nodelink
+from explorer.io import cow_atop, csvtables, gexf, graphml, json_graphs, nodelink
 from explorer.io.errors import ImportFormatError
 from explorer.io.file_format import FileFormat
 
@@ -18,6 +18,8 @@ REGISTRY: dict[str, FileFormat] = {
         graphml.FORMAT,
         csvtables.FORMAT,
         nodelink.FORMAT,
+        json_graphs.GEPHI_JSON_FORMAT,
+        json_graphs.CYJS_FORMAT,
         cow_atop.COW_FORMAT,
         cow_atop.ATOP_FORMAT,
     )
