@@ -36,7 +36,7 @@ EDGE_STYLES: dict[str, EdgeStyle] = {
         EdgeStyle("associate", "Observer, partner or suspended", "#a9b3c1", 1.0, (4, 3), 1),
         EdgeStyle("partnership", "Partnership (bilateral tie)", "#2e9e4f", 1.6, (), 4),
         EdgeStyle("rivalry", "Rivalry", "#d62728", 1.8, (5, 3), 5),
-        EdgeStyle("ghost", "Removed in scenario", "#e3001b", 2.4, (7, 4), 6),
+        EdgeStyle("ghost", "Removed in scenario", "#e3001b", 3.0, (8, 4), 6),
     )
 }
 

@@ -441,7 +441,8 @@ class MainWindow(QMainWindow):
         if self.canvas is None or not self.isVisible():
             return False
         room = max(self.MIN_CANVAS_WIDTH, self.MIN_CANVAS_SHARE * self.width())
-        return self.canvas.width() < min(room, 0.9 * self.width())
+        # the central area, which side by side holds the baseline and the canvas
+        return self.centralWidget().width() < min(room, 0.9 * self.width())
 
     def _ensure_canvas_room(self) -> None:
         if self.canvas_too_narrow():
