@@ -98,7 +98,21 @@ def v2_document() -> Document:
     return doc
 
 
-MAKERS = {1: v1_document, 2: v2_document}
+def v3_document() -> Document:
+    """Schema 3: graph extras (node styles, edge weight/direction/spells, typed attributes)."""
+    from explorer.model.graph_extras import EdgeProps, NodeStyle
+
+    doc = v2_document()
+    doc.title = "Back-compat project v3"
+    doc.extras.styles["actor:SWE"] = NodeStyle("#5b5bf5", 12.5, "disc")
+    doc.extras.edges["tie:2"] = EdgeProps(8.0, True, (("1.5", "3.0"), ("4.0", None)))
+    doc.extras.types.update({"Modularity Class": "integer", "City": "string"})
+    doc.extras.attributes["actor:SWE"] = {"Modularity Class": 3, "City": "Stockholm"}
+    doc.extras.attributes["tie:2"] = {"City": "Ankara"}
+    return doc
+
+
+MAKERS = {1: v1_document, 2: v2_document, 3: v3_document}
 
 
 def make(path: Path, document: Document) -> None:

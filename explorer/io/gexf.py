@@ -218,7 +218,14 @@ def write_gexf(
     positions = positions or {}
     colors = colors or {}
     dynamic = hub.dynamic
-    mode = 'mode="dynamic" timeformat="date"' if dynamic else 'mode="static"'
+    numeric = hub.numeric_spells and not dynamic
+    if dynamic:
+        mode = 'mode="dynamic" timeformat="date"'
+    elif numeric:
+        mode = 'mode="dynamic" timeformat="double"'
+    else:
+        mode = 'mode="static"'
+    direction = hub.edge_direction
     with atomic_writer(path) as fh:
         w = fh.write
         w('<?xml version="1.0" encoding="UTF-8"?>\n')
@@ -226,7 +233,7 @@ def write_gexf(
           'version="1.3">\n')
         w('  <meta>\n    <creator>Strategic Balance Explorer</creator>\n'
           f'    <description>{esc(hub.title)}</description>\n  </meta>\n')
-        w(f'  <graph defaultedgetype="undirected" {mode}>\n')
+        w(f'  <graph defaultedgetype="{direction}" {mode}>\n')
         for cls, schema in (("node", hub.node_schema), ("edge", hub.edge_schema)):
             if not schema:
                 continue
@@ -256,6 +263,8 @@ def write_gexf(
             if pos is not None:
                 x, y = float(pos[0]), float(pos[1])
                 w(f'        <viz:position x="{x!r}" y="{y!r}" z="0.0"/>\n')
+            if node.size is not None:
+                w(f'        <viz:size value="{float(node.size)!r}"/>\n')
             w("      </node>\n")
         w("    </nodes>\n    <edges>\n")
         for edge in hub.edges:
@@ -264,11 +273,25 @@ def write_gexf(
                 span += f' start="{edge.start}"'
             if edge.end:
                 span += f' end="{edge.end}"'
+            if direction == "mixed":
+                span += f' type="{"directed" if edge.directed else "undirected"}"'
+            if edge.weight is not None:
+                span += f' weight="{float(edge.weight)!r}"'
             w(f'      <edge id="{esc(edge.id)}" source="{esc(edge.source)}" '
-              f'target="{esc(edge.target)}"{span}>\n        <attvalues>\n')
-            for key, value in edge.attrs.items():
-                w(f'          <attvalue for="{esc(key)}" value="{_value(value)}"/>\n')
-            w("        </attvalues>\n      </edge>\n")
+              f'target="{esc(edge.target)}"{span}>\n')
+            if edge.attrs:
+                w("        <attvalues>\n")
+                for key, value in edge.attrs.items():
+                    w(f'          <attvalue for="{esc(key)}" value="{_value(value)}"/>\n')
+                w("        </attvalues>\n")
+            if numeric and edge.spells:
+                w("        <spells>\n")
+                for start, end in edge.spells:
+                    bounds = (f' start="{esc(start)}"' if start is not None else "") + (
+                        f' end="{esc(end)}"' if end is not None else "")
+                    w(f"          <spell{bounds}/>\n")
+                w("        </spells>\n")
+            w("      </edge>\n")
         w("    </edges>\n  </graph>\n</gexf>\n")
 
 

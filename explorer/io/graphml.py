@@ -216,10 +216,14 @@ def write_graphml(
             w(f'  <key id="{name}" for="node" attr.name="{name}" attr.type="int"/>\n')
         for name in ("x", "y"):
             w(f'  <key id="{name}" for="node" attr.name="{name}" attr.type="float"/>\n')
+        w('  <key id="size" for="node" attr.name="size" attr.type="double"/>\n')
         for name, kind in hub.edge_schema:
             w(f'  <key id="e_{esc(name)}" for="edge" attr.name="{esc(name)}" '
               f'attr.type="{_GRAPHML_TYPES[kind]}"/>\n')
-        w('  <graph edgedefault="undirected">\n')
+        w('  <key id="weight" for="edge" attr.name="weight" attr.type="double"/>\n')
+        direction = hub.edge_direction
+        default = "directed" if direction == "directed" else "undirected"
+        w(f'  <graph edgedefault="{default}">\n')
         w(f'    <data key="title">{esc(hub.title)}</data>\n')
         for node in hub.nodes:
             w(f'    <node id="{esc(node.id)}">\n')
@@ -234,10 +238,16 @@ def write_graphml(
             if pos is not None:
                 w(f'      <data key="x">{float(pos[0])!r}</data>\n')
                 w(f'      <data key="y">{float(pos[1])!r}</data>\n')
+            if node.size is not None:
+                w(f'      <data key="size">{float(node.size)!r}</data>\n')
             w("    </node>\n")
         for edge in hub.edges:
+            own = (f' directed="{"true" if edge.directed else "false"}"'
+                   if direction == "mixed" else "")
             w(f'    <edge id="{esc(edge.id)}" source="{esc(edge.source)}" '
-              f'target="{esc(edge.target)}">\n')
+              f'target="{esc(edge.target)}"{own}>\n')
+            if edge.weight is not None:
+                w(f'      <data key="weight">{float(edge.weight)!r}</data>\n')
             for key, value in edge.attrs.items():
                 w(f'      <data key="e_{esc(key)}">{_text(value)}</data>\n')
             w("    </edge>\n")

@@ -78,6 +78,7 @@ class HubNode:
     attrs: dict[str, Any] = field(default_factory=dict)
     start: str | None = None
     end: str | None = None
+    size: float | None = None  # the imported file's node size, when it had one
 
 
 @dataclass
@@ -90,6 +91,10 @@ class HubEdge:
     attrs: dict[str, Any] = field(default_factory=dict)
     start: str | None = None
     end: str | None = None
+    directed: bool = False
+    weight: float | None = None
+    #: numeric spells of an imported dynamic graph (GEXF timeformat="double")
+    spells: tuple[tuple[str | None, str | None], ...] = ()
 
 
 @dataclass
@@ -99,6 +104,17 @@ class HubGraph:
     edges: list[HubEdge]
     node_schema: list[tuple[str, str]]
     edge_schema: list[tuple[str, str]]
+
+    @property
+    def edge_direction(self) -> str:
+        """"directed", "undirected" or "mixed", as GEXF's defaultedgetype says it."""
+        kinds = {e.directed for e in self.edges}
+        return "mixed" if len(kinds) > 1 else ("directed" if kinds == {True} else
+                                               "undirected")
+
+    @property
+    def numeric_spells(self) -> bool:
+        return any(e.spells for e in self.edges)
 
     @property
     def dynamic(self) -> bool:
@@ -168,15 +184,43 @@ def hub_graph(doc: Document) -> HubGraph:
         _put(attrs, "notes", t.notes)
         _put(attrs, DATA_SOURCE, t.source)
         edges.append(HubEdge(f"t{n}", t.a, t.b, attrs, t.start, t.end))
+    _add_extras(doc, nodes, edges)
     used_n = {k for node in nodes for k in node.attrs}
     used_e = {k for edge in edges for k in edge.attrs}
+    types = doc.extras.types
+    ours_n, ours_e = dict(NODE_SCHEMA), dict(EDGE_SCHEMA)
     return HubGraph(
         title=doc.title,
         nodes=nodes,
         edges=edges,
-        node_schema=[(k, t) for k, t in NODE_SCHEMA if k in used_n],
-        edge_schema=[(k, t) for k, t in EDGE_SCHEMA if k in used_e],
+        node_schema=[(k, t) for k, t in NODE_SCHEMA if k in used_n]
+        + [(k, types.get(k, "string")) for k in types if k in used_n and k not in ours_n],
+        edge_schema=[(k, t) for k, t in EDGE_SCHEMA if k in used_e]
+        + [(k, types.get(k, "string")) for k in types if k in used_e and k not in ours_e],
     )
+
+
+def _add_extras(doc: Document, nodes: list[HubNode], edges: list[HubEdge]) -> None:
+    """What an imported graph carried (attributes, sizes, weights, direction), written
+    back with the rest so a round trip keeps it."""
+    extras = doc.extras
+    if extras.is_empty():
+        return
+    for node in nodes:
+        owner = (actor_key(node.key) if node.attrs.get(NODE_TYPE) == "actor"
+                 else alliance_key(node.key))
+        for name, value in extras.attributes.get(owner, {}).items():
+            node.attrs.setdefault(name, value)
+        style = extras.styles.get(owner)
+        if style is not None:
+            node.size = style.size
+    records = [f"membership:{m}" for m in doc.memberships] + [f"tie:{t}" for t in doc.ties]
+    for edge, owner in zip(edges, records, strict=True):
+        for name, value in extras.attributes.get(owner, {}).items():
+            edge.attrs.setdefault(name, value)
+        props = extras.edges.get(owner)
+        if props is not None:
+            edge.directed, edge.weight, edge.spells = props.directed, props.weight, props.spells
 
 
 def typed(value: str, kind: str) -> Any:

@@ -117,15 +117,22 @@ def write_gephi_json(hub: HubGraph, path: Path,
     nodes = []
     for node in hub.nodes:
         attrs: dict[str, Any] = {"label": node.label, **node.attrs}
+        if node.size is not None:
+            attrs["size"] = node.size
         if node.id in positions:
             attrs["x"], attrs["y"] = (float(v) for v in positions[node.id])
         if parse_color(colors.get(node.id) or ""):
             attrs["color"] = parse_color(colors[node.id])
         nodes.append({"key": node.id, "attributes": attrs})
-    edges = [{"key": e.id, "source": e.source, "target": e.target, "undirected": True,
-              "attributes": dict(e.attrs)} for e in hub.edges]
+    edges = []
+    for e in hub.edges:
+        attrs = dict(e.attrs)
+        if e.weight is not None:
+            attrs["weight"] = e.weight
+        edges.append({"key": e.id, "source": e.source, "target": e.target,
+                      "undirected": not e.directed, "attributes": attrs})
     data = {"attributes": {"name": hub.title}, "options": {
-        "type": "undirected", "multi": True, "allowSelfLoops": True},
+        "type": "mixed", "multi": True, "allowSelfLoops": True},
         "nodes": nodes, "edges": edges}
     with atomic_writer(path) as fh:
         json.dump(data, fh, ensure_ascii=False, indent=1)
@@ -172,10 +179,11 @@ def read_cyjs(path: Path, progress: Progress | None = None) -> RawGraph:
             if end not in raw.nodes:
                 raise ImportFormatError(f"edge {n} refers to node {end!r}, which is not "
                                         "in the file.", path)
-        edge = RawEdge(a, b)
+        directed = d.get("directed")
+        edge = RawEdge(a, b, directed=directed if isinstance(directed, bool) else None)
         for name, value in d.items():
             if name not in ("id", "source", "target", "SUID", "selected", "shared_name",
-                            "shared_interaction", "name"):
+                            "shared_interaction", "name", "directed"):
                 edge.attrs[str(name)] = _scalar(value)
         raw.edges.append(edge)
     return raw
@@ -196,8 +204,13 @@ def write_cyjs(hub: HubGraph, path: Path,
             x, y = positions[node.id]
             item["position"] = {"x": float(x), "y": -float(y)}
         nodes.append(item)
-    edges = [{"data": {"id": e.id, "source": e.source, "target": e.target, **e.attrs}}
-             for e in hub.edges]
+    edges = []
+    for e in hub.edges:
+        d = {"id": e.id, "source": e.source, "target": e.target, **e.attrs,
+             "directed": e.directed}
+        if e.weight is not None:
+            d["weight"] = e.weight
+        edges.append({"data": d})
     data = {"format_version": "1.0", "generated_by": "Strategic Balance Explorer",
             "data": {"name": hub.title}, "elements": {"nodes": nodes, "edges": edges}}
     with atomic_writer(path) as fh:

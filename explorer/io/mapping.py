@@ -39,8 +39,10 @@ from explorer.io.common import (
     to_float,
     to_int,
 )
+from explorer.io.mapping_extras import edge_extras, finish_types, node_extras, numeric_spells
 from explorer.io.result import ImportResult
 from explorer.model.entities import Actor, Alliance, Capability, Document, Membership, Tie
+from explorer.model.graph_extras import membership_key, tie_key
 from explorer.model.node_key import NodeKey
 from explorer.model.vocab import ACTOR_KINDS, ALLIANCE_KINDS, METRICS, OBLIGATIONS, ROLES
 
@@ -281,7 +283,10 @@ def build_result(raw: RawGraph, path: Path, *, title: str | None = None) -> Impo
                 )
             doc.actors[aid] = actor
             key = aid
-        _visuals(node, key, result, node_map.get(node.id, ("actor", key))[0], warn)
+        kind_of = node_map.get(node.id, ("actor", key))[0]
+        _visuals(node, key, result, kind_of, warn)
+        node_extras(doc, str(NodeKey(kind_of, key)), attrs, result.colors.get(key),
+                    result.sizes.get(key), ours)
         if attrs or node.spells:
             kept = dict(attrs)
             if node.spells:
@@ -303,6 +308,7 @@ def build_result(raw: RawGraph, path: Path, *, title: str | None = None) -> Impo
         "self_loops": loops,
         "parallel_collapsed": parallel,
     }
+    finish_types(doc)
     result.warnings = list(raw.warnings) + warn.sentences()
     return result
 
@@ -325,6 +331,7 @@ def _our_edges(
                 periods = _spell_list(edge.spells)
             for start, end in periods:
                 key = len(doc.memberships) + 1
+                edge_extras(doc, membership_key(key), attrs, False, ours=True)
                 doc.memberships[key] = Membership(
                     alliance=alliance,
                     actor=actor,
@@ -340,8 +347,13 @@ def _our_edges(
                 periods = [(attrs.get("start"), attrs.get("end"))]
             else:
                 periods = _spell_list(edge.spells)
+            spells = numeric_spells(periods)
+            if spells:
+                periods = [(None, None)]
             for start, end in periods:
-                _add_tie(doc, ia, ib, attrs, start, end, warn, _text(attrs.get("notes")))
+                tie = _add_tie(doc, ia, ib, attrs, start, end, warn, _text(attrs.get("notes")))
+                directed = raw.directed if edge.directed is None else edge.directed
+                edge_extras(doc, tie_key(tie), attrs, bool(directed), spells, ours=True)
         else:
             warn.add("edge between two alliances dropped", f"{ia}–{ib}")
 
@@ -359,7 +371,7 @@ def _sign(attrs: dict[str, Any], warn: _Warnings) -> int:
 def _add_tie(
     doc: Document, a: str, b: str, attrs: dict[str, Any], start: Any, end: Any,
     warn: _Warnings, notes: str,
-) -> None:
+) -> int:
     key = len(doc.ties) + 1
     doc.ties[key] = Tie(
         a=a,
@@ -372,6 +384,7 @@ def _add_tie(
         notes=notes,
         id=key,
     )
+    return key
 
 
 def _generic_edges(
@@ -387,6 +400,11 @@ def _generic_edges(
             periods: list[Spell] = [(attrs.get("start"), attrs.get("end"))]
         else:
             periods = _spell_list(edge.spells)
+        # numeric spells (GEXF timeformat="double") are one edge present at times, not
+        # one undated edge per spell
+        spells = numeric_spells(periods)
+        if spells:
+            periods = [(None, None)]
         for start, end in periods:
             units += 1
             pair = (a, b) if directed or a <= b else (b, a)
@@ -397,11 +415,8 @@ def _generic_edges(
             if a == b:
                 loops += 1
                 continue
-            notes = ""
-            weight = attrs.get("weight", attrs.get("Weight"))
-            if weight is not None and weight != "":
-                notes = f"weight={weight}"
-            _add_tie(doc, a, b, attrs, start, end, warn, notes)
+            tie = _add_tie(doc, a, b, attrs, start, end, warn, "")
+            edge_extras(doc, tie_key(tie), attrs, bool(directed), spells)
     parallel = units - len(seen)
     if loops:
         warn.add(f"{loops} self-loop(s) dropped: a tie joins two different actors")

@@ -12,6 +12,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from explorer.model.graph_extras import GraphExtras
+
 
 @dataclass(frozen=True)
 class Capability:
@@ -237,6 +239,8 @@ class Document:
     scenarios: dict[str, Scenario] = field(default_factory=dict)
     regions: dict[str, Region] = field(default_factory=dict)
     sources: dict[str, Source] = field(default_factory=dict)
+    #: what an imported graph carries besides the model (styles, weights, attributes)
+    extras: GraphExtras = field(default_factory=GraphExtras)
 
     def region_ancestors(self, region_id: str) -> list[str]:
         """``region_id`` and every region above it, nearest first (cycle-safe)."""

@@ -189,7 +189,7 @@ def _build(
     importance = np.empty(n)
     # label importance stays capability-led whatever the size shows (label_priority)
     sizing = SIZE_MODES[size_by]
-    shown = sizing.values(SizeContext(data, cap, degree, year))
+    shown = sizing.values(SizeContext(data, cap, degree, year, doc.extras))
     top = max(shown.values(), default=0.0) or 1.0
     largest = max(shown, key=lambda a: (shown[a], a), default=None)
     size_note = (

@@ -103,7 +103,7 @@ class ViewState:
             filter=view_filter_from_dict(data.get("filter") or {}),
             scenario=scenario if isinstance(scenario, str) and scenario else None,
             mode=mode if mode in MODES else DEFAULT_MODE,
-            color_by=color_by if color_by in styles.COLOR_MODES else DEFAULT_COLOR_BY,
+            color_by=color_by if _known_color(color_by) else DEFAULT_COLOR_BY,
             size_by=size_by if size_by in styles.SIZE_MODES else DEFAULT_SIZE_BY,
             range=rng if isinstance(rng, list) else None,
             weights=_checked_weights(data.get("weights")),
@@ -124,3 +124,9 @@ class ViewState:
     def with_(self, **changes: Any) -> ViewState:
         """A copy with some parts changed."""
         return replace(self, **changes)
+
+
+def _known_color(key: object) -> bool:
+    from explorer.scene.color_modes import REGISTRY
+
+    return isinstance(key, str) and key in REGISTRY

@@ -34,6 +34,23 @@ def import_file(path: str | os.PathLike[str], fmt: str | None = None,
     return import_with_format(path, fmt, progress=progress)
 
 
+def _show_file_styles(project: Project, doc) -> None:
+    """An imported graph opens as its file drew it: its colours and sizes, where it has."""
+    from explorer.scene.view_state import ViewState
+
+    styles = doc.extras.styles.values()
+    keys = []
+    state = ViewState()
+    if any(s.color for s in styles):
+        state = ViewState(color_by="file")
+        keys.append("color_by")
+    if any(s.size for s in styles):
+        state = ViewState(color_by=state.color_by, size_by="file")
+        keys.append("size_by")
+    if keys:
+        state.save(project, *keys)
+
+
 @dataclass(frozen=True)
 class ImportSummary:
     """What an import made: the project file, its counts and the importer's notes."""
@@ -67,5 +84,6 @@ def import_to_new_project(
         }
         if placed:
             project.set_positions({k: (x, y, False) for k, (x, y) in placed.items()})
+        _show_file_styles(project, result.document)
         counts = project.counts()
     return ImportSummary(out, counts, list(result.warnings))

@@ -25,9 +25,11 @@ from explorer.model.entities import (
     Scenario,
     Tie,
 )
+from explorer.model.graph_extras import membership_key, tie_key
 from explorer.model.node_key import actor_key, alliance_key
 from explorer.store import rows
 from explorer.store.errors import ProjectFileError
+from explorer.store.extras_rows import delete_owner
 from explorer.store.probe import check_project_file
 from explorer.store.schema import APPLICATION_ID, SCHEMA_VERSION, migrate
 from explorer.store.temp_files import temp_beside
@@ -278,6 +280,8 @@ class Project:
         """Insert or replace a membership; returns its id (assigned when it had none)."""
         with self.transaction():
             new_id = rows.write_membership(self._conn, membership)
+            if membership.id is None:  # a new record: nothing of a deleted one's extras
+                delete_owner(self._conn, membership_key(new_id))
             self._changed("memberships", new_id)
         return new_id
 
@@ -289,6 +293,8 @@ class Project:
     def put_tie(self, tie: Tie) -> int:
         with self.transaction():
             new_id = rows.write_tie(self._conn, tie)
+            if tie.id is None:  # a new record: nothing of a deleted one's extras
+                delete_owner(self._conn, tie_key(new_id))
             self._changed("ties", new_id)
         return new_id
 

@@ -21,6 +21,7 @@ from explorer.model.entities import (
     Source,
     Tie,
 )
+from explorer.store.extras_rows import read_extras, write_extras
 
 _INSERT_SERIES = (
     'INSERT INTO figure_series (actor, position, metric, source, derived, years, "values")'
@@ -170,6 +171,8 @@ def _write_document(conn: sqlite3.Connection, doc: Document) -> None:
         write_bloc(conn, bloc)
     for scenario in doc.scenarios.values():
         write_scenario(conn, scenario)
+    if not doc.extras.is_empty():
+        write_extras(conn, doc.extras)
 
 
 def read_document(
@@ -231,7 +234,20 @@ def read_document(
         changes.setdefault(scenario, []).append(Change(kind, actor, alliance, bloc))
     for name, notes in conn.execute("SELECT name, notes FROM scenarios ORDER BY name"):
         doc.scenarios[name] = Scenario(name, tuple(changes.get(name, ())), notes)
+    doc.extras = read_extras(conn)
+    _drop_stale_extras(doc)
     return doc
+
+
+def _drop_stale_extras(doc: Document) -> None:
+    """Extras of deleted records stay stored (undo puts the record back with them) but
+    are not part of the document."""
+    live = {f"actor:{a}" for a in doc.actors} | {f"alliance:{a}" for a in doc.alliances}
+    live |= {f"tie:{t}" for t in doc.ties} | {f"membership:{m}" for m in doc.memberships}
+    extras = doc.extras
+    for table in (extras.styles, extras.edges, extras.attributes):
+        for owner in [k for k in table if k not in live]:
+            del table[owner]
 
 
 def stored_figures(capabilities: Sequence[Capability]) -> tuple[Capability, ...]:

@@ -129,10 +129,28 @@ def _migrate_to_2(conn: sqlite3.Connection) -> None:
     conn.execute("DROP TABLE capabilities")
 
 
+def _migrate_graph_extras(conn: sqlite3.Connection) -> None:
+    """What imported graphs carry besides the alliance model, in three tables of their own
+    (``explorer.model.graph_extras``): node styles, edge weight/direction/spells, and
+    typed attributes. Owners are node keys (``actor:TUR``) and record keys (``tie:12``);
+    an older file simply has none."""
+    conn.execute(
+        "CREATE TABLE node_styles (node TEXT PRIMARY KEY, color TEXT, size REAL, shape TEXT)"
+        " WITHOUT ROWID")
+    conn.execute(
+        "CREATE TABLE edge_props (edge TEXT PRIMARY KEY, weight REAL,"
+        " directed INTEGER NOT NULL DEFAULT 0, spells TEXT) WITHOUT ROWID")
+    conn.execute(
+        "CREATE TABLE graph_attributes (owner TEXT NOT NULL, name TEXT NOT NULL,"
+        " type TEXT NOT NULL, value TEXT, position INTEGER NOT NULL DEFAULT 0,"
+        " PRIMARY KEY (owner, name)) WITHOUT ROWID")
+
+
 #: MIGRATIONS[n] upgrades a file from version n - 1 to version n.
 MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
     1: _migrate_to_1,
     2: _migrate_to_2,
+    3: _migrate_graph_extras,
 }
 SCHEMA_VERSION = max(MIGRATIONS)
 

@@ -21,19 +21,18 @@ from PySide6.QtWidgets import (
 
 from explorer import recovery_files
 from explorer.analysis.capability import DEFAULT_WEIGHTS
-from explorer.scene import styles
-from explorer.scene.color_modes import REGISTRY as COLOR_MODES
 from explorer.scene.view_state import ViewState
 from explorer.store import Project, ProjectFileError
 from explorer.ui.docks import build_docks
 from explorer.ui.editing.common import channel
 from explorer.ui.session import ProjectSession
+from explorer.ui.view_mode_menus import ViewModeMenus
 
 PROJECT_FILTER = "Strategic Balance projects (*.sbx);;All files (*)"
 MAX_RECENT = 8
 
 
-class MainWindow(QMainWindow):
+class MainWindow(ViewModeMenus, QMainWindow):
     """The application window; ``session`` is None only before the first project opens."""
 
     def __init__(self, settings: QSettings | None = None) -> None:
@@ -124,21 +123,7 @@ class MainWindow(QMainWindow):
         self.view_menu = bar.addMenu("&View")
         self.view_menu.addAction(self.act_fit)
         self.view_menu.addAction(self.act_layout)
-        self.color_menu = self.view_menu.addMenu("&Colour Nodes By")
-        self._color_actions: dict[str, QAction] = {}
-        for mode, coloring in COLOR_MODES.items():
-            action = self.color_menu.addAction(coloring.menu_label)
-            action.setCheckable(True)
-            action.triggered.connect(lambda _=False, m=mode: self.set_color_by(m))
-            self._color_actions[mode] = action
-        self.size_menu = self.view_menu.addMenu("&Size Actors By")
-        self._size_actions: dict[str, QAction] = {}
-        for mode in styles.SIZE_MODES:
-            text = styles.SIZE_LABELS[mode]
-            action = self.size_menu.addAction(text[:1].upper() + text[1:])
-            action.setCheckable(True)
-            action.triggered.connect(lambda _=False, m=mode: self.set_size_by(m))
-            self._size_actions[mode] = action
+        self._build_view_mode_menus()
         self.view_menu.addSeparator()
         self.act_weights = self._action("Capability Index &Weights…", self.edit_weights)
         self.view_menu.addAction(self.act_weights)
@@ -506,26 +491,6 @@ class MainWindow(QMainWindow):
     def _redo(self) -> None:
         if self.session:
             self.session.redo()
-
-    def set_color_by(self, mode: str) -> None:
-        """Colour nodes by bloc, region, alliance or kind; saved with the project."""
-        if mode not in self._color_actions:
-            mode = "bloc"
-        for name, action in self._color_actions.items():
-            action.setChecked(name == mode)
-        if self.canvas is not None and self.session is not None:
-            self.canvas.set_color_by(mode)
-            ViewState(color_by=mode).save(self.session.project, "color_by")
-
-    def set_size_by(self, mode: str) -> None:
-        """Size actors by capability, one figure or links; saved with the project."""
-        if mode not in self._size_actions:
-            mode = "capability"
-        for name, action in self._size_actions.items():
-            action.setChecked(name == mode)
-        if self.canvas is not None and self.session is not None:
-            self.canvas.set_size_by(mode)
-            ViewState(size_by=mode).save(self.session.project, "size_by")
 
     def _fit(self) -> None:
         if self.canvas is not None:

@@ -40,8 +40,14 @@ def test_gephi081_viz(interop_file):
     assert result.positions["0"] == (-102.81979, -185.35468)
     assert result.colors["0"] == "#5b5bf5"
     assert result.document.actors["0"].name == "Myriel"
-    weights = [t.notes for t in result.document.ties.values() if t.notes]
-    assert len(weights) == 157 and all(w.startswith("weight=") for w in weights)
+    # weights are kept as edge weights (not in notes); the 97 others have none (Gephi: 1)
+    extras = result.document.extras
+    weights = [extras.edges[f"tie:{t}"].weight for t in result.document.ties
+               if f"tie:{t}" in extras.edges]
+    assert len(weights) == 157 and all(w is not None for w in weights)
+    assert not any(t.notes for t in result.document.ties.values())
+    assert extras.attributes["actor:0"]["Modularity Class"] == 0  # its title, as Gephi shows it
+    assert extras.styles["actor:0"].color == "#5b5bf5"
 
 
 def test_gexf13_old_namespace_and_defaults(interop_file):

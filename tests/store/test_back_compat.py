@@ -159,3 +159,25 @@ def test_opening_the_current_version_leaves_the_file_unchanged(tmp_path):
     before = sha256(copy)
     Project.open(copy).close()
     assert sha256(copy) == before
+
+
+def test_v3_project_keeps_graph_extras(tmp_path):
+    import shutil
+
+    from explorer.model.graph_extras import EdgeProps, NodeStyle
+
+    copy = tmp_path / "project_v3.sbx"
+    shutil.copy(DATA / "project_v3.sbx", copy)
+    assert check_project_file(copy) == 3
+    with Project.open(copy) as project:
+        extras = project.document().extras
+    assert extras.styles["actor:SWE"] == NodeStyle("#5b5bf5", 12.5, "disc")
+    assert extras.edges["tie:2"] == EdgeProps(8.0, True, (("1.5", "3.0"), ("4.0", None)))
+    assert extras.attributes["actor:SWE"] == {"Modularity Class": 3, "City": "Stockholm"}
+    assert extras.types["Modularity Class"] == "integer"
+
+
+def test_v2_project_gains_empty_extras(v2):
+    with Project.open(v2) as project:
+        assert project.schema_version == 3
+        assert project.document().extras.is_empty()

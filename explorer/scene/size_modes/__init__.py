@@ -4,7 +4,7 @@ A new mode is one module defining ``MODE = SizeMode(...)`` and one line below; e
 metric of the vocabulary gets a figure mode by itself.
 """
 
-from explorer.scene.size_modes import capability, figures, links
+from explorer.scene.size_modes import capability, figures, imported, links
 from explorer.scene.size_modes.base import SizeContext, SizeMode
 
 REGISTRY: dict[str, SizeMode] = {
@@ -13,6 +13,7 @@ REGISTRY: dict[str, SizeMode] = {
         capability.MODE,
         *figures.MODES,
         links.MODE,
+        imported.MODE,
     )
 }
 

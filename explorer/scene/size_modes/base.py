@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from explorer.analysis.capability import CapabilityIndex
 from explorer.analysis.view import FilteredData
+from explorer.model.graph_extras import GraphExtras
 
 
 @dataclass(frozen=True)
@@ -19,6 +20,8 @@ class SizeContext:
     capability: CapabilityIndex
     degree: Counter[str]
     year: int | None
+    #: what an imported graph carried (its node sizes), None for none
+    extras: GraphExtras | None = None
 
 
 @dataclass(frozen=True)

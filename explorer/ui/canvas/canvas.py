@@ -154,7 +154,7 @@ class GraphCanvas(CanvasGestures, ComparisonMarks, CanvasSnapshot, QWidget):
 
     def set_color_by(self, mode: str) -> None:
         """Colour actors by user bloc, top-level region, principal alliance or actor kind."""
-        if mode not in styles.COLOR_MODES:
+        if mode not in COLOR_MODES:  # the fixed modes, or "attr:NAME" of an imported graph
             raise ValueError(f"Unknown colour mode '{mode}'; use one of {styles.COLOR_MODES}.")
         if mode != self._color_by:
             self._color_by = mode
