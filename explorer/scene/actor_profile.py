@@ -14,7 +14,8 @@ from explorer.model.entities import Document
 from explorer.model.vocab import METRIC_LABELS, label
 from explorer.scene.caption import short_publisher
 
-SECTIONS = ("Rank in view", "Memberships", "Ties", "Blocs", "Figures")
+SECTIONS = ("Rank in view", "Memberships", "Ties", "Blocs", "Figures",
+            "From the imported file")
 
 
 @dataclass(frozen=True)
@@ -105,7 +106,22 @@ def actor_profile(doc: Document, actor_id: str, view: ViewFilter | None = None,
             f"{METRIC_LABELS[metric]}: {latest.value:,.4g} ({latest.year or 'undated'}, {how})",
             f"{span}; {_source_names(doc, latest.source) or 'no source recorded'}",
             "actor", actor_id))
+    rows += _imported_rows(doc, actor_id)
     return rows
+
+
+def _imported_rows(doc: Document, actor_id: str) -> list[ProfileRow]:
+    owner = f"actor:{actor_id}"
+    out = [ProfileRow("From the imported file", f"{name}: {value}",
+                      doc.extras.types.get(name, "string"))
+           for name, value in doc.extras.attributes.get(owner, {}).items()]
+    style = doc.extras.styles.get(owner)
+    if style is not None and (style.color or style.size is not None):
+        parts = [p for p in (style.color and f"colour {style.color}",
+                             style.size is not None and f"size {style.size:g}",
+                             style.shape and f"shape {style.shape}") if p]
+        out.append(ProfileRow("From the imported file", "Drawn with " + ", ".join(parts)))
+    return out
 
 
 def _rank_rows(doc: Document, actor_id: str, view: ViewFilter, weights) -> list[ProfileRow]:

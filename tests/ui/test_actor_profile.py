@@ -60,3 +60,34 @@ def test_inspector_lists_turkiyes_memberships_and_opens_them(qtbot, tmp_path):
     qtbot.waitUntil(lambda: not next(r for r in profile.rows() if r.kind == "membership").in_view)
     inspector.close()
     session.close()
+
+
+def test_imported_attributes_show_in_profile_and_table(qtbot, tmp_path):
+    from explorer.services import import_to_new_project
+    from explorer.ui.data.tables import DataTables
+
+    source = tmp_path / "lm.gexf"
+    import shutil
+    from pathlib import Path
+
+    interop = Path(__file__).resolve().parents[2].parent / "shared" / "interop"
+    shutil.copy(interop / "lesmiserables_gephi081.gexf", source)
+    summary = import_to_new_project(source, tmp_path / "lm.sbx")
+    project = Project.open(summary.path)
+    doc = project.document()
+    rows = actor_profile(doc, "0")
+    assert any(r.text == "Modularity Class: 0" for r in rows)
+    assert any(r.text.startswith("Drawn with colour #5b5bf5, size 28.68") for r in rows)
+    # the import opens in the file's colours and sizes
+    assert project.setting("view.color_by") == "file"
+    session = ProjectSession(project)
+    tables = DataTables(session)
+    qtbot.addWidget(tables)
+    titles = [c.title for c in tables.models["actors"].columns]
+    assert "Modularity Class" in titles
+    ties = [c.title for c in tables.models["ties"].columns]
+    assert "Weight" in ties and "Directed" in ties
+    tables.set_filter("Modularity:3")
+    assert 0 < tables.proxies["actors"].rowCount() < len(doc.actors)
+    tables.deleteLater()
+    session.close()

@@ -477,7 +477,9 @@ class ActorsModel(RecordTableModel):
     kind = "actor"
 
     def make_columns(self) -> list[Column]:
-        return actor_columns()
+        from explorer.ui.data.extras_columns import attribute_columns
+
+        return actor_columns() + attribute_columns(self.session.project.document(), "actor")
 
     def records(self, doc: Document) -> dict:
         return doc.actors
@@ -545,7 +547,10 @@ class TiesModel(RecordTableModel):
     kind = "tie"
 
     def make_columns(self) -> list[Column]:
-        return tie_columns()
+        from explorer.ui.data.extras_columns import attribute_columns, edge_columns
+
+        doc = self.session.project.document()
+        return tie_columns() + edge_columns(doc) + attribute_columns(doc, "tie")
 
     def records(self, doc: Document) -> dict:
         return doc.ties
