@@ -199,6 +199,17 @@ def _network(an: Analysis) -> dict:
     }
 
 
+def _direction(doc: Document, an: Analysis) -> dict:
+    """How many ties in view the imported file made directed, and what the analysis does
+    with them: every measure here reads links both ways."""
+    directed = sum(1 for t in an.data.ties
+                   if (p := doc.extras.edges.get(f"tie:{t.id}")) is not None and p.directed)
+    note = (f"{directed} ties in view are directed in the imported file; the analysis "
+            "treats every link as undirected (brokers, components, blocs, balance)."
+            if directed else "")
+    return {"directed_ties": directed, "direction_note": note}
+
+
 def _balance(an: Analysis) -> dict:
     b = an.balance
     return {
@@ -287,7 +298,7 @@ def build_report(
         "blocs": _blocs(base, headline),
         "alliances": report_power.alliances(side),
         "allied": report_power.allied(base, side),
-        "network": _network(base),
+        "network": {**_network(base), **_direction(doc, base)},
         "balance": _balance(base),
         "glossary": glossary(),
     }

@@ -114,6 +114,8 @@ def format_text(report: dict, glossary: bool = False) -> str:
         + (f" [sampled, k={net['sample_k']}]" if net["sampled"] else ""),
         "Top brokers (betweenness)",
     ]
+    if net.get("direction_note"):
+        out.insert(len(out) - 1, f"  {net['direction_note']}")
     out += _table(
         ["#", "Actor", "Name", "Betweenness", "Degree", "Eigenvector", "Constraint"],
         [

@@ -131,3 +131,16 @@ def test_report_leads_with_sentences_and_pooled_power():
     baseline = build_report(pact_doc())
     assert any("Bloc around Avalon" in s for s in baseline["summary"])
     assert baseline["summary"][-1].startswith("Capability rests on figures for 3 of 4")
+
+
+def test_report_says_directed_ties_are_read_as_undirected(tmp_path):
+    from explorer.io import import_with_format
+
+    path = tmp_path / "edges.csv"
+    path.write_text("Source,Target,Type\nA,B,Directed\nB,C,Directed\nC,A,Undirected\n",
+                    encoding="utf-8")
+    doc = import_with_format(path).document
+    net = build_report(doc)["network"]
+    assert net["directed_ties"] == 2
+    assert "treats every link as undirected" in net["direction_note"]
+    assert build_report(small_doc())["network"]["direction_note"] == ""
