@@ -78,9 +78,12 @@ def read_gexf(path: Path, progress: Progress | None = None) -> RawGraph:
     root_seen = False
     graph_seen = False
     n_nodes = n_edges = 0
+    open_nodes: list[str] = []  # nodes whose element is open: nested nodes' parents
     for event, elem in iter_xml(data, path, progress):
         tag = local(elem.tag)
         if event == "start":
+            if tag == "node":
+                open_nodes.append(elem.get("id") or "")
             if not root_seen:
                 root_seen = True
                 if tag != "gexf":
@@ -100,6 +103,10 @@ def read_gexf(path: Path, progress: Progress | None = None) -> RawGraph:
         # end events
         if tag == "node":
             n_nodes += 1
+            open_nodes.pop()
+            parent = open_nodes[-1] if open_nodes else elem.get("pid")
+            if parent:
+                raw.groups.setdefault(parent, []).append(elem.get("id") or "")
             node = _node(elem, decl["node"], defaults["node"], path, n_nodes)
             if node.id in raw.nodes:
                 raw.warnings.append(f"Node id {node.id!r} appears twice; the first is kept.")

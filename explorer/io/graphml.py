@@ -70,9 +70,14 @@ def read_graphml(path: Path, progress: Progress | None = None) -> RawGraph:
     graph_depth = 0
     graph_seen = False
     n_nodes = n_edges = 0
+    open_nodes: list[str] = []  # nodes whose element is open: a nested graph's parents
     for event, elem in iter_xml(data, path, progress):
         tag = local(elem.tag)
         if event == "start":
+            if tag == "node":
+                open_nodes.append(elem.get("id") or "")
+            elif tag == "graph" and open_nodes:
+                raw.groups.setdefault(open_nodes[-1], [])
             if not stack and tag != "graphml":
                 raise ImportFormatError(
                     f"not a GraphML file: the root element is <{tag}>, not <graphml>.", path
@@ -99,6 +104,9 @@ def read_graphml(path: Path, progress: Progress | None = None) -> RawGraph:
             keys[(domain, kid)] = key
         elif tag == "node":
             n_nodes += 1
+            open_nodes.pop()
+            if open_nodes:
+                raw.groups.setdefault(open_nodes[-1], []).append(elem.get("id") or "")
             node = _node(elem, keys, path, n_nodes)
             if node.id in raw.nodes:
                 raw.warnings.append(f"Node id {node.id!r} appears twice; the first is kept.")

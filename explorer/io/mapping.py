@@ -90,6 +90,8 @@ class RawGraph:
     edges: list[RawEdge] = field(default_factory=list)
     title: str | None = None
     warnings: list[str] = field(default_factory=list)
+    #: group node id -> ids of the nodes inside it (yEd groups, GEXF pid / nested nodes)
+    groups: dict[str, list[str]] = field(default_factory=dict)
 
 
 class _Warnings:
@@ -295,6 +297,8 @@ def build_result(raw: RawGraph, path: Path, *, title: str | None = None) -> Impo
                 ]
             result.attributes[key] = kept
 
+    if raw.groups:
+        _groups_to_blocs(raw, node_map, doc, result, warn)
     if ours:
         _our_edges(raw, node_map, doc, warn)
         distinct = len(raw.edges)
@@ -311,6 +315,35 @@ def build_result(raw: RawGraph, path: Path, *, title: str | None = None) -> Impo
     finish_types(doc)
     result.warnings = list(raw.warnings) + warn.sentences()
     return result
+
+
+def _groups_to_blocs(raw: RawGraph, node_map: dict[str, tuple[str, str]], doc: Document,
+                     result: ImportResult, warn: _Warnings) -> None:
+    """yEd groups and GEXF parents become blocs (a grouping the canvas colours and the
+    Blocs tab lists); a group node no edge touches is not kept as an actor too."""
+    from explorer.model.entities import Bloc
+    from explorer.scene.styles import PALETTE
+
+    linked = {e.source for e in raw.edges} | {e.target for e in raw.edges}
+    used: set[str] = set()
+    for n, (group, children) in enumerate(raw.groups.items()):
+        kind, gid = node_map.get(group, ("actor", group))
+        node = raw.nodes.get(group)
+        name = _name(node, group) if node is not None else group
+        members = tuple(node_map[c][1] for c in children
+                        if c in node_map and node_map[c][0] == "actor")
+        bid = slug_id(name, used)
+        doc.blocs[bid] = Bloc(bid, name, PALETTE[n % len(PALETTE)],
+                              f"Group '{name}' of the imported file", members)
+        if kind == "actor" and group not in linked and gid in doc.actors:
+            del doc.actors[gid]
+            result.positions.pop(gid, None)
+            result.node_positions.pop(str(NodeKey("actor", gid)), None)
+            doc.extras.drop_owner(str(NodeKey("actor", gid)))
+            kept = "as a bloc"
+        else:
+            kept = "as a bloc (its node, which has links, stays an actor too)"
+        warn.add(f"group of the file kept {kept}", f"{name!r}, {len(members)} members")
 
 
 def _our_edges(
