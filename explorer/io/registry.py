@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from explorer.io import cow_atop, csvtables, gexf, graphml, json_graphs, nodelink
+from explorer.io import cow_atop, csvtables, gexf, graphml, json_graphs, nodelink, xgmml
 from explorer.io.errors import ImportFormatError
 from explorer.io.file_format import FileFormat
 
@@ -20,6 +20,7 @@ REGISTRY: dict[str, FileFormat] = {
         nodelink.FORMAT,
         json_graphs.GEPHI_JSON_FORMAT,
         json_graphs.CYJS_FORMAT,
+        xgmml.FORMAT,
         cow_atop.COW_FORMAT,
         cow_atop.ATOP_FORMAT,
     )

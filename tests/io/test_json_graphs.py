@@ -100,3 +100,46 @@ def test_bad_cytoscape_files_say_why(tmp_path, bad):
     path.write_text(json.dumps(bad), encoding="utf-8")
     with pytest.raises(ImportFormatError):
         import_with_format(path)
+
+
+XGMML = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<graph id="52" label="galFiltered" directed="1" cy:documentVersion="3.0"
+       xmlns="http://www.cs.rpi.edu/XGMML" xmlns:cy="http://www.cytoscape.org">
+  <att name="networkMetadata"><rdf>x</rdf></att>
+  <node id="1" label="YKR026C">
+    <att name="shared name" value="YKR026C" type="string"/>
+    <att name="gal1RGexp" value="-0.21" type="real"/>
+    <att name="degree" value="2" type="integer"/>
+    <graphics type="ELLIPSE" h="35.0" w="35.0" x="100.0" y="50.0" fill="#FF9999"/>
+  </node>
+  <node id="2" label="YGL122C">
+    <att name="degree" value="1" type="integer"/>
+    <graphics type="ELLIPSE" h="35.0" w="35.0" x="-20.0" y="5.0" fill="#99FF99"/>
+  </node>
+  <edge id="3" label="YKR026C (pp) YGL122C" source="1" target="2">
+    <att name="interaction" value="pp" type="string"/>
+    <att name="weight" value="0.5" type="real"/>
+  </edge>
+</graph>
+"""
+
+
+def test_xgmml_reads_cytoscape_networks(tmp_path):
+    path = tmp_path / "gal.xgmml"
+    path.write_text(XGMML, encoding="utf-8")
+    result = import_with_format(path)
+    doc = result.document
+    assert {a.name for a in doc.actors.values()} == {"YKR026C", "YGL122C"}
+    assert result.positions["1"] == (100.0, -50.0)
+    extras = doc.extras
+    assert extras.styles["actor:1"].color == "#ff9999"
+    assert extras.attributes["actor:1"] == {"gal1RGexp": -0.21, "degree": 2}
+    props = next(iter(extras.edges.values()))
+    assert props.weight == 0.5 and props.directed
+
+
+def test_xgmml_refuses_other_xml(tmp_path):
+    path = tmp_path / "x.xgmml"
+    path.write_text("<html/>", encoding="utf-8")
+    with pytest.raises(ImportFormatError, match="not an XGMML file"):
+        import_with_format(path)
