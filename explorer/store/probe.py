@@ -13,6 +13,7 @@ from pathlib import Path
 
 from explorer.store.errors import ProjectFileError
 from explorer.store.schema import APPLICATION_ID, SCHEMA_VERSION
+from explorer.store.vetting import vet
 
 _MAGIC = b"SQLite format 3\x00"
 
@@ -62,18 +63,22 @@ def check_project_file(path: str | os.PathLike[str]) -> int:
             name, f"the file is truncated ({size} bytes, its header expects "
             f"{page_size * page_count}). Restore it from a backup or recovery copy."
         )
-    _check_integrity(path)
+    _check_integrity(path, user_version)
     return user_version
 
 
-def _check_integrity(path: Path) -> None:
+def _check_integrity(path: Path, version: int) -> None:
     uri = f"{path.resolve().as_uri()}?mode={'rw' if Path(f'{path}-journal').exists() else 'ro'}"
     try:
         conn = sqlite3.connect(uri, uri=True)
     except sqlite3.Error as exc:
         raise ProjectFileError(str(path), f"SQLite cannot open it ({exc}).") from None
     try:
+        # nothing the file carries may run while it is read (a trigger, a view)
+        conn.execute("PRAGMA trusted_schema = OFF")
         rows = conn.execute("PRAGMA quick_check").fetchall()
+        if rows == [("ok",)]:
+            vet(conn, str(path), version)
     except (sqlite3.DatabaseError, UnicodeDecodeError, MemoryError) as exc:
         raise ProjectFileError(str(path), f"the database is corrupt ({exc}).") from None
     finally:

@@ -52,6 +52,8 @@ def _connect(path: Path) -> sqlite3.Connection:
     conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA synchronous = FULL")
+    # defence in depth: even if vetting missed one, nothing the file carries runs
+    conn.execute("PRAGMA trusted_schema = OFF")
     return conn
 
 
