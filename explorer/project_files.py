@@ -12,4 +12,5 @@ def open_project(path: str | Path | None) -> Project:
     """Open ``path``, or an in-memory project of the bundled dataset when it is None."""
     if path is None:
         return Project.in_memory(load_dataset())
-    return Project.open(path)
+    # the headless commands only read: a snapshot, so a window may have the file open
+    return Project.open(path, read_only=True)

@@ -317,12 +317,16 @@ def build_result(raw: RawGraph, path: Path, *, title: str | None = None) -> Impo
     return result
 
 
+#: Colours of blocs made from a file's groups (Tableau 10, as the canvas palette).
+GROUP_COLORS = ("#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948",
+                "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac")
+
+
 def _groups_to_blocs(raw: RawGraph, node_map: dict[str, tuple[str, str]], doc: Document,
                      result: ImportResult, warn: _Warnings) -> None:
     """yEd groups and GEXF parents become blocs (a grouping the canvas colours and the
     Blocs tab lists); a group node no edge touches is not kept as an actor too."""
     from explorer.model.entities import Bloc
-    from explorer.scene.styles import PALETTE
 
     linked = {e.source for e in raw.edges} | {e.target for e in raw.edges}
     used: set[str] = set()
@@ -333,7 +337,7 @@ def _groups_to_blocs(raw: RawGraph, node_map: dict[str, tuple[str, str]], doc: D
         members = tuple(node_map[c][1] for c in children
                         if c in node_map and node_map[c][0] == "actor")
         bid = slug_id(name, used)
-        doc.blocs[bid] = Bloc(bid, name, PALETTE[n % len(PALETTE)],
+        doc.blocs[bid] = Bloc(bid, name, GROUP_COLORS[n % len(GROUP_COLORS)],
                               f"Group '{name}' of the imported file", members)
         if kind == "actor" and group not in linked and gid in doc.actors:
             del doc.actors[gid]

@@ -9,3 +9,16 @@ class ProjectFileError(Exception):
         super().__init__(f"Cannot open '{path}': {reason}")
         self.path = path
         self.reason = reason
+
+
+class WriteRefused(Exception):
+    """An edit the project will not write; the message says why, for the user."""
+
+
+class ReadOnlyProject(WriteRefused):
+    """The project was opened read-only (another window has it open for writing)."""
+
+
+class OutsideChange(WriteRefused):
+    """Another program or window changed the project since this one last read it: the
+    edit was not written (it was made on the old state); the project has been reloaded."""

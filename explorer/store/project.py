@@ -28,8 +28,9 @@ from explorer.model.entities import (
 from explorer.model.graph_extras import membership_key, tie_key
 from explorer.model.node_key import actor_key, alliance_key
 from explorer.store import rows
-from explorer.store.errors import ProjectFileError
+from explorer.store.errors import OutsideChange, ProjectFileError, ReadOnlyProject
 from explorer.store.extras_rows import delete_owner
+from explorer.store.lock import WriterLock
 from explorer.store.probe import check_project_file
 from explorer.store.schema import APPLICATION_ID, SCHEMA_VERSION, migrate
 from explorer.store.temp_files import temp_beside
@@ -67,6 +68,11 @@ class Project:
         self._depth = 0
         self._pending: list[ChangeEvent] = []
         self._document: Document | None = None
+        self._lock: WriterLock | None = None
+        #: True when opened read-only (another window holds the project): writes refused
+        self.read_only = False
+        self._stale = False
+        self._data_version = self._current_data_version()
         # Figures by actor, kept across edits: re-reading ~26 000 rows after every change
         # would cost more than the change. Only put_actor/delete_actor write figures, so
         # they keep it current; a rollback drops it (None: read again on next use).
@@ -98,13 +104,43 @@ class Project:
         return cls.open(path)
 
     @classmethod
-    def open(cls, path: str | os.PathLike[str]) -> Project:
+    def open(cls, path: str | os.PathLike[str], read_only: bool = False) -> Project:
         """Open an existing project, migrating an older schema upward.
 
-        Raises ProjectFileError, without touching the file, when it is not a usable project.
+        Raises ProjectFileError, without touching the file, when it is not a usable
+        project, and ProjectLocked when another window or process has it open for
+        writing. ``read_only``: a snapshot in memory, never written back (and no lock).
         """
         path = Path(path)
         version = check_project_file(path)
+        if read_only:
+            return cls._snapshot(path)
+        lock = WriterLock.acquire(path)
+        try:
+            project = cls._open_locked(path, version)
+        except BaseException:
+            lock.release()
+            raise
+        project._lock = lock
+        return project
+
+    @classmethod
+    def _snapshot(cls, path: Path) -> Project:
+        """The file's contents copied into memory (older schemas migrated there)."""
+        source = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        conn = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+        try:
+            source.backup(conn)
+        finally:
+            source.close()
+        conn.execute("PRAGMA foreign_keys = ON")
+        migrate(conn)
+        project = cls(path, conn)
+        project.read_only = True
+        return project
+
+    @classmethod
+    def _open_locked(cls, path: Path, version: int) -> Project:
         conn = _connect(path)
         if version < SCHEMA_VERSION:
             try:
@@ -146,6 +182,9 @@ class Project:
 
     def close(self) -> None:
         self._conn.close()
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
 
     def __enter__(self) -> Project:
         return self
@@ -162,8 +201,10 @@ class Project:
         Events are delivered only after the outermost transaction commits, so listeners
         never see a state that could still be rolled back.
         """
+        reloaded = False
         if self._depth == 0:
             self._conn.execute("BEGIN IMMEDIATE")
+            reloaded = self._follow_outside_changes()
         self._depth += 1
         try:
             yield
@@ -174,14 +215,52 @@ class Project:
                 self._pending.clear()
                 self._document = None
                 self._figures = None
+                self._stale = False
+                if reloaded:
+                    self._notify([ChangeEvent("reloaded", None)])
             raise
         self._depth -= 1
         if self._depth == 0:
             self._conn.execute("COMMIT")
+            self._stale = False
             events, self._pending = self._pending, []
-            for event in events:
-                for listener in list(self._listeners):
-                    listener(event)
+            if reloaded:
+                events.insert(0, ChangeEvent("reloaded", None))
+            self._notify(events)
+
+    def _notify(self, events: list[ChangeEvent]) -> None:
+        for event in events:
+            for listener in list(self._listeners):
+                listener(event)
+
+    def _current_data_version(self) -> int:
+        return self._conn.execute("PRAGMA data_version").fetchone()[0]
+
+    def _follow_outside_changes(self) -> bool:
+        """Called at the start of each write: if another connection committed since we
+        last read, drop what we cached; document writes of this transaction are then
+        refused (they were computed from the old state)."""
+        version = self._current_data_version()
+        if version == self._data_version:
+            return False
+        self._data_version = version
+        self._document = None
+        self._figures = None
+        self._stale = True
+        return True
+
+    def check_outside_changes(self) -> bool:
+        """Reload if another program changed the file; True when it did (the window polls
+        this so it shows the new state before the user's next edit)."""
+        if self._depth or self.read_only:
+            return False
+        if self._current_data_version() == self._data_version:
+            return False
+        self._data_version = self._current_data_version()
+        self._document = None
+        self._figures = None
+        self._notify([ChangeEvent("reloaded", None)])
+        return True
 
     def subscribe(self, listener: Listener) -> None:
         self._listeners.append(listener)
@@ -192,6 +271,14 @@ class Project:
 
     def _changed(self, kind: str, key: Any = None) -> None:
         if kind not in ("positions", "settings"):
+            if self.read_only:
+                raise ReadOnlyProject(
+                    "This project is open read-only (another window has it open for "
+                    "writing); the edit was not made. Use File ▸ Save As to keep a copy.")
+            if self._stale:
+                raise OutsideChange(
+                    "The project was changed outside this window and has been reloaded; "
+                    "the edit was not written. Make it again on what is shown now.")
             self._document = None
         self._pending.append(ChangeEvent(kind, key))
 
@@ -388,8 +475,14 @@ class Project:
     def save_as(self, destination: str | os.PathLike[str]) -> None:
         """Copy the project to ``destination`` and continue working on the copy."""
         new_path = self.save_copy(destination)
+        new_lock = WriterLock.acquire(new_path)
         new_conn = _connect(new_path)
         self._conn.close()
+        if self._lock is not None:
+            self._lock.release()
+        self._lock = new_lock
         self._conn = new_conn
         self.path = new_path
+        self.read_only = False  # a read-only snapshot saved under a new name is ours
+        self._data_version = self._current_data_version()
         self._document = None

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from explorer import recovery_files
 from explorer.analysis.capability import DEFAULT_WEIGHTS
 from explorer.scene.view_state import ViewState
-from explorer.store import Project, ProjectFileError
+from explorer.store import Project, ProjectFileError, ProjectLocked
 from explorer.ui.docks import build_docks
 from explorer.ui.editing.common import channel
 from explorer.ui.session import ProjectSession
@@ -163,6 +163,15 @@ class MainWindow(ViewModeMenus, QMainWindow):
         """Open a project file; a bad file gives a message and leaves the current project open."""
         try:
             project = Project.open(path)
+        except ProjectLocked as exc:  # open for writing elsewhere: read-only or a copy
+            from explorer.ui.project_lock_dialog import open_locked
+
+            if raise_errors:
+                raise
+            project = open_locked(self, exc)
+            if project is None:
+                return False
+            path = project.path
         except ProjectFileError as exc:
             if raise_errors:
                 raise
@@ -459,7 +468,8 @@ class MainWindow(ViewModeMenus, QMainWindow):
             return
         path = self.session.project.path
         where = "unsaved" if recovery_files.is_untitled(path) else path.name
-        self.setWindowTitle(f"{self.session.project.title} — {where}")
+        read_only = " (read-only)" if self.session.project.read_only else ""
+        self.setWindowTitle(f"{self.session.project.title} — {where}{read_only}")
         counts = self.session.project.counts()
         self._status.setText(
             f"{counts['actors']} actors · {counts['alliances']} alliances · "

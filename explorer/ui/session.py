@@ -6,13 +6,19 @@ turns the store's change events into Qt signals so every view redraws from the m
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Signal
+import contextlib
+import sqlite3
+
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from explorer.analysis.view import ViewFilter
 from explorer.commands import Command, CommandStack
 from explorer.model.errors import ValidationError
 from explorer.scene.view_state import MODES, ViewState
-from explorer.store import ChangeEvent, Project
+from explorer.store import ChangeEvent, Project, WriteRefused
+
+#: How often the window asks SQLite whether another program changed the file.
+OUTSIDE_CHANGE_POLL_MS = 1500
 
 
 class ProjectSession(QObject):
@@ -46,6 +52,8 @@ class ProjectSession(QObject):
     def __init__(self, project: Project, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.project = project
+        #: True once the project is closed: late timers of the panels must not read it
+        self.closed = False
         self.stack = CommandStack(project)
         self._selection: list[str] = []
         saved = ViewState.load(project)
@@ -55,6 +63,12 @@ class ProjectSession(QObject):
         self._weights: dict | None = saved.weights
         project.subscribe(self._on_change)
         self.stack.subscribe(self.historyChanged.emit)
+        # another program writing the file (ignoring the lock, e.g. a script) is noticed
+        # within a second or two, before the user's next edit
+        self._watch = QTimer(self)
+        self._watch.setInterval(OUTSIDE_CHANGE_POLL_MS)
+        self._watch.timeout.connect(self._check_outside)
+        self._watch.start()
 
     # ----- edits ----------------------------------------------------------------------
 
@@ -65,13 +79,22 @@ class ProjectSession(QObject):
         except ValidationError as exc:
             self.editRejected.emit(exc.message)
             return False
+        except WriteRefused as exc:  # read-only, or changed outside: nothing was written
+            self.editRejected.emit(str(exc))
+            return False
         return True
 
     def undo(self) -> None:
-        self.stack.undo()
+        try:
+            self.stack.undo()
+        except WriteRefused as exc:
+            self.editRejected.emit(str(exc))
 
     def redo(self) -> None:
-        self.stack.redo()
+        try:
+            self.stack.redo()
+        except WriteRefused as exc:
+            self.editRejected.emit(str(exc))
 
     # ----- selection ------------------------------------------------------------------
 
@@ -136,6 +159,12 @@ class ProjectSession(QObject):
         else:
             self.documentChanged.emit(event.kind, event.key)
 
+    def _check_outside(self) -> None:
+        with contextlib.suppress(sqlite3.Error):
+            self.project.check_outside_changes()
+
     def close(self) -> None:
+        self.closed = True
+        self._watch.stop()
         self.project.unsubscribe(self._on_change)
         self.project.close()

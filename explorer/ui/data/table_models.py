@@ -57,7 +57,7 @@ KEY_ROLE = Role.UserRole + 3
 #: the record's node key (``actor:TUR``) or None for memberships and ties.
 NODE_KEY_ROLE = Role.UserRole + 4
 
-DOCUMENT_TABLES = ("actors", "alliances", "memberships", "ties", "blocs")
+DOCUMENT_TABLES = ("actors", "alliances", "memberships", "ties", "blocs", "reloaded")
 MISSING_NUMBER = float("-inf")
 
 SIGNS = ((1, "+1 partnership"), (-1, "−1 rivalry"))

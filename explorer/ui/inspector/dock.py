@@ -157,5 +157,5 @@ class Inspector(QWidget):
 
     def _on_document_changed(self, table: str, key: object) -> None:
         if self._kind and table in ("actors", "alliances", "memberships", "ties", "regions",
-                                    "blocs") and not self._timer.isActive():
+                                    "blocs", "reloaded") and not self._timer.isActive():
             self._timer.start()

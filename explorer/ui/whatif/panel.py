@@ -496,6 +496,8 @@ class WhatIfPanel(QWidget):
 
     def _request_comparison(self) -> None:
         self._comparison_timer.stop()
+        if self.session.closed:
+            return
         spec = self._comparison_job()
         if spec is None:
             self._runner.invalidate("comparison")
@@ -570,6 +572,8 @@ class WhatIfPanel(QWidget):
 
     def _request_impact(self) -> None:
         self._impact_timer.stop()
+        if self.session.closed:
+            return
         job = self.impact_view.job()
         if job is None:
             self._runner.invalidate("impact")
