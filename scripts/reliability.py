@@ -4,6 +4,8 @@
     .venv/bin/python scripts/reliability.py fuzz [--examples 2000] [--seed N]
     .venv/bin/python scripts/reliability.py soak [--edits 10000] [--bound-mb 50]
     .venv/bin/python scripts/reliability.py fuzz-import [--examples 1000] [--seed N]
+    .venv/bin/python scripts/reliability.py kill-import [--kills 100] [--nodes 20000]
+    .venv/bin/python scripts/reliability.py hostile | extreme   (see reliability_more.py)
     .venv/bin/python scripts/reliability.py all      # each of the above, in turn
 
 kill  A child process (tests/reliability/edit_child.py) applies a stream of edits through
@@ -443,17 +445,28 @@ def main(argv: list[str] | None = None) -> int:
                              help="damaged files per importer case")
     fuzz_import.add_argument("--seed", type=int, default=None)
     fuzz_import.add_argument("--bound-mb", type=float, default=500.0)
-    sub.add_parser("all", help="kill, fuzz, fuzz-import and soak with their defaults")
+    kill_import = sub.add_parser("kill-import", help="SIGKILL imports; no half-made project "
+                                 "and no litter after the next run")
+    kill_import.add_argument("--kills", type=int, default=100)
+    kill_import.add_argument("--nodes", type=int, default=20_000)
+    kill_import.add_argument("--seed", type=int, default=None)
+    sub.add_parser("hostile", help="project files with triggers, views, junk: refused")
+    sub.add_parser("extreme", help="inf, nan and 1e300 stored in a project: opens, exports")
+    sub.add_parser("all", help="every check above with its defaults")
     args = parser.parse_args(argv)
     if args.command == "all":
         status = 0
-        for name in ("kill", "fuzz", "fuzz-import", "soak"):
+        for name in ("kill", "fuzz", "fuzz-import", "soak", "kill-import", "hostile",
+                     "extreme"):
             print(f"=== {name}", flush=True)
             status |= main([name])
         print("all: " + ("every check passed" if status == 0 else "SOME CHECK FAILED"))
         return status
+    from reliability_more import cmd_extreme, cmd_hostile, cmd_kill_import
+
     return {"kill": cmd_kill, "fuzz": cmd_fuzz, "soak": cmd_soak,
-            "fuzz-import": cmd_fuzz_import}[args.command](args)
+            "fuzz-import": cmd_fuzz_import, "kill-import": cmd_kill_import,
+            "hostile": cmd_hostile, "extreme": cmd_extreme}[args.command](args)
 
 
 def cmd_fuzz_import(args: argparse.Namespace) -> int:

@@ -132,6 +132,8 @@ def _bound(value: Any, what: str, warn: _Warnings) -> str | None:
 
 #: Positions beyond this are not a layout but damage (1e160 overflowed image export).
 MAX_COORDINATE = 1e9
+#: Node sizes beyond this are damage too (Gephi's sizes are tens).
+MAX_SIZE = 1e6
 
 
 def _visuals(node: RawNode, key: str, result: ImportResult, kind: str = "actor",
@@ -163,6 +165,10 @@ def _visuals(node: RawNode, key: str, result: ImportResult, kind: str = "actor",
     if color is not None:
         result.colors[key] = color
     size = node.size if node.size is not None else to_float(attrs.get("size"))
+    if size is not None and not 0 <= size <= MAX_SIZE:
+        if warn is not None:
+            warn.add(f"node size outside 0–{MAX_SIZE:g} ignored", f"{node.id!r}: {size!r}")
+        size = None
     if size is not None:
         result.sizes[key] = size
 

@@ -4,6 +4,7 @@ tables, read and written in one place."""
 from __future__ import annotations
 
 import json
+import math
 import sqlite3
 from typing import Any
 
@@ -61,9 +62,10 @@ def read_extras(conn: sqlite3.Connection) -> GraphExtras:
     extras = GraphExtras()
     for node, color, size, shape in conn.execute(
             "SELECT node, color, size, shape FROM node_styles"):
-        extras.styles[node] = NodeStyle(color, size, shape)
+        extras.styles[node] = NodeStyle(color, size if _sane(size, 1e6) else None, shape)
     for edge, weight, directed, spells in conn.execute(
             "SELECT edge, weight, directed, spells FROM edge_props"):
+        weight = weight if _sane(weight, 1e12) else None
         pairs = tuple(tuple(p) for p in json.loads(spells)) if spells else ()
         extras.edges[edge] = EdgeProps(weight, bool(directed), pairs)
     rows = conn.execute(
@@ -73,6 +75,11 @@ def read_extras(conn: sqlite3.Connection) -> GraphExtras:
         extras.types.setdefault(name, kind)
         extras.attributes.setdefault(owner, {})[name] = _decode(value, kind)
     return extras
+
+
+def _sane(value: Any, bound: float) -> bool:
+    """A finite number within ``bound`` (sizes and weights beyond are damage: dropped)."""
+    return isinstance(value, (int, float)) and math.isfinite(value) and abs(value) <= bound
 
 
 def delete_owner(conn: sqlite3.Connection, owner: str) -> None:

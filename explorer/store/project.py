@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import math
 import os
 import sqlite3
 from collections.abc import Callable, Iterator
@@ -46,6 +47,15 @@ class ChangeEvent:
 
 
 Listener = Callable[[ChangeEvent], None]
+
+
+#: Coordinates beyond this are damage, not layout (the import's rule too).
+MAX_COORDINATE = 1e9
+
+
+def sane_number(value: Any, bound: float) -> bool:
+    """A finite number no larger than ``bound`` in size."""
+    return isinstance(value, (int, float)) and math.isfinite(value) and abs(value) <= bound
 
 
 def _connect(path: Path) -> sqlite3.Connection:
@@ -416,11 +426,14 @@ class Project:
 
     def positions(self) -> dict[str, tuple[float, float, bool]]:
         """Saved node positions: node key (``actor:TUR``, ``alliance:nato``) -> (x, y, pinned)."""
+        # a position no layout could have made (inf, 1e300: a damaged or hostile file)
+        # is left out, so the node is placed again instead of breaking drawing
         return {
             node: (x, y, bool(pinned))
             for node, x, y, pinned in self._conn.execute(
                 "SELECT node, x, y, pinned FROM positions"
             )
+            if sane_number(x, MAX_COORDINATE) and sane_number(y, MAX_COORDINATE)
         }
 
     def set_positions(self, positions: dict[str, tuple[float, float, bool]]) -> None:

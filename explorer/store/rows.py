@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import sqlite3
 from collections.abc import Mapping, Sequence
 from itertools import groupby
@@ -287,6 +288,8 @@ def read_figures(conn: sqlite3.Connection) -> dict[str, list[Capability]]:
                 Capability.many(
                     (metric, float(v), y, source, flag)
                     for y, v in zip(loads(years), loads(values), strict=True)
+                    # a figure that is not a finite number is damage: left out
+                    if isinstance(v, (int, float)) and math.isfinite(v) and abs(v) < 1e15
                 )
             )
     return caps

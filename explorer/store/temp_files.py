@@ -37,9 +37,11 @@ def _try_lock(fd: int) -> bool:
 
 
 def remove_stale_temps(destination: Path) -> list[Path]:
-    """Delete temporary files left beside ``destination`` by writers that died."""
+    """Delete temporary files left in ``destination``'s folder by writers that died (a
+    killed import or Save As, of any project there), with their SQLite journals."""
     removed: list[Path] = []
-    for candidate in destination.parent.glob(f"{_prefix(destination)}*{SUFFIX}"):
+    folder = destination.parent
+    for candidate in folder.glob(f".*{SUFFIX}"):
         try:
             fd = os.open(candidate, os.O_RDONLY)
         except OSError:
@@ -51,6 +53,13 @@ def remove_stale_temps(destination: Path) -> list[Path]:
                     removed.append(candidate)
         finally:
             os.close(fd)
+    # a journal outlives its database when the kill came between the two unlinks
+    for journal in [*folder.glob(f".*{SUFFIX}-journal"), *folder.glob(f".*{SUFFIX}-wal")]:
+        owner = Path(str(journal).rsplit("-", 1)[0])
+        if not owner.exists():
+            with contextlib.suppress(OSError):
+                journal.unlink()
+                removed.append(journal)
     return removed
 
 
