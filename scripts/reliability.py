@@ -4,7 +4,7 @@
     .venv/bin/python scripts/reliability.py fuzz [--examples 2000] [--seed N]
     .venv/bin/python scripts/reliability.py soak [--edits 10000] [--bound-mb 50]
     .venv/bin/python scripts/reliability.py fuzz-import [--examples 1000] [--seed N]
-    .venv/bin/python scripts/reliability.py kill-import [--kills 100] [--nodes 20000]
+    .venv/bin/python scripts/reliability.py kill-import [--kills 100] [--nodes 5000]
     .venv/bin/python scripts/reliability.py hostile | extreme   (see reliability_more.py)
     .venv/bin/python scripts/reliability.py all      # each of the above, in turn
 
@@ -448,7 +448,7 @@ def main(argv: list[str] | None = None) -> int:
     kill_import = sub.add_parser("kill-import", help="SIGKILL imports; no half-made project "
                                  "and no litter after the next run")
     kill_import.add_argument("--kills", type=int, default=100)
-    kill_import.add_argument("--nodes", type=int, default=20_000)
+    kill_import.add_argument("--nodes", type=int, default=5_000)
     kill_import.add_argument("--seed", type=int, default=None)
     sub.add_parser("hostile", help="project files with triggers, views, junk: refused")
     sub.add_parser("extreme", help="inf, nan and 1e300 stored in a project: opens, exports")
