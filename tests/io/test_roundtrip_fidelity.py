@@ -106,3 +106,24 @@ def test_numeric_spells_are_one_tie_with_its_spells(tmp_path):
     assert 'timeformat="double"' in text and text.count("<spell ") == 4
     again = import_with_format(out).document
     assert sorted(len(p.spells) for p in again.extras.edges.values()) == [1, 3]
+
+
+@pytest.mark.parametrize("name", ["lesmiserables_gephi081.gexf", "phedre_edges.csv",
+                                  "yed3143_gml.graphml", "airlines.graphml"])
+def test_graphml_exports_read_back_in_igraph_with_a_layout(tmp_path, name):
+    import math
+
+    import igraph
+
+    first = import_with_format(INTEROP / name)
+    doc = first.document
+    placed = {actor_key(k): v for k, v in first.positions.items() if k in doc.actors}
+    out = tmp_path / "x.graphml"
+    export_graph(doc, out, "graphml", positions=positions_for_export(doc, placed))
+    g = igraph.Graph.Read_GraphML(str(out))
+    assert g.vcount() == len(doc.actors) + len(doc.alliances)
+    assert g.ecount() == len(doc.memberships) + len(doc.ties)
+    if placed:  # the file's layout is read (igraph's layout_auto used to return NaN)
+        assert all(math.isfinite(x) for x in g.vs["x"])
+        coords = g.layout_auto().coords
+        assert all(math.isfinite(c) for xy in coords for c in xy)
