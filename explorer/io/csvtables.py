@@ -141,6 +141,8 @@ def read_csv_tables(
                     continue
                 node.attrs[name] = typed(cell, NODE_TYPES.get(name, "string"))
             node.color = parse_color(node.attrs.get("color"))
+            size = node.attrs.pop("size", None)
+            node.size = typed(size, "double") if isinstance(size, str) else size
             if nid in raw.nodes:
                 raw.warnings.append(f"Node id {nid!r} appears twice; the first is kept.")
             else:
@@ -177,7 +179,27 @@ def read_csv_tables(
             if nodes_path is None:
                 for end in (a, b):
                     raw.nodes.setdefault(end, RawNode(end))
+    _infer_types([n.attrs for n in raw.nodes.values()], NODE_TYPES)
+    _infer_types([e.attrs for e in raw.edges], EDGE_TYPES)
     return raw
+
+
+def _infer_types(rows: list[dict[str, Any]], known: dict[str, str]) -> None:
+    """CSV has no types: a column every value of which is an integer (or a number, or
+    true/false) is read as such, as Gephi's spreadsheet import does."""
+    columns: dict[str, list[Any]] = {}
+    for attrs in rows:
+        for name, value in attrs.items():
+            if name not in known and isinstance(value, str):
+                columns.setdefault(name, []).append(value)
+    for name, values in columns.items():
+        for kind in ("integer", "double", "boolean"):
+            converted = [typed(v, kind) for v in values]
+            if all(not isinstance(c, str) for c in converted):
+                for attrs in rows:
+                    if isinstance(attrs.get(name), str):
+                        attrs[name] = typed(attrs[name], kind)
+                break
 
 
 def csv_pair(path: Path) -> tuple[Path, Path]:
@@ -214,6 +236,8 @@ def write_csv_tables(
         visual += ["x", "y"]
     if any(n.id in colors for n in hub.nodes):
         visual.append("color")
+    if any(n.size is not None for n in hub.nodes):
+        visual.append("size")
     with atomic_writer(nodes_path, newline="") as fh:
         writer = csv.writer(fh, lineterminator="\n")
         writer.writerow(["Id", "Label", *node_cols, *visual])
@@ -224,13 +248,19 @@ def write_csv_tables(
                 row += [_cell(float(pos[0])), _cell(float(pos[1]))] if pos else ["", ""]
             if "color" in visual:
                 row.append(parse_color(colors.get(node.id) or "") or "")
+            if "size" in visual:
+                row.append(_cell(node.size) if node.size is not None else "")
             writer.writerow(row)
     edge_cols = [name for name, _ in hub.edge_schema]
     with atomic_writer(edges_path, newline="") as fh:
         writer = csv.writer(fh, lineterminator="\n")
-        writer.writerow(["Source", "Target", "Type", "Id", *edge_cols])
+        weights = any(e.weight is not None for e in hub.edges)
+        writer.writerow(["Source", "Target", "Type", "Id", *(["Weight"] if weights else []),
+                         *edge_cols])
         for edge in hub.edges:
-            writer.writerow([edge.source, edge.target, "Undirected", edge.id,
+            weight = [_cell(edge.weight) if edge.weight is not None else ""] if weights else []
+            writer.writerow([edge.source, edge.target,
+                             "Directed" if edge.directed else "Undirected", edge.id, *weight,
                              *(_cell(edge.attrs.get(c)) for c in edge_cols)])
     return nodes_path, edges_path
 

@@ -91,9 +91,10 @@ def read_nodelink(path: Path, progress: Progress | None = None) -> RawGraph:
             if side not in item:
                 raise ImportFormatError(f"link {n} has no '{side}'.", path)
             ends.append(_end(item[side], has_ids, raw, index_ids, path, n))
-        edge = RawEdge(ends[0], ends[1])
+        own = item.get("directed")
+        edge = RawEdge(ends[0], ends[1], directed=own if isinstance(own, bool) else None)
         for key, value in item.items():
-            if key not in ("source", "target", "key"):
+            if key not in ("source", "target", "key", "directed"):
                 edge.attrs[str(key)] = _scalar(value)
         if "value" in edge.attrs and "weight" not in edge.attrs:
             edge.attrs["weight"] = edge.attrs["value"]
@@ -145,10 +146,19 @@ def write_nodelink(
         color = parse_color(colors.get(node.id) or "")
         if color:
             item["color"] = color
+        if node.size is not None:
+            item["size"] = node.size
         nodes.append(item)
-    links = [{"source": e.source, "target": e.target, **e.attrs} for e in hub.edges]
+    links = []
+    for e in hub.edges:
+        link = {"source": e.source, "target": e.target, **e.attrs}
+        if e.weight is not None:
+            link["weight"] = e.weight
+        if hub.edge_direction == "mixed":
+            link["directed"] = e.directed
+        links.append(link)
     data = {
-        "directed": False,
+        "directed": hub.edge_direction == "directed",
         "multigraph": True,
         "graph": {"title": hub.title, "generator": "Strategic Balance Explorer"},
         "nodes": nodes,
