@@ -25,6 +25,7 @@ from explorer.scene.color_modes import ColorContext
 from explorer.scene.color_modes.alliance import principal_alliances  # noqa: F401 - public
 from explorer.scene.naming import (  # noqa: F401 - short_label is public here too
     actor_roots,
+    distinct_labels,
     obligation_weight,
     root_regions,
     short_label,
@@ -180,6 +181,10 @@ def _build(
         # the dataset's own short name (NATO, US–Japan treaty) when it has one
         labels.append(getattr(alliance, "short_name", "") or short_label(lid, alliance.name))
         hub.append(True)
+    n_hubs = len(data.alliances)
+    if n_hubs:
+        labels[-n_hubs:] = distinct_labels(labels[-n_hubs:],
+                                           [a.name for a in data.alliances.values()])
     index = {k: i for i, k in enumerate(keys)}
     n = len(keys)
     n_actors = len(data.actors)

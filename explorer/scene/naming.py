@@ -48,6 +48,34 @@ def short_label(alliance_id: str, name: str, limit: int = 26) -> str:
     return head[: limit - 1].rstrip() + "…"
 
 
+_COUNTRY_SHORT = {"the United States": "US", "the Republic of Korea": "ROK",
+                  "the United Kingdom": "UK", "the Philippines": "Philippines"}
+
+
+def distinct_labels(labels: list[str], names: list[str]) -> list[str]:
+    """``labels`` with identical ones told apart: "Mutual Defense Treaty bet…" twice
+    becomes "US–ROK treaty" and "US–Philippines treaty" (the parties after "between"),
+    else the full name is cut later so the two differ."""
+    seen: dict[str, int] = {}
+    for text in labels:
+        seen[text] = seen.get(text, 0) + 1
+    out = []
+    for text, name in zip(labels, names, strict=True):
+        if seen[text] < 2:
+            out.append(text)
+            continue
+        head, sep, parties = name.partition(" between ")
+        if sep and " and " in parties:
+            a, _, b = parties.partition(" and ")
+            a, b = (_COUNTRY_SHORT.get(p.strip(), p.strip().removeprefix("the "))
+                    for p in (a, b))
+            kind = "treaty" if "treaty" in head.lower() else head.split()[-1].lower()
+            out.append(f"{a}\N{EN DASH}{b} {kind}")
+        else:
+            out.append(name if len(name) <= 40 else name[:39] + "\N{HORIZONTAL ELLIPSIS}")
+    return out
+
+
 def obligation_weight(obligation: str) -> float:
     """How strongly an alliance binds (and its edges pull in the layout): the analysis's
     one table, ``analysis.graphs.OBLIGATION_WEIGHT`` (defence 1.0 … none 0.2)."""

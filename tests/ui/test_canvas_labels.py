@@ -74,3 +74,13 @@ def test_a_crowded_label_moves_away_with_a_leader_line():
     assert abs(np.hypot(seg[0] - 200, seg[1] - 200) - 5.0) < 1e-9
     assert seg[2] in (x0, x0 + 60) and abs(seg[3] - (y0 + height / 2)) < 1e-9
     assert leader_line("right", 200, 200, 5.0, gap, height) is None
+
+
+def test_identical_hub_labels_are_told_apart():
+    from explorer.scene.naming import distinct_labels
+
+    names = ["Mutual Defense Treaty between the United States and the Republic of Korea",
+             "Mutual Defense Treaty between the United States and the Philippines",
+             "North Atlantic Treaty Organization"]
+    cut = ["Mutual Defense Treaty bet…", "Mutual Defense Treaty bet…", "NATO"]
+    assert distinct_labels(cut, names) == ["US–ROK treaty", "US–Philippines treaty", "NATO"]
