@@ -56,9 +56,21 @@ def find_node(window: QMainWindow) -> None:
     if not found:
         window.statusBar().showMessage(f"Nothing found for '{text}'.", 5000)
         return
+    if len(found) > 1:
+        found = pick_match(window, doc, text, found)
+        if not found:
+            return
     session.select(found)
     session.focusRequested.emit(found[0])
-    if len(found) > 1:
-        names = ", ".join(search_keys_by_key(doc)[k] for k in found[:6])
-        more = f" and {len(found) - 6} more" if len(found) > 6 else ""
-        window.statusBar().showMessage(f"{len(found)} found for '{text}': {names}{more}.", 8000)
+
+
+def pick_match(window: QMainWindow, doc: Document, text: str, found: list[str]) -> list[str]:
+    """Several names match: list them all to pick one (or all of them)."""
+    displays = search_keys_by_key(doc)
+    every = f"All {len(found)} of them"
+    items = [displays[k] for k in found] + [every]
+    choice, ok = QInputDialog.getItem(window, "Find", f"{len(found)} match '{text}':", items,
+                                      0, False)
+    if not ok:
+        return []
+    return found if choice == every else [found[items.index(choice)]]
