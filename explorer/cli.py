@@ -215,6 +215,7 @@ def _cmd_info(args: argparse.Namespace) -> int:
         print(f"Project:        {doc.title}")
         print(f"File:           {where}")
         print(f"Schema version: {project.schema_version}")
+        print(f"Data as of:     {doc.vintage or 'not recorded'}")
         for name, count in project.counts().items():
             print(f"{name.capitalize() + ':':<16}{count}")
         print(f"{'Regions:':<16}{len(doc.regions)}")

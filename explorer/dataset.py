@@ -63,6 +63,10 @@ def _load(folder: Path | None) -> Document:
     current = ""
     line = 0
     try:
+        current = "dataset.csv"
+        for line, row in _rows(folder, current, required=False):
+            if row["key"] == "vintage":
+                doc.vintage = row["value"]
         current = "regions.csv"
         for line, row in _rows(folder, current):
             doc.regions[row["id"]] = Region(row["id"], row["name"], _opt(row.get("parent", "")))

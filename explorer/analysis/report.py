@@ -5,6 +5,7 @@
     {
       "schema": 1,
       "title": str,
+      "vintage": str, "latest": str,  # the data's age ("2025-11"), "latest data (2025-11)"
       "summary": [str],              # 2-4 sentences (the comparison's, with a scenario)
       "view": {as_of, regions, keep_partners, alliance_kinds, alliances, actor_kinds,
                min_capability},
@@ -299,6 +300,8 @@ def build_report(
         "alliances": report_power.alliances(side),
         "allied": report_power.allied(base, side),
         "network": {**_network(base), **_direction(doc, base)},
+        "vintage": doc.vintage,
+        "latest": f"latest data ({doc.vintage})" if doc.vintage else "latest data",
         "balance": _balance(base),
         "glossary": glossary(),
     }

@@ -71,7 +71,7 @@ def format_text(report: dict, glossary: bool = False) -> str:
     view = report["view"]
     out.append(f"Strategic balance report: {report['title']}")
     out.append(
-        f"As of {view['as_of'] or 'today (open-ended memberships)'}; regions: "
+        f"As of {view['as_of'] or report.get('latest', 'latest data')}; regions: "
         f"{', '.join(view['regions']) or 'all'}"
         + (" (with partners)" if view["keep_partners"] else "")
     )

@@ -241,6 +241,8 @@ class Document:
     sources: dict[str, Source] = field(default_factory=dict)
     #: what an imported graph carries besides the model (styles, weights, attributes)
     extras: GraphExtras = field(default_factory=GraphExtras)
+    #: how recent the data is ("2025-11": the latest facts it holds); "" when unknown
+    vintage: str = ""
 
     def region_ancestors(self, region_id: str) -> list[str]:
         """``region_id`` and every region above it, nearest first (cycle-safe)."""

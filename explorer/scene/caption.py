@@ -6,7 +6,7 @@ active scenario into the lines the image export prints in its caption block.
 
 from __future__ import annotations
 
-import csv
+import calendar
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -63,6 +63,28 @@ def short_publisher(publisher: str) -> str:
     return text.split(",")[0].strip()
 
 
+def vintage_words(doc: Document) -> str:
+    """"Nov 2025" for a project whose data is as of 2025-11 ("" when unknown)."""
+    text = getattr(doc, "vintage", "") or ""
+    try:
+        year, month = int(text[:4]), int(text[5:7])
+        return f"{calendar.month_abbr[month]} {year}"
+    except (ValueError, IndexError):
+        return text
+
+
+def vintage_text(doc: Document) -> str:
+    """"Data as of Nov 2025" ("" when the project does not say how recent it is)."""
+    words = vintage_words(doc)
+    return f"Data as of {words}" if words else ""
+
+
+def latest_text(doc: Document) -> str:
+    """What the as-of control and captions call the open end: "Latest data (Nov 2025)"."""
+    words = vintage_words(doc)
+    return f"Latest data ({words})" if words else "Latest data (no end date)"
+
+
 def _split_ids(value: str) -> list[str]:
     return [part.strip() for part in value.split(";") if part.strip()]
 
@@ -95,21 +117,11 @@ def cited_sources(doc: Document, view: ViewFilter, keys: Iterable[str] | None = 
     return count
 
 
-def _bundled_source_ids() -> set[str]:
-    try:
-        from explorer.paths import data_dir
-
-        with open(data_dir() / "sources.csv", encoding="utf-8", newline="") as handle:
-            return {row["id"] for row in csv.DictReader(handle) if row.get("id")}
-    except (OSError, KeyError, csv.Error):
-        return set()
-
-
 def sources_line(
     doc: Document, view: ViewFilter, keys: Iterable[str] | None = None, limit: int = 8
 ) -> str:
-    """"Data: SIPRI, NATO, UN, … — see data/SOURCES.md": the publishers of the sources
-    cited by what is drawn, most cited first, shortened."""
+    """"Data: SIPRI, NATO, UN, … — as of Nov 2025": the publishers of the sources cited
+    by what is drawn, most cited first, shortened, and the data's age (never a path)."""
     cited = cited_sources(doc, view, keys)
     publishers: Counter = Counter()
     for source_id, n in cited.items():
@@ -128,13 +140,9 @@ def sources_line(
     more = len(ordered) - limit
     if more > 0:
         shown += f" and {more} other publisher{'s' if more > 1 else ''}"
-    bundled = _bundled_source_ids()
-    known = [s for s in cited if s in doc.sources]
-    if bundled and known and sum(s in bundled for s in known) >= 0.8 * len(known):
-        where = "see data/SOURCES.md"
-    else:
-        where = "full list in the project's sources"
-    return f"Data: {shown} \N{EM DASH} {where}"
+    vintage = vintage_text(doc)
+    tail = f" \N{EM DASH} {vintage.lower().replace('data as of', 'as of')}" if vintage else ""
+    return f"Data: {shown}{tail} (sources listed in the project)"
 
 
 def _names(table: dict, ids: Iterable[str], limit: int = 8) -> str:
@@ -184,7 +192,8 @@ def caption_lines(
 ) -> list[CaptionLine]:
     """The caption block of an exported image, line by line."""
     lines = [CaptionLine(doc.title or "Untitled", "title")]
-    when = f"As of {view.as_of}" if view.as_of else "As of today (agreements in force now)"
+    when = (f"As of {view.as_of}" if view.as_of
+            else f"{latest_text(doc)}: agreements in force then")
     lines.append(CaptionLine(f"{when} \N{MIDDLE DOT} {filter_words(doc, view)}", "body"))
     if scenario:
         sc = doc.scenarios.get(scenario)

@@ -154,6 +154,9 @@ def write_document(conn: sqlite3.Connection, doc: Document) -> None:
 
 def _write_document(conn: sqlite3.Connection, doc: Document) -> None:
     conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('title', ?)", (doc.title,))
+    if doc.vintage:
+        conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('vintage', ?)",
+                     (doc.vintage,))
     for region in doc.regions.values():
         write_region(conn, region)
     for source in doc.sources.values():
@@ -186,6 +189,8 @@ def read_document(
     """
     title_row = conn.execute("SELECT value FROM meta WHERE key = 'title'").fetchone()
     doc = Document(title=title_row[0] if title_row else "Untitled")
+    vintage = conn.execute("SELECT value FROM meta WHERE key = 'vintage'").fetchone()
+    doc.vintage = vintage[0] if vintage and isinstance(vintage[0], str) else ""
     for id_, name, parent in conn.execute("SELECT id, name, parent FROM regions ORDER BY id"):
         doc.regions[id_] = Region(id_, name, parent)
     for row in conn.execute(

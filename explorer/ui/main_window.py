@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from explorer import recovery_files
 from explorer.analysis.capability import DEFAULT_WEIGHTS
+from explorer.scene.caption import vintage_text
 from explorer.scene.view_state import ViewState
 from explorer.store import Project, ProjectFileError, ProjectLocked
 from explorer.ui.docks import build_docks
@@ -471,9 +472,11 @@ class MainWindow(ViewModeMenus, QMainWindow):
         read_only = " (read-only)" if self.session.project.read_only else ""
         self.setWindowTitle(f"{self.session.project.title} — {where}{read_only}")
         counts = self.session.project.counts()
+        vintage = vintage_text(self.session.project.document())
         self._status.setText(
             f"{counts['actors']} actors · {counts['alliances']} alliances · "
             f"{counts['memberships']} memberships · {counts['ties']} ties"
+            + (f" · {vintage}" if vintage else "")
         )
 
     def _update_undo_actions(self) -> None:
@@ -562,7 +565,8 @@ class MainWindow(ViewModeMenus, QMainWindow):
             "About Strategic Balance Explorer",
             f"<b>Strategic Balance Explorer</b> {__version__}<br>"
             "The world's military and strategic alliances as a live, editable network, "
-            "with what-if comparisons.<br>Data sources: see data/SOURCES.md.",
+            "with what-if comparisons.<br>Data sources: the Sources of each project "
+            "(bundled dataset: data/SOURCES.md).",
         )
 
 

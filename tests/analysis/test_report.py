@@ -11,7 +11,7 @@ from explorer.model.entities import Change
 
 TOP_KEYS = {
     "schema", "title", "summary", "view", "counts", "capability", "blocs", "alliances", "allied",
-    "network", "balance", "glossary",
+    "network", "balance", "glossary", "vintage", "latest",
 }
 
 

@@ -116,7 +116,7 @@ def test_svg_has_legend_caption_and_paths(canvas, tmp_path):
     for label in canvas.legend_entries():
         assert label in texts
     assert "Data: SIPRI, NATO" in texts
-    assert "As of today" in texts
+    assert "Latest data (no end date): agreements in force then" in texts  # no vintage
     assert sum(1 for e in root.iter() if e.tag.endswith("path")) >= 3
     assert "Sans Serif" not in out.read_text(encoding="utf-8")
 

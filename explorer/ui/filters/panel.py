@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 from explorer.analysis.view import ViewFilter, filtered
 from explorer.model.entities import Document
 from explorer.model.vocab import ACTOR_KINDS, ALLIANCE_KINDS, label
+from explorer.scene.caption import latest_text, vintage_words
 from explorer.scene.dates import MonthScale, dataset_start
 from explorer.ui.session import ProjectSession
 
@@ -138,7 +139,7 @@ class FiltersPanel(QWidget):
         self.date_slider.setPageStep(12)
         self.date_slider.setTickPosition(QSlider.TickPosition.TicksBelow)
         self.date_slider.setToolTip(
-            "Monthly steps; the right end is today's state (whatever has no end date)."
+            "Monthly steps; the right end is the latest data (whatever has no end date)."
         )
         self.date_slider.valueChanged.connect(self._on_slider)
         v.addWidget(self.date_slider)
@@ -260,6 +261,8 @@ class FiltersPanel(QWidget):
             self.date_slider.setTickInterval(120)
             first = self.scale.month(0)
             self.date_first.setText(str(first[0]))
+            words = vintage_words(doc)
+            self.date_last.setText(f"Latest ({words})" if words else "Latest")
 
             self.region_tree.clear()
             self._region_items: dict[str, QTreeWidgetItem] = {}
@@ -307,7 +310,7 @@ class FiltersPanel(QWidget):
         try:
             self._as_of = view.as_of
             self.date_slider.setValue(self.scale.position(view.as_of))
-            self.date_label.setText(MonthScale.label(view.as_of))
+            self.date_label.setText(self._date_words(view.as_of))
             for i in range(self.region_tree.topLevelItemCount()):
                 self.region_tree.topLevelItem(i).setCheckState(0, UNCHECKED)
             for region in sorted(view.regions):
@@ -389,15 +392,19 @@ class FiltersPanel(QWidget):
         if self._restoring:
             return
         self._as_of = self.scale.date(position)
-        self.date_label.setText(MonthScale.label(self._as_of))
+        self.date_label.setText(self._date_words(self._as_of))
         self._changed(DEBOUNCE_MS)
 
     def set_as_of(self, date: str | None) -> None:
         """Move the slider to ``date``'s month and use exactly ``date`` (None: today)."""
         self.date_slider.setValue(self.scale.position(date))
         self._as_of = date
-        self.date_label.setText(MonthScale.label(date))
+        self.date_label.setText(self._date_words(date))
         self.apply_now()
+
+    def _date_words(self, date: str | None) -> str:
+        """The slider's date in words; its open end is the data's own date."""
+        return MonthScale.label(date) if date else latest_text(self.doc)
 
     def _on_region_item(self, _item, _column=0) -> None:
         self._changed()  # a parent toggles its children: one apply after all of them
