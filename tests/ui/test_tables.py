@@ -219,3 +219,24 @@ def test_column_terms_filter_one_column(tables):
     assert tables.proxies["memberships"].rowCount() == 1
     tables.set_filter("nosuchcolumn:x")
     assert tables.proxies["actors"].rowCount() == 0
+
+
+def test_sources_tab_lists_titles_and_citations(qtbot, tmp_path):
+    from explorer.dataset import load_dataset
+
+    session = ProjectSession(Project.create(tmp_path / "w.sbx", load_dataset()))
+    tables = DataTables(session)
+    qtbot.addWidget(tables)
+    tables.show_tab("sources")
+    model = tables.models["sources"]
+    assert model.rowCount() == len(session.project.document().sources)
+    titles = [c.title for c in model.columns]
+    row = model.row_of("nato_members")
+    cited = int(model.index(row, titles.index("Cited by")).data())
+    assert model.index(row, titles.index("Title")).data() == "Member countries"
+    assert model.index(row, titles.index("Publisher")).data() == "NATO"
+    assert cited >= 30  # NATO's member list backs every member and more
+    tables.set_filter("publisher:stockholm")
+    assert 0 < tables.proxies["sources"].rowCount() < model.rowCount()
+    tables.deleteLater()
+    session.close()

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from explorer.scene.table_scope import records_in_view
 from explorer.ui.data.bloc_table import BlocsModel
 from explorer.ui.data.record_proxy import RecordProxyModel
+from explorer.ui.data.sources_table import SourcesModel
 from explorer.ui.data.table_copy import install_copy
 from explorer.ui.data.table_models import (
     CHOICES_ROLE,
@@ -98,7 +99,8 @@ class DataTables(QWidget):
     """Tabs Actors / Alliances / Memberships / Ties / Blocs over the session's project."""
 
     TABS = (("actors", "Actors"), ("alliances", "Alliances"),
-            ("memberships", "Memberships"), ("ties", "Ties"), ("blocs", "Blocs"))
+            ("memberships", "Memberships"), ("ties", "Ties"), ("blocs", "Blocs"),
+            ("sources", "Sources"))
 
     def __init__(self, session: ProjectSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -110,6 +112,7 @@ class DataTables(QWidget):
             "memberships": MembershipsModel(session, self),
             "ties": TiesModel(session, self),
             "blocs": BlocsModel(session, self),
+            "sources": SourcesModel(session, self),
         }
         self.proxies: dict[str, RecordProxyModel] = {}
         self.views: dict[str, QTableView] = {}
@@ -144,6 +147,8 @@ class DataTables(QWidget):
             view.setObjectName(f"table_{name}")
             self.proxies[name], self.views[name] = proxy, view
             self.tabs.addTab(view, title)
+            if name == "sources":
+                view.doubleClicked.connect(self._open_source_url)
             view.selectionModel().selectionChanged.connect(
                 lambda *_, n=name: self._on_rows_selected(n)
             )
@@ -205,6 +210,16 @@ class DataTables(QWidget):
         model = self.models[name]
         keys = [model.key_at(self.proxies[name].mapToSource(i).row()) for i in rows]
         return keys
+
+    def _open_source_url(self, index) -> None:
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
+        model = self.models["sources"]
+        row = self.proxies["sources"].mapToSource(index).row()
+        url = model.document.sources[model.key_at(row)].url
+        if url:
+            QDesktopServices.openUrl(QUrl(url))
 
     # ----- following the canvas -------------------------------------------------------
 
@@ -317,7 +332,8 @@ class DataTables(QWidget):
                   "Source": 120, "Sign": 110, "Role": 90, "Members": 70, "Formal": 60,
                   "Colour": 90, "Member names": 320}
         # bloc ids are slugs of their names, longer than ISO codes and alliance acronyms
-        per_table = {"blocs": {"ID": 120}}
+        per_table = {"blocs": {"ID": 120},
+                     "sources": {"Title": 340, "Publisher": 200, "URL": 240, "ID": 140}}
         for name, view in self.views.items():
             for i, column in enumerate(self.models[name].columns):
                 width = per_table.get(name, {}).get(column.title, widths.get(column.title, 95))
