@@ -14,7 +14,7 @@ from explorer.model.entities import Document
 from explorer.model.vocab import METRIC_LABELS, label
 from explorer.scene.caption import short_publisher
 
-SECTIONS = ("Rank in view", "Memberships", "Ties", "Blocs", "Figures",
+SECTIONS = ("Rank in view", "Memberships", "Ties", "Blocs", "Figures", "Sources",
             "From the imported file")
 
 
@@ -106,7 +106,30 @@ def actor_profile(doc: Document, actor_id: str, view: ViewFilter | None = None,
             f"{METRIC_LABELS[metric]}: {latest.value:,.4g} ({latest.year or 'undated'}, {how})",
             f"{span}; {_source_names(doc, latest.source) or 'no source recorded'}",
             "actor", actor_id))
+    rows += _source_rows(doc, actor_id)
     rows += _imported_rows(doc, actor_id)
+    return rows
+
+
+def _source_rows(doc: Document, actor_id: str) -> list[ProfileRow]:
+    """The sources this actor's records cite, by title (most cited first)."""
+    actor = doc.actors[actor_id]
+    fields = [actor.source, *{c.source for c in actor.capabilities}]
+    fields += [m.source for m in doc.memberships.values() if m.actor == actor_id]
+    fields += [t.source for t in doc.ties.values() if actor_id in (t.a, t.b)]
+    count: dict[str, int] = {}
+    for field in fields:
+        for part in (p.strip() for p in field.split(";")):
+            if part:
+                count[part] = count.get(part, 0) + 1
+    rows = []
+    for sid in sorted(count, key=lambda k: (-count[k], k)):
+        source = doc.sources.get(sid)
+        title = source.title if source is not None else sid
+        detail = ", ".join(filter(None, [source.publisher if source else "",
+                                         (source.published or "")[:4] if source else "",
+                                         f"cited {count[sid]}×"]))
+        rows.append(ProfileRow("Sources", title, detail))
     return rows
 
 

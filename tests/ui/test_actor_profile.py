@@ -91,3 +91,13 @@ def test_imported_attributes_show_in_profile_and_table(qtbot, tmp_path):
     assert 0 < tables.proxies["actors"].rowCount() < len(doc.actors)
     tables.deleteLater()
     session.close()
+
+
+def test_profile_lists_sources_by_title():
+    from explorer.dataset import load_dataset
+
+    rows = [r for r in actor_profile(load_dataset(), "TUR") if r.section == "Sources"]
+    titles = [r.text for r in rows]
+    assert "Member countries" in titles  # NATO's member list, by title, not "nato_members"
+    assert not any(t == "nato_members" for t in titles)
+    assert all("cited" in r.detail for r in rows)
