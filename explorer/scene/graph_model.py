@@ -306,6 +306,10 @@ def _build(
         legend=[],
     )
     model.legend = _legend(model, categories, coloring.keep_order, size_by, size_note)
+    if any(p.directed for k, p in doc.extras.edges.items() if k.startswith("tie:")):
+        # an imported graph's direction is drawn as arrowheads (explorer.ui.canvas.arrows)
+        model.legend.append(LegendEntry("shape", "Directed tie: arrowhead at its target",
+                                        shape=""))
     model.tooltips = _tooltips(data, cap, members, year)
     return model
 

@@ -56,3 +56,18 @@ def test_split_view_draws_baseline_beside_scenario(qtbot, tmp_path, window_setti
     session.set_scenario(name, "both")
     assert not area.baseline.isVisible() and area.summary_text() == ""
     window.close_project()
+
+
+def test_directed_ties_get_arrowheads(qtbot, tmp_path, window_settings):
+    from explorer.services import import_to_new_project
+
+    source = tmp_path / "edges.csv"
+    source.write_text("Source,Target,Type\nA,B,Directed\nB,C,Directed\nC,A,Undirected\n",
+                      encoding="utf-8")
+    summary = import_to_new_project(source, tmp_path / "d.sbx")
+    window = open_window(qtbot, summary.path, window_settings)
+    arrows = window.comparison_area.arrows
+    assert arrows.count == 2
+    assert not arrows.boundingRect().isEmpty()
+    assert any("Directed tie" in label for label in window.canvas.legend_entries())
+    window.close_project()

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
 from explorer.scene import styles
 from explorer.scene.graph_model import GraphModel, build_graph_model
+from explorer.ui.canvas.arrows import install_arrows
 from explorer.ui.canvas.drawing import EdgeLayer, NodeLayer
 from explorer.ui.canvas.labels import LabelLayer
 
@@ -165,6 +166,7 @@ class ComparisonArea(QWidget):
         layout.addWidget(self.summary)
         layout.addWidget(self.splitter, 1)
         canvas.framePainted.connect(self.baseline.follow_positions)
+        self.arrows = install_arrows(canvas)  # direction of an imported graph's ties
         canvas.vb.sigRangeChanged.connect(lambda *_: self._follow_range())
         canvas.modelApplied.connect(self._on_canvas_model)
         self.session.scenarioChanged.connect(self._on_mode)
