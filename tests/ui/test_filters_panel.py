@@ -113,7 +113,7 @@ def test_widgets_start_from_the_default_view(project_path, open_session):
     assert panel.current_view() == ViewFilter()
     assert panel.count_label.text().startswith("Showing 8 of 8 actors")
     assert panel.date_slider.value() == panel.scale.today_position
-    assert panel.date_label.text() == "Today (no end date)"
+    assert panel.date_label.text() == "Latest data (no end date)"  # the test project: no vintage
     assert "follows this filtered view" in panel.analysis_note.text()
 
 
@@ -196,7 +196,7 @@ def test_slider_drives_as_of_with_debounce(project_path, open_session, qtbot):
 
     panel.date_slider.setValue(panel.scale.today_position)
     qtbot.waitUntil(lambda: session.view_filter.as_of is None, timeout=2000)
-    assert panel.date_label.text() == "Today (no end date)"
+    assert panel.date_label.text() == "Latest data (no end date)"  # the test project: no vintage
 
 
 def test_filters_are_restored_when_the_project_reopens(project_path, open_session, qtbot):
@@ -252,3 +252,17 @@ def test_default_dataset_nato_grows_as_the_slider_passes(tmp_path, open_session,
     assert "FIN" in nato_members() and "SWE" not in nato_members()
     panel.set_as_of(panel.scale.date(panel.scale.position("2024-03-01")))
     assert "SWE" in nato_members()
+
+
+def test_the_open_end_is_the_datas_own_date(qtbot, tmp_path):
+    from explorer.dataset import load_dataset
+
+    path = tmp_path / "w.sbx"
+    Project.create(path, load_dataset()).close()
+    session = ProjectSession(Project.open(path))
+    panel = FiltersPanel(session)
+    qtbot.addWidget(panel)
+    assert panel.date_label.text() == "Latest data (Nov 2025)"
+    assert panel.date_last.text() == "Latest (Nov 2025)"
+    panel.deleteLater()
+    session.close()
