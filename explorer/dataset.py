@@ -92,6 +92,7 @@ def _load(folder: Path | None) -> Document:
             doc.actors[row["id"]] = Actor(
                 row["id"], row["name"], row["kind"], regions,
                 tuple(caps.get(row["id"], ())), row.get("notes", ""), row.get("source", ""),
+                tuple(a.strip() for a in row.get("aliases", "").split(";") if a.strip()),
             )
         current = "alliances.csv"
         for line, row in _rows(folder, current):
@@ -99,7 +100,7 @@ def _load(folder: Path | None) -> Document:
                 row["id"], row["name"], row["kind"], row["obligation"],
                 row.get("formal", "1") not in ("0", "false", "False", ""),
                 _opt(row.get("founded", "")), _opt(row.get("ended", "")),
-                row.get("source", ""), row.get("notes", ""),
+                row.get("source", ""), row.get("notes", ""), row.get("short_name", ""),
             )
         current = "memberships.csv"
         for number, (line, row) in enumerate(_rows(folder, current), start=1):

@@ -112,7 +112,21 @@ def v3_document() -> Document:
     return doc
 
 
-MAKERS = {1: v1_document, 2: v2_document, 3: v3_document}
+def v4_document() -> Document:
+    """Schema 4: actors' aliases and alliances' short names, and the data's vintage."""
+    import dataclasses
+
+    doc = v3_document()
+    doc.title = "Back-compat project v4"
+    doc.vintage = "2025-11"
+    doc.actors["TUR"] = dataclasses.replace(doc.actors["TUR"], aliases=("Turkey",))
+    doc.alliances["nato"] = dataclasses.replace(doc.alliances["nato"],
+                                                name="North Atlantic Treaty Organization",
+                                                short_name="NATO")
+    return doc
+
+
+MAKERS = {1: v1_document, 2: v2_document, 3: v3_document, 4: v4_document}
 
 
 def make(path: Path, document: Document) -> None:

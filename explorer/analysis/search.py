@@ -37,17 +37,21 @@ class SearchIndex:
         for a in doc.actors.values():
             regions = " ".join(doc.regions[r].name if r in doc.regions else r for r in a.regions)
             rows.append({"key": actor_key(a.id), "display": f"{a.name} ({a.id})", "name": a.name,
-                         "ident": a.id, "about": f"{label(a.kind)} {regions}", "notes": a.notes})
+                         "ident": a.id, "aliases": "; ".join(a.aliases),
+                         "about": f"{label(a.kind)} {regions}", "notes": a.notes})
         for al in doc.alliances.values():
             rows.append({"key": alliance_key(al.id), "display": f"{al.name} ({al.id})",
-                         "name": al.name, "ident": al.id,
+                         "name": al.name, "ident": al.id, "aliases": al.short_name,
                          "about": f"{label(al.kind)} {label(al.obligation)}", "notes": al.notes})
         table = self._db["nodes"]
         table.insert_all(rows, pk="key")
         table.enable_fts(
-            ["name", "ident", "about", "notes"], tokenize="unicode61 remove_diacritics 2"
+            ["name", "ident", "aliases", "about", "notes"],
+            tokenize="unicode61 remove_diacritics 2",
         )
         self._displays = {r["key"]: r["display"] for r in rows}
+        self._aliases = {r["key"]: {_fold(x.strip()) for x in r["aliases"].split(";")
+                                    if x.strip()} for r in rows}
 
     def search(self, text: str, limit: int = 50) -> list[Hit]:
         """Nodes whose words start with every word of ``text``; name and id matches first."""
@@ -58,7 +62,7 @@ class SearchIndex:
         # name and id hits outrank a mention in the notes (bm25 column weights)
         sql = (
             "SELECT nodes.key FROM nodes JOIN nodes_fts ON nodes.rowid = nodes_fts.rowid "
-            "WHERE nodes_fts MATCH ? ORDER BY bm25(nodes_fts, 10.0, 10.0, 2.0, 0.5), "
+            "WHERE nodes_fts MATCH ? ORDER BY bm25(nodes_fts, 10.0, 10.0, 8.0, 2.0, 0.5), "
             "nodes.display LIMIT ?"
         )
         keys = [row[0] for row in self._db.execute(sql, [query, limit]).fetchall()]
@@ -71,13 +75,16 @@ class SearchIndex:
         hits = self.search(text)
         for hit in hits:
             name, _, ident = hit.display.rpartition(" (")
-            if wanted in (_fold(name), _fold(ident.rstrip(")"))):
+            if wanted in (_fold(name), _fold(ident.rstrip(")"))) or wanted in self._aliases.get(
+                    hit.key, ()):
                 return [hit]
         words = _WORD.findall(_fold(text))
         leading = [h for h in hits if _fold(h.display).startswith(words[0])] if words else []
-        in_name = [h for h in hits if all(
-            any(t.startswith(w) for t in _WORD.findall(_fold(h.display))) for w in words
-        )]
+        def named(h: Hit) -> list[str]:  # words of its name, id and other names
+            return _WORD.findall(_fold(h.display + " " + " ".join(self._aliases[h.key])))
+
+        in_name = [h for h in hits if all(any(t.startswith(w) for t in named(h))
+                                          for w in words)]
         return leading or in_name or hits
 
 

@@ -35,6 +35,8 @@ NODE_SCHEMA: list[tuple[str, str]] = [
     (NODE_TYPE, "string"),
     (ENTITY_ID, "string"),
     ("kind", "string"),
+    ("aliases", "string"),
+    ("short_name", "string"),
     ("regions", "string"),
     ("obligation", "string"),
     ("formal", "boolean"),
@@ -137,6 +139,7 @@ def hub_graph(doc: Document) -> HubGraph:
     for actor in doc.actors.values():
         attrs: dict[str, Any] = {NODE_TYPE: "actor", "kind": actor.kind}
         _put(attrs, "regions", ";".join(actor.regions))
+        _put(attrs, "aliases", "; ".join(actor.aliases))
         _put(attrs, "notes", actor.notes)
         _put(attrs, DATA_SOURCE, actor.source)
         # Graph formats hold one value per metric: each metric's latest figure (published
@@ -158,6 +161,7 @@ def hub_graph(doc: Document) -> HubGraph:
         if nid != alliance.id:
             attrs[ENTITY_ID] = alliance.id
         attrs["obligation"] = alliance.obligation
+        _put(attrs, "short_name", alliance.short_name)
         attrs["formal"] = bool(alliance.formal)
         _put(attrs, "founded", alliance.founded)
         _put(attrs, "ended", alliance.ended)

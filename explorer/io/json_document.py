@@ -39,6 +39,7 @@ def document_to_dict(doc: Document, schema: int | None = None) -> dict[str, Any]
     def actor(a: Actor) -> dict[str, Any]:
         out = asdict(a)
         out["regions"] = list(a.regions)
+        out["aliases"] = list(a.aliases)
         out["capabilities"] = [asdict(c) for c in a.capabilities]
         return out
 
@@ -46,6 +47,7 @@ def document_to_dict(doc: Document, schema: int | None = None) -> dict[str, Any]
         "format": FORMAT_NAME,
         "schema": schema,
         "title": doc.title,
+        "vintage": doc.vintage,
         "regions": [asdict(r) for r in doc.regions.values()],
         "sources": [asdict(s) for s in doc.sources.values()],
         "actors": [actor(a) for a in doc.actors.values()],
@@ -69,7 +71,8 @@ def document_from_dict(data: Any) -> Document:
     if not isinstance(data, dict) or data.get("format") != FORMAT_NAME:
         raise ValidationError("This JSON is not a Strategic Balance Explorer document export.")
     try:
-        doc = Document(title=str(data.get("title") or "Untitled"))
+        doc = Document(title=str(data.get("title") or "Untitled"),
+                       vintage=str(data.get("vintage") or ""))
         for r in data.get("regions", []):
             doc.regions[r["id"]] = Region(**r)
         for s in data.get("sources", []):
@@ -77,7 +80,8 @@ def document_from_dict(data: Any) -> Document:
         for a in data.get("actors", []):
             caps = tuple(Capability(**c) for c in a.get("capabilities", []))
             doc.actors[a["id"]] = Actor(
-                **{**a, "regions": tuple(a.get("regions", [])), "capabilities": caps}
+                **{**a, "regions": tuple(a.get("regions", [])), "capabilities": caps,
+                   "aliases": tuple(a.get("aliases", []))}
             )
         for a in data.get("alliances", []):
             doc.alliances[a["id"]] = Alliance(**a)

@@ -260,6 +260,7 @@ def build_result(raw: RawGraph, path: Path, *, title: str | None = None) -> Impo
                 ended=_bound(ended, "ended", warn),
                 source=_text(attrs.get(DATA_SOURCE)),
                 notes=_text(attrs.get("notes")),
+                short_name=_text(attrs.get("short_name")),
             )
             key = aid
         else:
@@ -281,6 +282,8 @@ def build_result(raw: RawGraph, path: Path, *, title: str | None = None) -> Impo
                     capabilities=_capabilities(attrs, warn, aid),
                     notes=_text(attrs.get("notes")),
                     source=_text(attrs.get(DATA_SOURCE)),
+                    aliases=tuple(p.strip() for p in _text(attrs.get("aliases")).split(";")
+                                  if p.strip()),
                 )
             else:
                 actor = Actor(

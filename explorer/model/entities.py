@@ -57,6 +57,8 @@ class Actor:
     capabilities: tuple[Capability, ...] = ()
     notes: str = ""
     source: str = ""
+    #: other names the actor goes by ("Turkey", "Republic of Korea", "ROK")
+    aliases: tuple[str, ...] = ()
 
     def figure(self, metric: str, year: int | None = None) -> float | None:
         """The value of ``metric`` for ``year`` (None when unknown); see :meth:`figure_at`."""
@@ -117,6 +119,13 @@ class Alliance:
     ended: str | None = None
     source: str = ""
     notes: str = ""
+    #: the name labels use (NATO, SEATO, US–Japan treaty); "" falls back to the name
+    short_name: str = ""
+
+    @property
+    def label(self) -> str:
+        """The short name when there is one, else the full name."""
+        return self.short_name or self.name
 
 
 @dataclass(frozen=True)

@@ -52,10 +52,11 @@ def _series_rows(actor: Actor) -> list[tuple]:
 def write_actor(conn: sqlite3.Connection, actor: Actor, figures: bool = True) -> None:
     """Insert or update ``actor``; ``figures=False`` leaves its figures to the caller."""
     conn.execute(
-        "INSERT INTO actors (id, name, kind, notes, source) VALUES (?, ?, ?, ?, ?)"
+        "INSERT INTO actors (id, name, kind, notes, source, aliases) VALUES (?, ?, ?, ?, ?, ?)"
         " ON CONFLICT(id) DO UPDATE SET name=excluded.name, kind=excluded.kind,"
-        " notes=excluded.notes, source=excluded.source",
-        (actor.id, actor.name, actor.kind, actor.notes, actor.source),
+        " notes=excluded.notes, source=excluded.source, aliases=excluded.aliases",
+        (actor.id, actor.name, actor.kind, actor.notes, actor.source,
+         "; ".join(actor.aliases)),
     )
     conn.execute("DELETE FROM actor_regions WHERE actor = ?", (actor.id,))
     conn.executemany(
@@ -70,14 +71,15 @@ def write_actor(conn: sqlite3.Connection, actor: Actor, figures: bool = True) ->
 def write_alliance(conn: sqlite3.Connection, alliance: Alliance) -> None:
     conn.execute(
         "INSERT INTO alliances (id, name, kind, obligation, formal, founded, ended,"
-        " source, notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        " source, notes, short_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
         " ON CONFLICT(id) DO UPDATE SET name=excluded.name, kind=excluded.kind,"
         " obligation=excluded.obligation, formal=excluded.formal, founded=excluded.founded,"
-        " ended=excluded.ended, source=excluded.source, notes=excluded.notes",
+        " ended=excluded.ended, source=excluded.source, notes=excluded.notes,"
+        " short_name=excluded.short_name",
         (
             alliance.id, alliance.name, alliance.kind, alliance.obligation,
             int(alliance.formal), alliance.founded, alliance.ended, alliance.source,
-            alliance.notes,
+            alliance.notes, alliance.short_name,
         ),
     )
 
@@ -203,18 +205,20 @@ def read_document(
     ):
         regions.setdefault(actor, []).append(region)
     caps = read_figures(conn) if figures is None else figures
-    for id_, name, kind, notes, source in conn.execute(
-        "SELECT id, name, kind, notes, source FROM actors ORDER BY id"
+    for id_, name, kind, notes, source, aliases in conn.execute(
+        "SELECT id, name, kind, notes, source, aliases FROM actors ORDER BY id"
     ):
         doc.actors[id_] = Actor(
-            id_, name, kind, tuple(regions.get(id_, ())), tuple(caps.get(id_, ())), notes, source
+            id_, name, kind, tuple(regions.get(id_, ())), tuple(caps.get(id_, ())), notes,
+            source, split_names(aliases),
         )
     for row in conn.execute(
-        "SELECT id, name, kind, obligation, formal, founded, ended, source, notes"
+        "SELECT id, name, kind, obligation, formal, founded, ended, source, notes, short_name"
         " FROM alliances ORDER BY id"
     ):
         doc.alliances[row[0]] = Alliance(
-            row[0], row[1], row[2], row[3], bool(row[4]), row[5], row[6], row[7], row[8]
+            row[0], row[1], row[2], row[3], bool(row[4]), row[5], row[6], row[7], row[8],
+            row[9] or "",
         )
     for row in conn.execute(
         'SELECT id, alliance, actor, role, joined, "left", source, notes'
@@ -254,6 +258,11 @@ def _drop_stale_extras(doc: Document) -> None:
     for table in (extras.styles, extras.edges, extras.attributes):
         for owner in [k for k in table if k not in live]:
             del table[owner]
+
+
+def split_names(text: str | None) -> tuple[str, ...]:
+    """"Turkey; Republic of Türkiye" -> ("Turkey", "Republic of Türkiye")."""
+    return tuple(p.strip() for p in (text or "").split(";") if p.strip())
 
 
 def stored_figures(capabilities: Sequence[Capability]) -> tuple[Capability, ...]:

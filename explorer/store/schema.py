@@ -146,11 +146,19 @@ def _migrate_graph_extras(conn: sqlite3.Connection) -> None:
         " PRIMARY KEY (owner, name)) WITHOUT ROWID")
 
 
+def _migrate_names(conn: sqlite3.Connection) -> None:
+    """Actors' other names (``aliases``, "; "-separated, for Find and tooltips) and
+    alliances' short names (what the canvas labels show)."""
+    conn.execute("ALTER TABLE actors ADD COLUMN aliases TEXT NOT NULL DEFAULT ''")
+    conn.execute("ALTER TABLE alliances ADD COLUMN short_name TEXT NOT NULL DEFAULT ''")
+
+
 #: MIGRATIONS[n] upgrades a file from version n - 1 to version n.
 MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
     1: _migrate_to_1,
     2: _migrate_to_2,
     3: _migrate_graph_extras,
+    4: _migrate_names,
 }
 SCHEMA_VERSION = max(MIGRATIONS)
 

@@ -179,5 +179,29 @@ def test_v3_project_keeps_graph_extras(tmp_path):
 
 def test_v2_project_gains_empty_extras(v2):
     with Project.open(v2) as project:
-        assert project.schema_version == 3
+        assert project.schema_version == SCHEMA_VERSION
         assert project.document().extras.is_empty()
+
+
+def test_v4_project_keeps_names_and_vintage(tmp_path):
+    import shutil
+
+    copy = tmp_path / "project_v4.sbx"
+    shutil.copy(DATA / "project_v4.sbx", copy)
+    assert check_project_file(copy) == 4
+    with Project.open(copy) as project:
+        doc = project.document()
+    assert doc.actors["TUR"].aliases == ("Turkey",)
+    assert doc.alliances["nato"].label == "NATO"
+    assert doc.vintage == "2025-11"
+
+
+def test_v3_project_gains_empty_names(tmp_path):
+    import shutil
+
+    copy = tmp_path / "project_v3.sbx"
+    shutil.copy(DATA / "project_v3.sbx", copy)
+    with Project.open(copy) as project:
+        doc = project.document()
+        assert project.schema_version == 4
+    assert doc.actors["TUR"].aliases == () and doc.alliances["nato"].short_name == ""

@@ -36,3 +36,14 @@ def test_several_matches_are_listed_to_pick_from(qtbot, tmp_path, window_setting
     assert offered[0][-1].startswith("All ")
     assert window.session.selection == ["actor:PRK"]
     window.close_project()
+
+
+def test_aliases_and_short_names_are_found():
+    doc = load_dataset()
+    assert matches(doc, "Turkey") == ["actor:TUR"]  # Türkiye's former UN short name
+    assert matches(doc, "ROK") == ["actor:KOR"]
+    assert matches(doc, "Ansar Allah") == ["actor:houthis"]
+    assert matches(doc, "US–Japan treaty") == ["alliance:us_japan"]
+    # short names are what the canvas labels show; the full name stays the name
+    assert doc.alliances["us_japan"].label == "US–Japan treaty"
+    assert doc.alliances["us_japan"].name.startswith("Treaty of Mutual Cooperation")

@@ -65,6 +65,6 @@ def test_the_data_table_copies_what_it_shows(qtbot, session):
     view.selectRow(0)
     action(view, "Copy").trigger()
     lines = QGuiApplication.clipboard().text().splitlines()
-    assert lines[0].split("\t")[:3] == ["ID", "Name", "Kind"]
+    assert lines[0].split("\t")[:4] == ["ID", "Name", "Aliases", "Kind"]
     assert len(lines) == 2
     assert lines[1].split("\t")[0] in session.project.document().actors

@@ -184,6 +184,10 @@ def actor_columns() -> list[Column]:
     columns = [
         Column("ID", lambda doc, a: a.id),
         text_column("Name", "name"),
+        Column("Aliases", lambda doc, a: "; ".join(a.aliases),
+               edit=lambda doc, a, v: dataclasses.replace(a, aliases=tuple(
+                   p.strip() for p in str(v).split(";") if p.strip())),
+               tip="Other names, separated by semicolons (Find matches them)"),
         _choice_column("Kind", "kind", ACTOR_KINDS),
         Column(
             "Regions",
@@ -219,6 +223,8 @@ def alliance_columns(member_counts: Callable[[], Counter]) -> list[Column]:
     return [
         Column("ID", lambda doc, a: a.id),
         text_column("Name", "name"),
+        text_column("Short name", "short_name",
+                    tip="What the canvas labels show (empty: the name)"),
         _choice_column("Kind", "kind", ALLIANCE_KINDS),
         _choice_column("Obligation", "obligation", OBLIGATIONS),
         Column(

@@ -255,6 +255,13 @@ class ActorForm(EntityForm):
     def build(self) -> None:
         self.add_line("id", "ID", readonly=True)
         self.add_line("name", "Name")
+        aliases = QLineEdit(self)
+        aliases.setObjectName("field_aliases")
+        aliases.setPlaceholderText("other names, separated by semicolons")
+        aliases.editingFinished.connect(lambda: self.commit("aliases", aliases=tuple(
+            p.strip() for p in aliases.text().split(";") if p.strip())))
+        self.form.add("aliases", "Aliases", aliases)
+        self.add_loader(lambda a, doc: set_line_text(aliases, "; ".join(a.aliases)))
         self.add_choice("kind", "Kind", [(k, label(k)) for k in ACTOR_KINDS])
         from explorer.ui.inspector.profile import ActorProfile
 
@@ -320,6 +327,7 @@ class AllianceForm(EntityForm):
     def build(self) -> None:
         self.add_line("id", "ID", readonly=True)
         self.add_line("name", "Name")
+        self.add_line("short_name", "Short name", placeholder="what the canvas shows")
         self.add_choice("kind", "Kind", [(k, label(k)) for k in ALLIANCE_KINDS])
         self.add_choice("obligation", "Obligation", [(k, label(k)) for k in OBLIGATIONS])
         self.add_check("formal", "Formal treaty")
