@@ -93,6 +93,7 @@ def _load(folder: Path | None) -> Document:
                 row["id"], row["name"], row["kind"], regions,
                 tuple(caps.get(row["id"], ())), row.get("notes", ""), row.get("source", ""),
                 tuple(a.strip() for a in row.get("aliases", "").split(";") if a.strip()),
+                _opt(row.get("start", "")), _opt(row.get("end", "")),
             )
         current = "alliances.csv"
         for line, row in _rows(folder, current):

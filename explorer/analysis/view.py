@@ -89,6 +89,13 @@ class FilteredData:
         return not self.actors
 
 
+def dated_enough(documented: str | None, day: str | None) -> bool:
+    """Whether a record with no start of its own may be drawn on ``day``: at the latest
+    data always; in the past only from a documented date (its alliance's founding), so
+    "start unknown" is never read as "since 1946"."""
+    return day is None or (documented is not None and documented <= day)
+
+
 def alliance_in_force(alliance: Alliance, day: str | None) -> bool:
     """Founded on or before ``day`` and not ended; with ``day=None``: not ended."""
     if day is None:
@@ -116,7 +123,8 @@ def filtered(doc: Document, view: ViewFilter | None = None) -> FilteredData:
     """Apply ``view`` (default: everything in force today) to ``doc``."""
     view = view or ViewFilter()
     candidates = {
-        a.id: a for a in doc.actors.values() if not view.actor_kinds or a.kind in view.actor_kinds
+        a.id: a for a in doc.actors.values()
+        if (not view.actor_kinds or a.kind in view.actor_kinds) and a.exists(view.as_of)
     }
     if view.min_capability > 0:
         world = capability_index(doc.actors.values(), year=view_year(view))
@@ -136,11 +144,13 @@ def filtered(doc: Document, view: ViewFilter | None = None) -> FilteredData:
         m
         for m in doc.memberships.values()
         if m.alliance in alliances and m.actor in candidates and m.in_force(view.as_of)
+        and (m.joined or dated_enough(alliances[m.alliance].founded, view.as_of))
     ]
     ties = [
         t
         for t in doc.ties.values()
         if t.a in candidates and t.b in candidates and t.a != t.b and t.in_force(view.as_of)
+        and (t.start or view.as_of is None)
     ]
     if view.regions:
         core = {k for k, a in candidates.items() if _in_regions(doc, a, view.regions)}

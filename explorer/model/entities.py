@@ -59,6 +59,17 @@ class Actor:
     source: str = ""
     #: other names the actor goes by ("Turkey", "Republic of Korea", "ROK")
     aliases: tuple[str, ...] = ()
+    #: when it exists as such (independence, founding; dissolution): None = not bounded
+    start: str | None = None
+    end: str | None = None
+
+    def exists(self, day: str | None) -> bool:
+        """Whether the actor exists on ``day`` (None: at the latest data). A non-state
+        group with no documented start is shown at the latest data only, never as if it
+        had existed since the timeline's beginning."""
+        if self.start is None and self.kind == "non_state" and day is not None:
+            return False
+        return _in_period(day, self.start, self.end)
 
     def figure(self, metric: str, year: int | None = None) -> float | None:
         """The value of ``metric`` for ``year`` (None when unknown); see :meth:`figure_at`."""

@@ -52,11 +52,13 @@ def _series_rows(actor: Actor) -> list[tuple]:
 def write_actor(conn: sqlite3.Connection, actor: Actor, figures: bool = True) -> None:
     """Insert or update ``actor``; ``figures=False`` leaves its figures to the caller."""
     conn.execute(
-        "INSERT INTO actors (id, name, kind, notes, source, aliases) VALUES (?, ?, ?, ?, ?, ?)"
+        "INSERT INTO actors (id, name, kind, notes, source, aliases, start, \"end\")"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
         " ON CONFLICT(id) DO UPDATE SET name=excluded.name, kind=excluded.kind,"
-        " notes=excluded.notes, source=excluded.source, aliases=excluded.aliases",
+        " notes=excluded.notes, source=excluded.source, aliases=excluded.aliases,"
+        " start=excluded.start, \"end\"=excluded.\"end\"",
         (actor.id, actor.name, actor.kind, actor.notes, actor.source,
-         "; ".join(actor.aliases)),
+         "; ".join(actor.aliases), actor.start, actor.end),
     )
     conn.execute("DELETE FROM actor_regions WHERE actor = ?", (actor.id,))
     conn.executemany(
@@ -205,12 +207,12 @@ def read_document(
     ):
         regions.setdefault(actor, []).append(region)
     caps = read_figures(conn) if figures is None else figures
-    for id_, name, kind, notes, source, aliases in conn.execute(
-        "SELECT id, name, kind, notes, source, aliases FROM actors ORDER BY id"
+    for id_, name, kind, notes, source, aliases, start, end in conn.execute(
+        'SELECT id, name, kind, notes, source, aliases, start, "end" FROM actors ORDER BY id'
     ):
         doc.actors[id_] = Actor(
             id_, name, kind, tuple(regions.get(id_, ())), tuple(caps.get(id_, ())), notes,
-            source, split_names(aliases),
+            source, split_names(aliases), start, end,
         )
     for row in conn.execute(
         "SELECT id, name, kind, obligation, formal, founded, ended, source, notes, short_name"

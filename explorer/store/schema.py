@@ -147,10 +147,14 @@ def _migrate_graph_extras(conn: sqlite3.Connection) -> None:
 
 
 def _migrate_names(conn: sqlite3.Connection) -> None:
-    """Actors' other names (``aliases``, "; "-separated, for Find and tooltips) and
-    alliances' short names (what the canvas labels show)."""
+    """Actors' other names (``aliases``, "; "-separated, for Find and tooltips) and the
+    dates they exist as such (``start``, ``end``), and alliances' short names (what the
+    canvas labels show)."""
     conn.execute("ALTER TABLE actors ADD COLUMN aliases TEXT NOT NULL DEFAULT ''")
     conn.execute("ALTER TABLE alliances ADD COLUMN short_name TEXT NOT NULL DEFAULT ''")
+    # when an actor exists as such (a state's independence, a group's founding)
+    conn.execute("ALTER TABLE actors ADD COLUMN start TEXT")
+    conn.execute('ALTER TABLE actors ADD COLUMN "end" TEXT')
 
 
 #: MIGRATIONS[n] upgrades a file from version n - 1 to version n.

@@ -18,7 +18,7 @@ DATA = Path(__file__).resolve().parents[2] / "data"
 HEADERS = {
     "sources.csv": ["id", "title", "publisher", "url", "published", "accessed"],
     "regions.csv": ["id", "name", "parent"],
-    "actors.csv": ["id", "name", "aliases", "kind", "regions", "notes", "source"],
+    "actors.csv": ["id", "name", "aliases", "kind", "regions", "start", "end", "notes", "source"],
     "capabilities.csv": ["actor", "metric", "value", "year", "source"],
     "alliances.csv": [
         "id",

@@ -261,7 +261,9 @@ def test_filter_compare_save_reopen(qtbot, tmp_path):
     # ARM–TJK shared only CSTO in mid-2022 (ARM, RUS, KAZ, KGZ also share the EAEU)
     assert f["memberships"]["delta"] == -1 and f["edges"]["delta"] == -1
     assert f["efficiency"]["delta"] < 0
-    assert f["triangles"]["delta"] < 0 and f["balanced_share"]["delta"] < 0
+    # undated rivalries are not drawn in mid-2022 (start not sourced), so the triangles
+    # lost are balanced ones and the balanced share does not rise
+    assert f["triangles"]["delta"] < 0 and f["balanced_share"]["delta"] <= 0
     # Armenia stays linked (EAEU, the rivalry with Azerbaijan): one component, no isolates
     for unchanged in ("components", "isolated", "articulation_points", "actors"):
         assert f[unchanged]["delta"] == 0, unchanged
