@@ -118,14 +118,19 @@ def _load(folder: Path | None) -> Document:
                 row.get("source", ""), row.get("notes", ""), id=number,
             )
         members: dict[str, list[str]] = {}
+        periods: dict[str, list[tuple[str, str | None, str | None]]] = {}
         current = "bloc_members.csv"
         for line, row in _rows(folder, current, required=False):
             members.setdefault(row["bloc"], []).append(row["actor"])
+            joined, left = _opt(row.get("joined", "")), _opt(row.get("left", ""))
+            if joined or left:
+                periods.setdefault(row["bloc"], []).append((row["actor"], joined, left))
         current = "blocs.csv"
         for line, row in _rows(folder, current, required=False):
             doc.blocs[row["id"]] = Bloc(
                 row["id"], row["name"], row.get("color") or "#888888",
                 row.get("description", ""), tuple(members.get(row["id"], ())),
+                tuple(periods.get(row["id"], ())),
             )
     except (KeyError, ValueError) as exc:
         if isinstance(exc, DatasetError):

@@ -30,7 +30,7 @@ data, which every downstream function accepts.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from explorer.analysis.capability import capability_index
 from explorer.model.entities import Actor, Alliance, Bloc, Document, Membership, Region, Tie
@@ -179,6 +179,8 @@ def filtered(doc: Document, view: ViewFilter | None = None) -> FilteredData:
         memberships=tuple(memberships),
         ties=tuple(ties),
         context=frozenset(context),
-        blocs=dict(doc.blocs),
+        # a bloc's members on the view's date (its dated places: joined … left)
+        blocs={k: replace(b, members=b.members_on(view.as_of)) if b.periods else b
+               for k, b in doc.blocs.items()},
         regions=dict(doc.regions),
     )

@@ -187,6 +187,17 @@ class Bloc:
     color: str = "#888888"
     description: str = ""
     members: tuple[str, ...] = ()
+    #: (actor, joined, left) of the members whose place in the bloc is dated; a member
+    #: not listed belongs at every date
+    periods: tuple[tuple[str, str | None, str | None], ...] = ()
+
+    def members_on(self, day: str | None) -> tuple[str, ...]:
+        """The members on ``day`` (None: at the latest data)."""
+        if not self.periods:
+            return self.members
+        when = {a: (j, left) for a, j, left in self.periods}
+        return tuple(m for m in self.members
+                     if m not in when or _in_period(day, *when[m]))
 
 
 @dataclass(frozen=True)

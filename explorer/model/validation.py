@@ -35,16 +35,20 @@ _COLOR_RE = re.compile(r"^#[0-9a-fA-F]{6}$")
 
 
 def check_date(value: str | None, field: str) -> None:
-    """Accept None or a real calendar date written ``YYYY-MM-DD``."""
+    """Accept None, a real calendar date written ``YYYY-MM-DD``, or a year alone
+    (``YYYY``: a date known only to the year, which sorts before that year's days)."""
     if value is None:
         return
     try:
+        if isinstance(value, str) and len(value) == 4 and value.isdigit():
+            return
         if len(value) != 10:
             raise ValueError
         date.fromisoformat(value)
     except (TypeError, ValueError):
         raise ValidationError(
-            f"{field.capitalize()} '{value}' is not a date; write it as YYYY-MM-DD.", field
+            f"{field.capitalize()} '{value}' is not a date; write it as YYYY-MM-DD (or YYYY "
+            "when only the year is known).", field
         ) from None
 
 

@@ -112,9 +112,11 @@ def write_bloc(conn: sqlite3.Connection, bloc: Bloc) -> None:
         (bloc.id, bloc.name, bloc.color, bloc.description),
     )
     conn.execute("DELETE FROM bloc_members WHERE bloc = ?", (bloc.id,))
+    when = {a: (j, left) for a, j, left in bloc.periods}
     conn.executemany(
-        "INSERT INTO bloc_members (bloc, actor, position) VALUES (?, ?, ?)",
-        [(bloc.id, actor, i) for i, actor in enumerate(bloc.members)],
+        'INSERT INTO bloc_members (bloc, actor, position, joined, "left") VALUES (?, ?, ?, ?, ?)',
+        [(bloc.id, actor, i, *when.get(actor, (None, None)))
+         for i, actor in enumerate(bloc.members)],
     )
 
 
@@ -232,12 +234,18 @@ def read_document(
     ):
         doc.ties[row[0]] = Tie(*row[1:], id=row[0])
     members: dict[str, list[str]] = {}
-    for bloc, actor in conn.execute("SELECT bloc, actor FROM bloc_members ORDER BY bloc, position"):
+    periods: dict[str, list[tuple[str, str | None, str | None]]] = {}
+    for bloc, actor, joined, left in conn.execute(
+        'SELECT bloc, actor, joined, "left" FROM bloc_members ORDER BY bloc, position'
+    ):
         members.setdefault(bloc, []).append(actor)
+        if joined or left:
+            periods.setdefault(bloc, []).append((actor, joined, left))
     for id_, name, color, description in conn.execute(
         "SELECT id, name, color, description FROM blocs ORDER BY id"
     ):
-        doc.blocs[id_] = Bloc(id_, name, color, description, tuple(members.get(id_, ())))
+        doc.blocs[id_] = Bloc(id_, name, color, description, tuple(members.get(id_, ())),
+                              tuple(periods.get(id_, ())))
     changes: dict[str, list[Change]] = {}
     for scenario, kind, actor, alliance, bloc in conn.execute(
         "SELECT scenario, kind, actor, alliance, bloc FROM scenario_changes"

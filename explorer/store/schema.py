@@ -155,6 +155,9 @@ def _migrate_names(conn: sqlite3.Connection) -> None:
     # when an actor exists as such (a state's independence, a group's founding)
     conn.execute("ALTER TABLE actors ADD COLUMN start TEXT")
     conn.execute('ALTER TABLE actors ADD COLUMN "end" TEXT')
+    # when a member belongs to a bloc (empty: at every date)
+    conn.execute("ALTER TABLE bloc_members ADD COLUMN joined TEXT")
+    conn.execute('ALTER TABLE bloc_members ADD COLUMN "left" TEXT')
 
 
 #: MIGRATIONS[n] upgrades a file from version n - 1 to version n.

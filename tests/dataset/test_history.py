@@ -56,3 +56,24 @@ def test_undated_arrangements_are_not_drawn_in_the_past(doc):
     assert undated and not undated & {m.alliance for m in old.memberships}
     latest = filtered(doc, ViewFilter())
     assert undated <= {m.alliance for m in latest.memberships}
+
+
+def test_bloc_membership_follows_its_dates(doc):
+    """In June 1991 Albania, Poland and Romania were not yet Western-aligned."""
+    june_1991 = filtered(doc, ViewFilter(as_of="1991-06-30")).blocs["western"].members
+    assert not {"ALB", "POL", "ROU"} & set(june_1991)
+    assert {"USA", "GBR", "TUR"} <= set(june_1991)
+    latest = filtered(doc, ViewFilter()).blocs["western"].members
+    assert {"ALB", "POL", "ROU"} <= set(latest)
+
+
+def test_cold_war_groupings_come_and_go(doc):
+    def shown(day):
+        return set(filtered(doc, ViewFilter(as_of=day)).alliances)
+
+    assert {"warsaw_pact", "seato", "cento", "sino_soviet_1950", "nato"} <= shown("1956-06-30")
+    assert "warsaw_pact" in shown("1985-06-30") and "seato" not in shown("1985-06-30")
+    assert not {"warsaw_pact", "cento", "sino_soviet_1950"} & shown("1992-06-30")
+    soviet = filtered(doc, ViewFilter(as_of="1985-06-30")).actors
+    assert "SUN" in soviet and "DDR" in soviet and "RUS" not in soviet
+    assert "SUN" not in filtered(doc, ViewFilter(as_of="1992-06-30")).actors

@@ -99,7 +99,7 @@ def test_membership_bad_joined_date():
         validate_membership, Membership("nato", "SWE", joined="7 March 2024"), small_document(),
         field="joined",
     )
-    assert error.message == "Joined '7 March 2024' is not a date; write it as YYYY-MM-DD."
+    assert error.message == "Joined '7 March 2024' is not a date; write it as YYYY-MM-DD (or YYYY when only the year is known)."
 
 
 # ----- actors ------------------------------------------------------------------------
@@ -205,7 +205,7 @@ def test_actor_unknown_region_when_the_document_has_regions():
 )
 def test_bad_date(value):
     error = raises(check_date, value, "founded", field="founded")
-    assert error.message == f"Founded '{value}' is not a date; write it as YYYY-MM-DD."
+    assert error.message == f"Founded '{value}' is not a date; write it as YYYY-MM-DD (or YYYY when only the year is known)."
 
 
 @pytest.mark.parametrize("value", [None, "2024-02-29", "1949-04-04", "0001-01-01"])
@@ -220,8 +220,10 @@ def test_alliance_ended_before_founded():
 
 
 def test_alliance_bad_date():
-    error = raises(validate_alliance, Alliance("nato", "NATO", founded="1949"), field="founded")
+    error = raises(validate_alliance, Alliance("nato", "NATO", founded="49"), field="founded")
     assert "YYYY-MM-DD" in error.message
+    # a date known only to the year is written as the year alone
+    validate_alliance(Alliance("cento", "CENTO", founded="1955-02-24", ended="1979"))
 
 
 def test_alliance_bad_kind_and_obligation():
