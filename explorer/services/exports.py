@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import copy
 import os
+from dataclasses import replace
 from pathlib import Path
 
 from explorer.analysis.view import ViewFilter, filtered
@@ -49,6 +50,17 @@ def view_document(doc: Document, view: ViewFilter) -> Document:
     return out
 
 
+def timeless(doc: Document) -> Document:
+    """``doc`` with every actor, alliance, membership and tie in force at once (for laying
+    out and colouring a whole export, history included)."""
+    out = copy.copy(doc)
+    out.actors = {k: replace(a, start=None, end=None) for k, a in doc.actors.items()}
+    out.alliances = {k: replace(a, ended=None) for k, a in doc.alliances.items()}
+    out.memberships = {k: replace(m, left=None) for k, m in doc.memberships.items()}
+    out.ties = {k: replace(t, end=None, start=t.start or "0000") for k, t in doc.ties.items()}
+    return out
+
+
 def export_graph_file(
     project: Project,
     output: str | os.PathLike[str],
@@ -71,7 +83,9 @@ def export_graph_file(
     dated = bool(request.as_of or request.regions)
     shown = view_document(doc, resolved.view) if dated else doc
     state = ViewState.load(project)
-    model = build_graph_model(shown, resolved.view if dated else ViewFilter(),
+    # a plain export holds the past too: lay out and colour every record, whenever in force
+    model = build_graph_model(shown if dated else timeless(shown),
+                              resolved.view if dated else ViewFilter(),
                               state.color_by, None, "baseline", state.size_by)
     placed = settled_positions(model, project.positions())
     ids = hub_node_ids(shown)
