@@ -111,3 +111,17 @@ def test_louvain_matches_networkx(actors, alliances, seed):
     assert partition_modularity(g, ours) == pytest.approx(
         nx.community.modularity(g, theirs, weight="weight")
     )
+
+
+def test_large_graphs_use_compiled_louvain_with_the_same_quality():
+    import networkx as nx
+
+    from explorer.analysis import blocs
+
+    g = nx.relabel_nodes(nx.connected_caveman_graph(60, 40), lambda i: f"a{i}")
+    assert g.number_of_nodes() > blocs.COMPILED_FROM
+    fast = blocs.detect_communities(g)
+    assert sorted(len(c) for c in fast) == [40] * 60  # the caves, found exactly
+    assert fast == blocs.detect_communities(g)  # a fixed seed: the same answer each time
+    exact = [set(c) for c in blocs._louvain(g, blocs.LOUVAIN_SEED)]
+    assert abs(nx.community.modularity(g, fast) - nx.community.modularity(g, exact)) < 0.01
