@@ -3,25 +3,12 @@
 from __future__ import annotations
 
 import base64
-import os
 import re
-import subprocess
-import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-
-ROOT = Path(__file__).resolve().parents[1]
-
-
-def _run(*args: str, cwd: Path) -> subprocess.CompletedProcess:
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_DATA_HOME=str(cwd / "xdg"))
-    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
-    return subprocess.run(
-        [sys.executable, "-m", "explorer", *args],
-        cwd=cwd, env=env, capture_output=True, text=True, timeout=180,
-    )
+from test_cli_images import _run  # same folder (pytest prepend import mode)
 
 
 class _Outline(HTMLParser):
