@@ -19,6 +19,7 @@ from explorer.model.entities import (
     Capability,
     Document,
     Membership,
+    Place,
     Region,
     Source,
     Tie,
@@ -86,6 +87,7 @@ def _load(folder: Path | None) -> Document:
                 )
             )
         _read_figures(folder / "figures.csv", caps)
+        places = _read_places(folder)
         current = "actors.csv"
         for line, row in _rows(folder, current):
             regions = tuple(r.strip() for r in row.get("regions", "").split(";") if r.strip())
@@ -93,7 +95,7 @@ def _load(folder: Path | None) -> Document:
                 row["id"], row["name"], row["kind"], regions,
                 tuple(caps.get(row["id"], ())), row.get("notes", ""), row.get("source", ""),
                 tuple(a.strip() for a in row.get("aliases", "").split(";") if a.strip()),
-                _opt(row.get("start", "")), _opt(row.get("end", "")),
+                _opt(row.get("start", "")), _opt(row.get("end", "")), places.get(row["id"]),
             )
         current = "alliances.csv"
         for line, row in _rows(folder, current):
@@ -102,13 +104,14 @@ def _load(folder: Path | None) -> Document:
                 row.get("formal", "1") not in ("0", "false", "False", ""),
                 _opt(row.get("founded", "")), _opt(row.get("ended", "")),
                 row.get("source", ""), row.get("notes", ""), row.get("short_name", ""),
+                _opt(row.get("signed", "")),
             )
         current = "memberships.csv"
         for number, (line, row) in enumerate(_rows(folder, current), start=1):
             doc.memberships[number] = Membership(
                 row["alliance"], row["actor"], row["role"], _opt(row.get("joined", "")),
                 _opt(row.get("left", "")), row.get("source", ""), row.get("notes", ""),
-                id=number,
+                id=number, signed=_opt(row.get("signed", "")),
             )
         current = "ties.csv"
         for number, (line, row) in enumerate(_rows(folder, current, required=False), start=1):
@@ -116,6 +119,7 @@ def _load(folder: Path | None) -> Document:
                 row["a"], row["b"], int(row["sign"]), row.get("kind", ""),
                 _opt(row.get("start", "")), _opt(row.get("end", "")),
                 row.get("source", ""), row.get("notes", ""), id=number,
+                signed=_opt(row.get("signed", "")),
             )
         members: dict[str, list[str]] = {}
         periods: dict[str, list[tuple[str, str | None, str | None]]] = {}
@@ -136,10 +140,27 @@ def _load(folder: Path | None) -> Document:
         if isinstance(exc, DatasetError):
             raise
         raise DatasetError(f"{folder / current}, line {line}: {exc!r}") from None
-    strays = sorted(set(caps) - set(doc.actors))
+    strays = sorted((set(caps) | set(places)) - set(doc.actors))
     if strays:
         raise DatasetError(f"{folder}: figures for unknown actors {', '.join(strays[:5])}.")
     return doc
+
+
+def _read_places(folder: Path) -> dict[str, Place]:
+    """``places.csv``: where the map draws each actor (built by ``scripts/build_places.py``
+    for capitals; bases and seats added by hand, each with its source)."""
+    places: dict[str, Place] = {}
+    line = 0
+    try:
+        for line, row in _rows(folder, "places.csv", required=False):
+            lat, lon = float(row["lat"]), float(row["lon"])
+            if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+                raise ValueError(f"({lat}, {lon}) is not on the globe")
+            places[row["actor"]] = Place(lat, lon, row.get("kind") or "capital",
+                                         row.get("name", ""), row.get("source", ""))
+    except (KeyError, ValueError) as exc:
+        raise DatasetError(f"{folder / 'places.csv'}, line {line}: {exc!r}") from None
+    return places
 
 
 FIGURE_COLUMNS = ("actor", "metric", "year", "value", "source", "derived")

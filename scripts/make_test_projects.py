@@ -126,7 +126,23 @@ def v4_document() -> Document:
     return doc
 
 
-MAKERS = {1: v1_document, 2: v2_document, 3: v3_document, 4: v4_document}
+def v5_document() -> Document:
+    """Schema 5: actors' places on the map, and signature dates beside entry into force."""
+    import dataclasses
+
+    from explorer.model import Place
+
+    doc = v4_document()
+    doc.title = "Back-compat project v5"
+    doc.actors["TUR"] = dataclasses.replace(
+        doc.actors["TUR"], place=Place(39.93, 32.86, "capital", "Ankara", "geonames"))
+    doc.alliances["nato"] = dataclasses.replace(doc.alliances["nato"], founded="1949-08-24",
+                                                signed="1949-04-04")
+    doc.memberships[2] = dataclasses.replace(doc.memberships[2], signed="2022-07-05")
+    return doc
+
+
+MAKERS = {1: v1_document, 2: v2_document, 3: v3_document, 4: v4_document, 5: v5_document}
 
 
 def make(path: Path, document: Document) -> None:

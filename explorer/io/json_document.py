@@ -24,6 +24,7 @@ from explorer.model.entities import (
     Change,
     Document,
     Membership,
+    Place,
     Region,
     Scenario,
     Source,
@@ -79,9 +80,11 @@ def document_from_dict(data: Any) -> Document:
             doc.sources[s["id"]] = Source(**s)
         for a in data.get("actors", []):
             caps = tuple(Capability(**c) for c in a.get("capabilities", []))
+            place = a.get("place")
             doc.actors[a["id"]] = Actor(
                 **{**a, "regions": tuple(a.get("regions", [])), "capabilities": caps,
-                   "aliases": tuple(a.get("aliases", []))}
+                   "aliases": tuple(a.get("aliases", [])),
+                   "place": Place(**place) if isinstance(place, dict) else None}
             )
         for a in data.get("alliances", []):
             doc.alliances[a["id"]] = Alliance(**a)

@@ -47,6 +47,19 @@ class Capability:
 
 
 @dataclass(frozen=True)
+class Place:
+    """Where an actor sits on the map: a state's capital, a group's base of operations or
+    an organisation's seat, in degrees (WGS 84), with the source of the coordinates."""
+
+    lat: float
+    lon: float
+    #: "capital", "base", "seat" or "label_point" (a country's label point)
+    kind: str = "capital"
+    name: str = ""
+    source: str = ""
+
+
+@dataclass(frozen=True)
 class Actor:
     """A state (ISO 3166 alpha-3 id), a non-state armed actor or another body."""
 
@@ -62,6 +75,8 @@ class Actor:
     #: when it exists as such (independence, founding; dissolution): None = not bounded
     start: str | None = None
     end: str | None = None
+    #: where the map view draws it (None: in the map's margin)
+    place: Place | None = None
 
     def exists(self, day: str | None) -> bool:
         """Whether the actor exists on ``day`` (None: at the latest data). A non-state
@@ -132,6 +147,9 @@ class Alliance:
     notes: str = ""
     #: the name labels use (NATO, SEATO, US–Japan treaty); "" falls back to the name
     short_name: str = ""
+    #: when the founding treaty was signed, where that differs from ``founded`` (its
+    #: entry into force, which is what the as-of logic uses)
+    signed: str | None = None
 
     @property
     def label(self) -> str:
@@ -155,6 +173,9 @@ class Membership:
     source: str = ""
     notes: str = ""
     id: int | None = None
+    #: when the accession or treaty was signed, where that differs from ``joined`` (entry
+    #: into force, which is what the as-of logic uses)
+    signed: str | None = None
 
     def in_force(self, day: str | None) -> bool:
         return _in_period(day, self.joined, self.left)
@@ -173,6 +194,8 @@ class Tie:
     source: str = ""
     notes: str = ""
     id: int | None = None
+    #: when the agreement was signed, where that differs from ``start`` (entry into force)
+    signed: str | None = None
 
     def in_force(self, day: str | None) -> bool:
         return _in_period(day, self.start, self.end)

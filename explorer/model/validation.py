@@ -75,6 +75,15 @@ def _check_period(start: str | None, end: str | None, start_name: str, end_name:
         )
 
 
+def _check_signed(signed: str | None, in_force: str | None, in_force_name: str) -> None:
+    """A signature date is a date, and no later than entry into force."""
+    check_date(signed, "signed")
+    if signed and in_force and in_force < signed:
+        raise ValidationError(
+            f"Entry into force ({in_force_name} {in_force}) is before the signature ({signed}).",
+            "signed")
+
+
 def validate_actor(actor: Actor, doc: Document | None = None) -> None:
     """Raise ValidationError when ``actor`` breaks a rule; ``doc`` enables region checks."""
     _check_id(actor.id, "Actor")
@@ -107,6 +116,14 @@ def validate_actor(actor: Actor, doc: Document | None = None) -> None:
             )
         if cap.year is not None and not 1800 <= cap.year <= 2100:
             raise ValidationError(f"Year {cap.year} of {cap.metric} is implausible.", cap.metric)
+    place = actor.place
+    if place is not None:
+        for value, low, high, name in ((place.lat, -90, 90, "latitude"),
+                                       (place.lon, -180, 180, "longitude")):
+            if not isinstance(value, (int, float)) or not low <= value <= high:
+                raise ValidationError(
+                    f"The {name} must be a number from {low} to {high} (got {value!r}).",
+                    "place")
 
 
 def validate_alliance(alliance: Alliance, doc: Document | None = None) -> None:
@@ -116,6 +133,7 @@ def validate_alliance(alliance: Alliance, doc: Document | None = None) -> None:
     _check_choice(alliance.kind, ALLIANCE_KINDS, "kind")
     _check_choice(alliance.obligation, OBLIGATIONS, "obligation")
     _check_period(alliance.founded, alliance.ended, "founded", "ended")
+    _check_signed(alliance.signed, alliance.founded, "founded")
 
 
 def validate_membership(membership: Membership, doc: Document) -> None:
@@ -125,6 +143,7 @@ def validate_membership(membership: Membership, doc: Document) -> None:
         raise ValidationError(f"Unknown alliance '{membership.alliance}'.", "alliance")
     _check_choice(membership.role, ROLES, "role")
     _check_period(membership.joined, membership.left, "joined", "left")
+    _check_signed(membership.signed, membership.joined, "joined")
 
 
 def validate_tie(tie: Tie, doc: Document) -> None:
@@ -136,6 +155,7 @@ def validate_tie(tie: Tie, doc: Document) -> None:
     if tie.sign not in (1, -1):
         raise ValidationError("A tie's sign is +1 (partnership) or -1 (rivalry).", "sign")
     _check_period(tie.start, tie.end, "start", "end")
+    _check_signed(tie.signed, tie.start, "start")
 
 
 def validate_bloc(bloc: Bloc, doc: Document) -> None:

@@ -356,6 +356,7 @@ class Project:
         """Delete an actor; its memberships, ties and bloc places must be gone already."""
         with self.transaction():
             self._conn.execute("DELETE FROM figure_series WHERE actor = ?", (actor_id,))
+            self._conn.execute("DELETE FROM actor_places WHERE actor = ?", (actor_id,))
             self._conn.execute("DELETE FROM actors WHERE id = ?", (actor_id,))
             self._conn.execute("DELETE FROM positions WHERE node = ?", (actor_key(actor_id),))
             if self._figures is not None:

@@ -17,6 +17,7 @@ from explorer.model.entities import (
     Change,
     Document,
     Membership,
+    Place,
     Region,
     Scenario,
     Source,
@@ -60,6 +61,7 @@ def write_actor(conn: sqlite3.Connection, actor: Actor, figures: bool = True) ->
         (actor.id, actor.name, actor.kind, actor.notes, actor.source,
          "; ".join(actor.aliases), actor.start, actor.end),
     )
+    write_place(conn, actor.id, actor.place)
     conn.execute("DELETE FROM actor_regions WHERE actor = ?", (actor.id,))
     conn.executemany(
         "INSERT INTO actor_regions (actor, region, position) VALUES (?, ?, ?)",
@@ -70,18 +72,43 @@ def write_actor(conn: sqlite3.Connection, actor: Actor, figures: bool = True) ->
         conn.executemany(_INSERT_SERIES, _series_rows(actor))
 
 
+def write_place(conn: sqlite3.Connection, actor_id: str, place: Place | None) -> None:
+    """Store (or, with None, remove) where the map draws ``actor_id``."""
+    if place is None:
+        conn.execute("DELETE FROM actor_places WHERE actor = ?", (actor_id,))
+        return
+    conn.execute(
+        "INSERT OR REPLACE INTO actor_places (actor, lat, lon, kind, name, source)"
+        " VALUES (?, ?, ?, ?, ?, ?)",
+        (actor_id, float(place.lat), float(place.lon), place.kind, place.name, place.source),
+    )
+
+
+def read_places(conn: sqlite3.Connection) -> dict[str, Place]:
+    """Every stored place; a row whose coordinates are not on the globe is left out."""
+    out: dict[str, Place] = {}
+    for actor, lat, lon, kind, name, source in conn.execute(
+        "SELECT actor, lat, lon, kind, name, source FROM actor_places"
+    ):
+        if (isinstance(lat, (int, float)) and isinstance(lon, (int, float))
+                and -90 <= lat <= 90 and -180 <= lon <= 180):
+            out[actor] = Place(float(lat), float(lon), kind or "capital", name or "",
+                               source or "")
+    return out
+
+
 def write_alliance(conn: sqlite3.Connection, alliance: Alliance) -> None:
     conn.execute(
         "INSERT INTO alliances (id, name, kind, obligation, formal, founded, ended,"
-        " source, notes, short_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        " source, notes, short_name, signed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
         " ON CONFLICT(id) DO UPDATE SET name=excluded.name, kind=excluded.kind,"
         " obligation=excluded.obligation, formal=excluded.formal, founded=excluded.founded,"
         " ended=excluded.ended, source=excluded.source, notes=excluded.notes,"
-        " short_name=excluded.short_name",
+        " short_name=excluded.short_name, signed=excluded.signed",
         (
             alliance.id, alliance.name, alliance.kind, alliance.obligation,
             int(alliance.formal), alliance.founded, alliance.ended, alliance.source,
-            alliance.notes, alliance.short_name,
+            alliance.notes, alliance.short_name, alliance.signed,
         ),
     )
 
@@ -89,17 +116,17 @@ def write_alliance(conn: sqlite3.Connection, alliance: Alliance) -> None:
 def write_membership(conn: sqlite3.Connection, m: Membership) -> int:
     cursor = conn.execute(
         'INSERT OR REPLACE INTO memberships (id, alliance, actor, role, joined, "left", source,'
-        " notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        (m.id, m.alliance, m.actor, m.role, m.joined, m.left, m.source, m.notes),
+        " notes, signed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (m.id, m.alliance, m.actor, m.role, m.joined, m.left, m.source, m.notes, m.signed),
     )
     return m.id if m.id is not None else int(cursor.lastrowid)
 
 
 def write_tie(conn: sqlite3.Connection, t: Tie) -> int:
     cursor = conn.execute(
-        'INSERT OR REPLACE INTO ties (id, a, b, sign, kind, start, "end", source, notes)'
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (t.id, t.a, t.b, t.sign, t.kind, t.start, t.end, t.source, t.notes),
+        'INSERT OR REPLACE INTO ties (id, a, b, sign, kind, start, "end", source, notes,'
+        " signed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (t.id, t.a, t.b, t.sign, t.kind, t.start, t.end, t.source, t.notes, t.signed),
     )
     return t.id if t.id is not None else int(cursor.lastrowid)
 
@@ -209,30 +236,31 @@ def read_document(
     ):
         regions.setdefault(actor, []).append(region)
     caps = read_figures(conn) if figures is None else figures
+    places = read_places(conn)
     for id_, name, kind, notes, source, aliases, start, end in conn.execute(
         'SELECT id, name, kind, notes, source, aliases, start, "end" FROM actors ORDER BY id'
     ):
         doc.actors[id_] = Actor(
             id_, name, kind, tuple(regions.get(id_, ())), tuple(caps.get(id_, ())), notes,
-            source, split_names(aliases), start, end,
+            source, split_names(aliases), start, end, places.get(id_),
         )
     for row in conn.execute(
-        "SELECT id, name, kind, obligation, formal, founded, ended, source, notes, short_name"
-        " FROM alliances ORDER BY id"
+        "SELECT id, name, kind, obligation, formal, founded, ended, source, notes, short_name,"
+        " signed FROM alliances ORDER BY id"
     ):
         doc.alliances[row[0]] = Alliance(
             row[0], row[1], row[2], row[3], bool(row[4]), row[5], row[6], row[7], row[8],
-            row[9] or "",
+            row[9] or "", row[10],
         )
     for row in conn.execute(
-        'SELECT id, alliance, actor, role, joined, "left", source, notes'
+        'SELECT id, alliance, actor, role, joined, "left", source, notes, signed'
         " FROM memberships ORDER BY id"
     ):
-        doc.memberships[row[0]] = Membership(*row[1:], id=row[0])
+        doc.memberships[row[0]] = Membership(*row[1:8], id=row[0], signed=row[8])
     for row in conn.execute(
-        'SELECT id, a, b, sign, kind, start, "end", source, notes FROM ties ORDER BY id'
+        'SELECT id, a, b, sign, kind, start, "end", source, notes, signed FROM ties ORDER BY id'
     ):
-        doc.ties[row[0]] = Tie(*row[1:], id=row[0])
+        doc.ties[row[0]] = Tie(*row[1:9], id=row[0], signed=row[9])
     members: dict[str, list[str]] = {}
     periods: dict[str, list[tuple[str, str | None, str | None]]] = {}
     for bloc, actor, joined, left in conn.execute(

@@ -160,12 +160,26 @@ def _migrate_names(conn: sqlite3.Connection) -> None:
     conn.execute('ALTER TABLE bloc_members ADD COLUMN "left" TEXT')
 
 
+def _migrate_places_and_signatures(conn: sqlite3.Connection) -> None:
+    """Where the map view draws each actor (``actor_places``: a capital, a base or a seat,
+    with its source; an actor with no row sits in the map's margin), and the signature
+    date of a treaty, accession or agreement where it differs from entry into force (the
+    date the as-of logic uses: ``founded``, ``joined``, ``start``)."""
+    conn.execute(
+        "CREATE TABLE actor_places (actor TEXT PRIMARY KEY, lat REAL NOT NULL,"
+        " lon REAL NOT NULL, kind TEXT NOT NULL DEFAULT 'capital',"
+        " name TEXT NOT NULL DEFAULT '', source TEXT NOT NULL DEFAULT '') WITHOUT ROWID")
+    for table in ("alliances", "memberships", "ties"):
+        conn.execute(f"ALTER TABLE {table} ADD COLUMN signed TEXT")
+
+
 #: MIGRATIONS[n] upgrades a file from version n - 1 to version n.
 MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
     1: _migrate_to_1,
     2: _migrate_to_2,
     3: _migrate_graph_extras,
     4: _migrate_names,
+    5: _migrate_places_and_signatures,
 }
 SCHEMA_VERSION = max(MIGRATIONS)
 

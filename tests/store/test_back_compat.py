@@ -203,5 +203,33 @@ def test_v3_project_gains_empty_names(tmp_path):
     shutil.copy(DATA / "project_v3.sbx", copy)
     with Project.open(copy) as project:
         doc = project.document()
-        assert project.schema_version == 4
+        assert project.schema_version >= 4
     assert doc.actors["TUR"].aliases == () and doc.alliances["nato"].short_name == ""
+
+
+def test_v5_project_keeps_places_and_signatures(tmp_path):
+    import shutil
+
+    copy = tmp_path / "project_v5.sbx"
+    shutil.copy(DATA / "project_v5.sbx", copy)
+    assert check_project_file(copy) == 5
+    with Project.open(copy) as project:
+        doc = project.document()
+    place = doc.actors["TUR"].place
+    assert (place.lat, place.lon, place.name) == (39.93, 32.86, "Ankara")
+    assert doc.actors["SWE"].place is None
+    assert doc.alliances["nato"].signed == "1949-04-04"
+    assert doc.alliances["nato"].founded == "1949-08-24"
+    assert doc.memberships[2].signed == "2022-07-05" and doc.memberships[1].signed is None
+
+
+def test_v4_project_gains_no_places(tmp_path):
+    import shutil
+
+    copy = tmp_path / "project_v4.sbx"
+    shutil.copy(DATA / "project_v4.sbx", copy)
+    with Project.open(copy) as project:
+        doc = project.document()
+        assert project.schema_version == 5
+    assert all(a.place is None for a in doc.actors.values())
+    assert all(m.signed is None for m in doc.memberships.values())
