@@ -20,11 +20,15 @@ KEYS = {
     "size_by": "view.size_by",
     "range": "view.range",
     "weights": "analysis.weights",
+    "layout": "view.layout",
+    "map_fill": "view.map_fill",
 }
 MODES = ("baseline", "scenario", "both", "split")
 DEFAULT_MODE = "both"
 DEFAULT_COLOR_BY = "bloc"
 DEFAULT_SIZE_BY = "capability"
+LAYOUTS = ("force", "map")
+MAP_FILLS = ("node", "none")
 
 
 class SettingsStore(Protocol):
@@ -77,6 +81,10 @@ class ViewState:
     range: list | None = None
     #: capability-index weights chosen in the window (None: the defaults)
     weights: dict | None = None
+    #: "force" (force-directed) or "map" (places on a world map)
+    layout: str = "force"
+    #: the map's country fills: "node" (each state in its node's colour) or "none"
+    map_fill: str = "node"
 
     def to_dict(self) -> dict:
         """A JSON-ready description, keyed like the fields."""
@@ -88,6 +96,8 @@ class ViewState:
             "size_by": self.size_by,
             "range": self.range,
             "weights": self.weights,
+            "layout": self.layout,
+            "map_fill": self.map_fill,
         }
 
     @classmethod
@@ -107,6 +117,8 @@ class ViewState:
             size_by=size_by if size_by in styles.SIZE_MODES else DEFAULT_SIZE_BY,
             range=rng if isinstance(rng, list) else None,
             weights=_checked_weights(data.get("weights")),
+            layout=data.get("layout") if data.get("layout") in LAYOUTS else "force",
+            map_fill=data.get("map_fill") if data.get("map_fill") in MAP_FILLS else "node",
         )
 
     @classmethod

@@ -196,6 +196,7 @@ class MainWindow(ViewModeMenus, QMainWindow):
         self.comparison_area = ComparisonArea(self.canvas, self)
         self.setCentralWidget(self.comparison_area)
         self.canvas.layoutStateChanged.connect(self._on_layout_state)
+        self.canvas.notice.connect(lambda text: self.statusBar().showMessage(text, 6000))
         self._docks = build_docks(self, session)
         from explorer.ui.editing.actions import install_edit_actions
 
@@ -226,6 +227,7 @@ class MainWindow(ViewModeMenus, QMainWindow):
         saved = ViewState.load(session.project)
         self.set_color_by(saved.color_by)
         self.set_size_by(saved.size_by)
+        self._sync_layout_menu()
         self.canvas.start_layout()
 
     def _teardown(self) -> None:
@@ -494,8 +496,10 @@ class MainWindow(ViewModeMenus, QMainWindow):
         self.act_redo.setToolTip(self.act_redo.text().replace("&", ""))
         for action in (self.act_save_as, self.act_save_copy, self.act_export_graph,
                        self.act_export_image, self.act_export_briefing, self.act_close,
-                       self.act_find, self.act_fit, self.act_layout):
+                       self.act_find, self.act_fit, self.act_layout, *self._layout_actions.values()):
             action.setEnabled(self.session is not None)
+        if self.canvas is not None and self.canvas.layout_kind == "map":
+            self.act_layout.setEnabled(False)
 
     def _undo(self) -> None:
         if self.session:

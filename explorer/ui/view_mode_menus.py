@@ -1,9 +1,10 @@
-"""View ▸ Colour Nodes By and Size Actors By (a mixin of the main window): the fixed modes,
-and a submenu of the imported graph's own attributes."""
+"""View ▸ Layout, Colour Nodes By and Size Actors By (a mixin of the main window): force
+or map layout with the map's options, the fixed modes, and a submenu of the imported
+graph's own attributes."""
 
 from __future__ import annotations
 
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 
 from explorer.scene import styles
 from explorer.scene.color_modes import ATTRIBUTE_PREFIX
@@ -15,6 +16,7 @@ class ViewModeMenus:
     """Builds the two menus and applies the choices to the canvas and the project."""
 
     def _build_view_mode_menus(self) -> None:
+        self._build_layout_menu()
         self.color_menu = self.view_menu.addMenu("&Colour Nodes By")
         self._color_actions: dict[str, QAction] = {}
         for mode, coloring in COLOR_MODES.items():
@@ -32,6 +34,72 @@ class ViewModeMenus:
             action.setCheckable(True)
             action.triggered.connect(lambda _=False, m=mode: self.set_size_by(m))
             self._size_actions[mode] = action
+
+    def _build_layout_menu(self) -> None:
+        self.layout_menu = self.view_menu.addMenu("La&yout")
+        group = QActionGroup(self)
+        self._layout_actions: dict[str, QAction] = {}
+        for kind, text, keys, tip in (
+            ("force", "&Force", "Ctrl+Shift+F", "Force-directed layout: allies drawn together"),
+            ("map", "&Map", "Ctrl+Shift+G", "World map: states at their capitals, hubs at"
+             " their members' centre"),
+        ):
+            action = self.layout_menu.addAction(text)
+            action.setCheckable(True)
+            action.setShortcut(QKeySequence(keys))
+            action.setStatusTip(tip)
+            action.triggered.connect(lambda _=False, k=kind: self.set_layout_kind(k))
+            group.addAction(action)
+            self._layout_actions[kind] = action
+        self._layout_actions["force"].setChecked(True)
+        self.layout_menu.addSeparator()
+        self.act_map_fill = self.layout_menu.addAction("Fill &Countries")
+        self.act_map_fill.setCheckable(True)
+        self.act_map_fill.setChecked(True)
+        self.act_map_fill.setStatusTip("On the map, fill each state in its node's colour")
+        self.act_map_fill.toggled.connect(self._on_map_fill)
+        self.act_map_unlock = self.layout_menu.addAction("&Unlock Map Positions")
+        self.act_map_unlock.setCheckable(True)
+        self.act_map_unlock.setStatusTip(
+            "Let dragging move nodes on the map (their places are geography otherwise)")
+        self.act_map_unlock.toggled.connect(
+            lambda on: self.canvas.set_map_unlocked(on) if self.canvas is not None else None)
+        self.act_map_reset = self.layout_menu.addAction("&Reset Moved Places")
+        self.act_map_reset.setStatusTip("Put nodes moved by hand on the map back at their place")
+        self.act_map_reset.triggered.connect(
+            lambda: self.canvas.reset_map_moves() if self.canvas is not None else None)
+
+    def set_layout_kind(self, kind: str, animate: bool = True) -> None:
+        """Show the force layout or the map (animated); saved with the project."""
+        if kind not in self._layout_actions:
+            kind = "force"
+        for name, action in self._layout_actions.items():
+            action.setChecked(name == kind)
+        on_map = kind == "map"
+        for action in (self.act_map_fill, self.act_map_unlock, self.act_map_reset):
+            action.setEnabled(on_map)
+        if self.canvas is not None:
+            self.canvas.set_layout_kind(kind, animate=animate)
+            self.act_layout.setEnabled(not on_map)
+
+    def _on_map_fill(self, on: bool) -> None:
+        if self.canvas is not None:
+            self.canvas.set_map_fill("node" if on else "none")
+
+    def _sync_layout_menu(self) -> None:
+        """Show the opened project's saved layout and fill in the menu."""
+        if self.canvas is None:
+            return
+        kind = self.canvas.layout_kind
+        for name, action in self._layout_actions.items():
+            action.setChecked(name == kind)
+        for action in (self.act_map_fill, self.act_map_unlock, self.act_map_reset):
+            action.setEnabled(kind == "map")
+        self.act_map_fill.blockSignals(True)
+        self.act_map_fill.setChecked(self.canvas.map_fill == "node")
+        self.act_map_fill.blockSignals(False)
+        self.act_map_unlock.setChecked(False)
+        self.act_layout.setEnabled(kind != "map")
 
     def set_color_by(self, mode: str) -> None:
         """Colour nodes by bloc, region, alliance or kind; saved with the project."""

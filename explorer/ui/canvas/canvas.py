@@ -34,6 +34,7 @@ from explorer.ui.canvas.hover import HoverHighlight
 from explorer.ui.canvas.interaction import CanvasViewBox
 from explorer.ui.canvas.labels import LabelLayer
 from explorer.ui.canvas.legend import LegendOverlay, paint_legend
+from explorer.ui.canvas.map_mode import CanvasMapMode
 from explorer.ui.canvas.snapshot import CanvasSnapshot
 from explorer.ui.canvas.view_motion import ViewMotion
 from explorer.ui.jobs import JobRunner
@@ -42,7 +43,7 @@ from explorer.ui.session import ProjectSession
 Position = tuple[float, float, bool]
 
 
-class GraphCanvas(CanvasGestures, ComparisonMarks, CanvasSnapshot, QWidget):
+class GraphCanvas(CanvasGestures, CanvasMapMode, ComparisonMarks, CanvasSnapshot, QWidget):
     """The central graph view of a :class:`ProjectSession`."""
 
     #: "running", "paused" or "settled".
@@ -56,6 +57,10 @@ class GraphCanvas(CanvasGestures, ComparisonMarks, CanvasSnapshot, QWidget):
     #: nodes were redrawn at new positions / a new model was drawn (the split view follows).
     framePainted = Signal()
     modelApplied = Signal()
+    #: "force" or "map": the layout shown changed
+    layoutKindChanged = Signal(str)
+    #: a short message for the status bar (e.g. why a drag did nothing)
+    notice = Signal(str)
 
     TICK_MS = 33
     #: wall-clock budget of the layout step in one tick; iterations per tick adapt to it.
@@ -135,6 +140,7 @@ class GraphCanvas(CanvasGestures, ComparisonMarks, CanvasSnapshot, QWidget):
         self.motion = ViewMotion(self.vb, self.edges, lambda: len(self._model.edges)
                                  if self._model is not None else 0, self)
         self.view.scene().sigMouseMoved.connect(self._on_mouse_moved)
+        self._init_map_mode()
 
         self._rebuild()
         self.fit_to_view()
@@ -228,7 +234,7 @@ class GraphCanvas(CanvasGestures, ComparisonMarks, CanvasSnapshot, QWidget):
     def start_layout(self) -> None:
         """Run the live layout (until it settles or is paused)."""
         self._user_paused = False
-        if self._closed:
+        if self._closed or self._layout_kind == "map":
             return
         if not self._timer.isActive():
             self._timer.start()
@@ -254,7 +260,7 @@ class GraphCanvas(CanvasGestures, ComparisonMarks, CanvasSnapshot, QWidget):
             for done in range(0, iterations, 10):
                 self._engine.step(min(10, iterations - done))
                 self._set_anchors()
-            self._pos = self._engine.positions
+            self._pos = self._layout_positions()
             self._redraw_positions()
 
     def save_positions(self) -> None:
@@ -269,6 +275,7 @@ class GraphCanvas(CanvasGestures, ComparisonMarks, CanvasSnapshot, QWidget):
             return
         self._timer.stop()
         self._rebuild_timer.stop()
+        self._transition_timer.stop()
         self._jobs.invalidate("model")
         self._jobs.wait(5000)
         with contextlib.suppress(sqlite3.Error):
@@ -289,6 +296,8 @@ class GraphCanvas(CanvasGestures, ComparisonMarks, CanvasSnapshot, QWidget):
     def scene_bounds(self) -> QRectF:
         """Bounding box of all nodes in layout (view) coordinates, with a small margin."""
         self._flush()
+        if self._layout_kind == "map":
+            return self._map_bounds()
         if len(self._pos) == 0:
             return QRectF(-1, -1, 2, 2)
         lo = self._pos.min(axis=0)
@@ -373,7 +382,7 @@ class GraphCanvas(CanvasGestures, ComparisonMarks, CanvasSnapshot, QWidget):
             return
         i = self._model.index[key]
         name = self._model.labels[i]
-        x, y = self._pos[i]
+        x, y = self._engine.positions[i]  # the force layout's place, also on the map
         self.save_positions()
         self.session.push(
             MoveNodes({key: (float(x), float(y), bool(pinned))}, f"{'Pin' if pinned else 'Unpin'} {name}")
@@ -436,7 +445,12 @@ class GraphCanvas(CanvasGestures, ComparisonMarks, CanvasSnapshot, QWidget):
         self._hover = None
         self.hover_highlight.show(None, model.edges, self._pos, self.nodes.scatter)
         self._last_saved = dict(saved)
-        self._pos = self._engine.positions
+        if self._transition is not None:  # a new model ends the running transition
+            self._transition_timer.stop()
+            self._transition = None
+            self._show_base_map(self._layout_kind == "map", 1.0)
+        self._pos = self._layout_positions()
+        self._update_base_map()
         self.view.setAntialiasing(n < self.ANTIALIAS_BELOW)
         self._restyle_nodes()
         self.edges.set_edges(model.edges_by_style())
@@ -494,7 +508,8 @@ class GraphCanvas(CanvasGestures, ComparisonMarks, CanvasSnapshot, QWidget):
             self.layoutStateChanged.emit(state)
 
     def _tick(self) -> None:
-        if self._closed or self._engine is None or self._model is None:
+        if (self._closed or self._engine is None or self._model is None
+                or self._layout_kind == "map"):
             self._timer.stop()
             return
         if self._dirty:
@@ -552,8 +567,9 @@ class GraphCanvas(CanvasGestures, ComparisonMarks, CanvasSnapshot, QWidget):
     def _snapshot(self) -> dict[str, Position]:
         assert self._engine is not None and self._model is not None
         pinned = self._engine.pinned
+        pos = self._engine.positions  # the force layout's, also while the map shows
         return {
-            key: (float(self._pos[i, 0]), float(self._pos[i, 1]), bool(pinned[i]))
+            key: (float(pos[i, 0]), float(pos[i, 1]), bool(pinned[i]))
             for i, key in enumerate(self._model.keys)
         }
 
@@ -582,12 +598,12 @@ class GraphCanvas(CanvasGestures, ComparisonMarks, CanvasSnapshot, QWidget):
                 self._engine.pin(i, False)
                 continue
             x, y, p = now
-            if (x, y) != tuple(self._pos[i]):
+            if (x, y) != tuple(self._engine.positions[i]):
                 self._engine.set_position(i, (x, y))
             self._engine.pin(i, bool(p))
         self._last_saved = saved
         if touched:
-            self._pos = self._engine.positions
+            self._pos = self._layout_positions()
             self._restyle_nodes()
             self._redraw_positions()
             if not self._user_paused:

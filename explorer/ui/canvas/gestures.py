@@ -22,18 +22,25 @@ class CanvasGestures:
 
     def drag_started(self, index: int, view_pos: QPointF) -> None:
         assert self._engine is not None
+        if not self._map_drag_allowed():
+            self._drag = None
+            return
         x, y = self._pos[index]
         origin = (float(x), float(y), bool(self._engine.pinned[index]))
         offset = self._pos[index] - np.array([view_pos.x(), view_pos.y()])
         self._drag = (index, origin, offset)
-        self._engine.pin(index, True)
+        if self._layout_kind != "map":
+            self._engine.pin(index, True)
 
     def drag_moved(self, index: int, view_pos: QPointF) -> None:
         if self._drag is None or self._engine is None:
             return
         xy = np.array([view_pos.x(), view_pos.y()]) + self._drag[2]
-        self._engine.set_position(index, xy)
         self._pos[index] = xy
+        if self._layout_kind == "map":  # an unlocked map: the force layout stays put
+            self._redraw_positions()
+            return
+        self._engine.set_position(index, xy)
         self._redraw_positions()
         if not self._user_paused and not self._timer.isActive():
             self.start_layout()
@@ -44,6 +51,9 @@ class CanvasGestures:
         self.drag_moved(index, view_pos)
         _, origin, _ = self._drag
         self._drag = None
+        if self._layout_kind == "map":
+            self._remember_map_move(index)
+            return
         key = self._model.keys[index]
         snapshot = self._snapshot()
         final = snapshot[key]
