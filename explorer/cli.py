@@ -51,6 +51,11 @@ def _parser() -> argparse.ArgumentParser:
         "--side-by-side", action="store_true",
         help="images: the baseline and --scenario side by side in one picture",
     )
+    export.add_argument(
+        "--layout", choices=("force", "map"),
+        help="force-directed or world map (default: the layout the project was last shown"
+        " in); graph files in map layout get x = longitude, y = latitude",
+    )
     export.add_argument("--width", type=int, help="image width in pixels")
     export.add_argument("--dpi", type=int, help="image resolution (PNG)")
 
@@ -266,9 +271,10 @@ def _cmd_export(args: argparse.Namespace) -> int:
             services.export_image(
                 project, args.output, args.format, request, render_page,
                 width=args.width, dpi=args.dpi, side_by_side=args.side_by_side,
+                layout=args.layout,
             )
             return 0
-        services.export_graph_file(project, args.output, args.format, request)
+        services.export_graph_file(project, args.output, args.format, request, args.layout)
     return 0
 
 

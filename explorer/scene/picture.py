@@ -39,6 +39,16 @@ class Panel:
     model: GraphModel
     pos: np.ndarray  # (n, 2) layout coordinates aligned with model.keys
     heading: str = ""
+    #: on a map page, each state's fill (ISO numeric -> colour, opacity)
+    map_fills: dict = field(default_factory=dict)
+
+
+@dataclass
+class MapBackdrop:
+    """A page drawn on the world map: the map's extent and the margin column's rows."""
+
+    extent: tuple[float, float, float, float]
+    margin_rows: int = 0
 
 
 @dataclass
@@ -53,6 +63,8 @@ class Page:
     source_rect: tuple[float, float, float, float] | None = None
     view_aspect: float | None = None  # height / width of the on-screen view (region "view")
     meta: dict = field(default_factory=dict)
+    #: the base map under the panels (None: the force layout, no map)
+    map: MapBackdrop | None = None
 
 
 def positions_for(

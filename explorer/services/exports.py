@@ -66,9 +66,13 @@ def export_graph_file(
     output: str | os.PathLike[str],
     fmt: str | None = None,
     request: ViewRequest | None = None,
+    layout: str | None = None,
 ) -> Path:
     """The hub view under the request's date, regions and scenario as a graph file, with
-    the project's layout (settled where nodes have no saved place) and node colours."""
+    the project's layout (settled where nodes have no saved place) and node colours.
+
+    ``layout`` "map" writes map positions instead (x = longitude, y = latitude, in
+    degrees; the margin's nodes right of 180°E); None: the project's last layout."""
     from explorer.scene.graph_model import build_graph_model
     from explorer.scene.view_state import ViewState
     from explorer.services.images import settled_positions
@@ -87,7 +91,15 @@ def export_graph_file(
     model = build_graph_model(shown if dated else timeless(shown),
                               resolved.view if dated else ViewFilter(),
                               state.color_by, None, "baseline", state.size_by)
-    placed = settled_positions(model, project.positions())
+    from explorer.services.images import check_layout
+
+    if check_layout(layout or state.layout) == "map":
+        from explorer.scene.geo.placement import map_placement
+
+        where = map_placement(model, shown).positions
+        placed = {k: (float(where[i, 0]), float(where[i, 1])) for i, k in enumerate(model.keys)}
+    else:
+        placed = settled_positions(model, project.positions())
     ids = hub_node_ids(shown)
     colors = {ids[k]: model.colors[i] for i, k in enumerate(model.keys) if k in ids}
     export_graph(shown, target, fmt, positions=positions_for_export(shown, placed) or None,

@@ -14,6 +14,7 @@ import numpy as np
 from explorer.errors import UserError
 from explorer.model.entities import Document, Scenario
 from explorer.scene.caption import caption_lines
+from explorer.scene.geo.pages import map_backdrop, map_panel
 from explorer.scene.graph_model import GraphModel, build_graph_model
 from explorer.scene.layout_controller import LayoutController
 from explorer.scene.picture import (
@@ -66,8 +67,11 @@ def export_image(
     dpi: float | None = None,
     side_by_side: bool = False,
     transparent: bool = False,
+    layout: str | None = None,
 ) -> Path:
-    """Draw the project's saved view (filtered and with the request's scenario) to a file."""
+    """Draw the project's saved view (filtered and with the request's scenario) to a file.
+
+    ``layout`` "force" or "map" (None: the layout the project was last shown in)."""
     path = Path(output)
     fmt = check_format(fmt or path.suffix or "png")
     dpi = dpi if fmt == "png" else None
@@ -80,24 +84,59 @@ def export_image(
     view, scenario = resolved.view, resolved.scenario
     doc = _with_scenario(doc, scenario)
     state = ViewState.load(project)
+    on_map = check_layout(layout or state.layout) == "map"
     saved = project.positions()
     if side_by_side:
         if scenario is None:
             raise UserError("--side-by-side needs --scenario NAME (or --remove / --dissolve).")
         base, what = comparison_models(doc, view, scenario, state.color_by, state.size_by)
+        if on_map:
+            return render(map_comparison_page(doc, view, scenario.name, base, what, state.map_fill),
+                          path, fmt, w, dpi, transparent)
         known = settled_positions(base, saved)
         page = comparison_page(doc, view, scenario.name, base, what, known, saved)
     else:
         mode = "scenario" if scenario else "baseline"
         model = build_graph_model(doc, view, state.color_by, scenario, mode, state.size_by)
-        known = settled_positions(model, saved)
-        pos = np.array([known[k] for k in model.keys], dtype=float).reshape(-1, 2)
+        if on_map:
+            panel, margin = map_panel(model, doc, state.map_fill)
+        else:
+            known = settled_positions(model, saved)
+            pos = np.array([known[k] for k in model.keys], dtype=float).reshape(-1, 2)
+            panel, margin = Panel(model, pos), 0
         page = Page(
-            panels=[Panel(model, pos)],
+            panels=[panel],
             legend=list(model.legend),
             legend_title="",
             caption=caption_lines(doc, view, scenario.name if scenario else None, mode,
                                   model.keys),
             meta={"title": doc.title},
+            map=map_backdrop(margin) if on_map else None,
         )
     return render(page, path, fmt, w, dpi, transparent)
+
+
+LAYOUTS = ("force", "map")
+
+
+def check_layout(layout: str) -> str:
+    """``layout`` if it is one the exports know ("force", "map"), else a UserError."""
+    if layout not in LAYOUTS:
+        raise UserError(f"Unknown layout '{layout}'; use force or map.")
+    return layout
+
+
+def map_comparison_page(doc: Document, view, name: str, base: GraphModel, what: GraphModel,
+                    fill: str) -> Page:
+    """Baseline | scenario on the world map: every node at its place on both sides."""
+    base_panel, base_margin = map_panel(base, doc, fill)
+    known = {k: tuple(base_panel.pos[i]) for i, k in enumerate(base.keys)}
+    what_panel, what_margin = map_panel(what, doc, fill)
+    for i, key in enumerate(what.keys):  # hubs keep their baseline place
+        if key in known:
+            what_panel.pos[i] = known[key]
+    page = comparison_page(doc, view, name, base, what, known, {})
+    page.panels[0].pos, page.panels[1].pos = base_panel.pos, what_panel.pos
+    page.panels[0].map_fills, page.panels[1].map_fills = base_panel.map_fills, what_panel.map_fills
+    page.map = map_backdrop(max(base_margin, what_margin))
+    return page

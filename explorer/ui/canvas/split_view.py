@@ -14,8 +14,11 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
 from explorer.scene import styles
+from explorer.scene.geo.fills import country_fills
+from explorer.scene.geo.placement import map_placement
 from explorer.scene.graph_model import GraphModel, build_graph_model
 from explorer.ui.canvas.arrows import install_arrows
+from explorer.ui.canvas.base_map import BaseMapItem
 from explorer.ui.canvas.drawing import EdgeLayer, NodeLayer
 from explorer.ui.canvas.labels import LabelLayer
 
@@ -42,6 +45,10 @@ class BaselinePanel(QWidget):
         self.vb.setMouseEnabled(x=True, y=True)
         self.vb.disableAutoRange()
         self.view.setCentralItem(self.vb)
+        self.base_map = BaseMapItem()  # shown while the canvas shows the map
+        self.base_map.hide()
+        self.vb.addItem(self.base_map, ignoreBounds=True)
+        self._map_pos: np.ndarray | None = None
         self.edges = EdgeLayer(self.vb)
         self.nodes = NodeLayer(self.vb)
         self.labels = LabelLayer(self.vb)
@@ -80,7 +87,18 @@ class BaselinePanel(QWidget):
         self.labels.set_nodes(model.labels, model.importance, model.is_hub, model.sizes,
                               model.faded | model.ghost)
         self._map_rows()
+        self._follow_layout_kind()
         self.follow_positions()
+
+    def _follow_layout_kind(self) -> None:
+        """The map under this half too, with this half's own fills, when the canvas shows it."""
+        on_map = self.canvas.layout_kind == "map" and self._model is not None
+        self._map_pos = (map_placement(self._model, self.session.project.document()).positions
+                         if on_map else None)
+        fills = (country_fills(self._model)
+                 if on_map and self.canvas.map_fill == "node" else {})
+        self.base_map.set_fills(fills, 0)
+        self.base_map.setVisible(on_map)
 
     def _map_rows(self) -> None:
         theirs = {k: i for i, k in enumerate(self.canvas.node_keys())}
@@ -94,10 +112,13 @@ class BaselinePanel(QWidget):
         if len(self._rows) and self._rows.max(initial=-1) >= len(self.canvas.node_keys()):
             self._map_rows()
         theirs = self.canvas.positions_array()
-        pos = np.zeros((self._model.n_nodes, 2))
+        # a node the canvas does not draw (the scenario removed it) sits at its map place
+        pos = (self._map_pos.copy() if self._map_pos is not None
+               else np.zeros((self._model.n_nodes, 2)))
         known = self._rows >= 0
         if len(theirs):
             pos[known] = theirs[self._rows[known]]
+        self.base_map.setOpacity(self.canvas.base_map.opacity())
         self._pos = pos
         self.nodes.update_positions(pos)
         self.edges.update_positions(pos)
@@ -169,6 +190,7 @@ class ComparisonArea(QWidget):
         self.arrows = install_arrows(canvas)  # direction of an imported graph's ties
         canvas.vb.sigRangeChanged.connect(lambda *_: self._follow_range())
         canvas.modelApplied.connect(self._on_canvas_model)
+        canvas.layoutKindChanged.connect(lambda *_: self._on_canvas_model())
         self.session.scenarioChanged.connect(self._on_mode)
         self.session.comparisonReady.connect(self._on_comparison)
         self._sentences: list[str] = []

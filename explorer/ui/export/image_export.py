@@ -13,6 +13,7 @@ from pathlib import Path
 import numpy as np
 
 from explorer.scene.caption import CaptionLine, caption_lines
+from explorer.scene.geo.pages import map_backdrop
 from explorer.scene.picture import (
     COMPARISON_WIDTH,
     DEFAULT_INCHES,
@@ -53,12 +54,14 @@ def build_page(canvas, region: str = "whole", caption: list[CaptionLine] | None 
     known = canvas_positions(canvas)
     pos = np.array([known[k] for k in model.keys], dtype=float).reshape(-1, 2)
     session = canvas.session
+    placement = canvas.map_placement()
     page = Page(
-        panels=[Panel(model, pos)],
+        panels=[Panel(model, pos, map_fills=canvas.map_fills() if placement else {})],
         legend=list(model.legend),
         legend_title=getattr(canvas.legend_item(), "title", ""),
         caption=caption if caption is not None else _session_caption(session, model.keys),
         meta={"title": session.project.document().title},
+        map=map_backdrop(placement.margin_count) if placement is not None else None,
     )
     if region == "view":
         vb = canvas.vb
@@ -120,8 +123,13 @@ def build_comparison(canvas, scenario: str | None = None) -> Page:
     color_by = getattr(canvas, "color_by", "bloc")
     size_by = getattr(canvas, "size_by", "capability")
     base, what = comparison_models(doc, view, sc, color_by, size_by)
-    page = comparison_page(doc, view, name, base, what, canvas_positions(canvas),
-                           session.project.positions())
+    if canvas.map_placement() is not None:
+        from explorer.services.images import map_comparison_page
+
+        page = map_comparison_page(doc, view, name, base, what, canvas.map_fill)
+    else:
+        page = comparison_page(doc, view, name, base, what, canvas_positions(canvas),
+                               session.project.positions())
     page.legend_title = getattr(canvas.legend_item(), "title", "")
     return page
 

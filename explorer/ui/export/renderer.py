@@ -216,6 +216,36 @@ def _paint_graph(
     return chosen
 
 
+def _paint_map(painter: QPainter, page: Page, panel: Panel, mp: _Mapping, area: QRectF,
+               s: float) -> None:
+    """The base map under ``panel``, through the page's mapping (y flips: north up)."""
+    from PySide6.QtGui import QTransform
+
+    from explorer.scene.geo.placement import MARGIN_TITLE
+    from explorer.ui.canvas.base_map import MARGIN_TEXT, margin_rect, paint_base_map
+
+    assert page.map is not None
+    painter.save()
+    painter.setClipRect(area)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    src = mp.src
+    painter.setTransform(QTransform(mp.k, 0, 0, -mp.k, mp.x0 - src.left() * mp.k,
+                                    mp.y0 + src.bottom() * mp.k), True)
+    paint_base_map(painter, panel.map_fills, page.map.margin_rows, cosmetic=False,
+                   line_width=0.6 * s / max(mp.k, 1e-9))
+    painter.restore()
+    if page.map.margin_rows:
+        box = margin_rect(page.map.margin_rows)
+        top_left = mp.map(np.array([[box.left(), box.bottom()]]))[0]
+        painter.save()
+        painter.setFont(_font(7.5 * s))
+        painter.setPen(QPen(QColor(MARGIN_TEXT)))
+        painter.drawText(QRectF(top_left[0] - 40 * s, top_left[1] - 14 * s,
+                                box.width() * mp.k + 80 * s, 12 * s),
+                         Qt.AlignmentFlag.AlignCenter, MARGIN_TITLE)
+        painter.restore()
+
+
 def _paint_labels(
     painter: QPainter, panel: Panel, pts: np.ndarray, area: QRectF, s: float,
     avoid: list[QRectF],
@@ -349,6 +379,8 @@ def _layout(page: Page, width: int) -> _Layout:
         mapping = _fit(src, QRectF(margin, top, panel_w, graph_h), (0.0, 0.0, 0.0, 0.0))
     else:
         src = _node_bounds(page.panels)
+        if page.map is not None:  # the whole map, not only where nodes are
+            src = src.united(QRectF(*page.map.extent))
         max_node = max((float(p.model.sizes.max()) for p in page.panels if p.model.n_nodes),
                        default=10.0) * s
         base = (pad + max_node / 2, pad + max_node / 2, label_room, pad + max_node / 2)
@@ -401,6 +433,8 @@ def _paint_page(painter: QPainter, page: Page, lay: _Layout, transparent: bool) 
                              Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                              panel.heading)
             painter.restore()
+        if page.map is not None:
+            _paint_map(painter, page, panel, mp, area, s)
         _paint_graph(painter, panel, mp, area, s, avoid)
     _paint_legend(painter, page, lay.legend_at, s)
     _paint_caption(painter, page.caption, lay.caption_rect, s)
