@@ -140,8 +140,8 @@ def sources_line(
     more = len(ordered) - limit
     if more > 0:
         shown += f" and {more} other publisher{'s' if more > 1 else ''}"
-    vintage = vintage_text(doc)
-    tail = f" \N{EM DASH} {vintage.lower().replace('data as of', 'as of')}" if vintage else ""
+    words = vintage_words(doc)
+    tail = f" \N{EM DASH} as of {words}" if words else ""
     return f"Data: {shown}{tail} (sources listed in the project)"
 
 

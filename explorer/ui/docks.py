@@ -19,6 +19,7 @@ def _panels() -> list[tuple[str, str, str, Qt.DockWidgetArea]]:
         ("whatif", "What-if", "explorer.ui.whatif.panel:WhatIfPanel", right),
         ("inspector", "Inspector", "explorer.ui.inspector.dock:Inspector", right),
         ("table", "Data table", "explorer.ui.data.tables:DataTables", bottom),
+        ("race", "Shares over time", "explorer.ui.race.race_dock:RacePanel", right),
     ]
 
 
@@ -63,6 +64,8 @@ def default_layout(window: QMainWindow, docks: dict[str, QDockWidget]) -> None:
         dock.show()
     if "inspector" in docks and "whatif" in docks:
         window.tabifyDockWidget(docks["inspector"], docks["whatif"])
+        if "race" in docks:
+            window.tabifyDockWidget(docks["whatif"], docks["race"])
         docks["whatif"].raise_()
     sides = [docks[n] for n in ("filters", "whatif") if n in docks]
     window.resizeDocks(sides, [335, 430][: len(sides)], Qt.Orientation.Horizontal)
