@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from explorer import __version__
 from explorer.errors import UserError
 
-COMMANDS = ("info", "export", "new", "report", "brief", "import", "gui")
+COMMANDS = ("info", "export", "new", "report", "brief", "animate", "import", "gui")
 IMAGE_FORMATS = ("png", "svg", "pdf")
 
 
@@ -100,6 +100,28 @@ def _parser() -> argparse.ArgumentParser:
         "--no-pictures", action="store_true",
         help="leave the pictures out (e.g. on a machine without the drawing libraries)",
     )
+
+    animate = sub.add_parser(
+        "animate", help="history in motion: an animated GIF or MP4, one frame per step")
+    animate.add_argument("project", nargs="?", help="project file; default: the bundled dataset")
+    animate.add_argument("-o", "--output", required=True, help="FILE.gif or FILE.mp4")
+    animate.add_argument("--from", dest="start", required=True, metavar="DATE",
+                         help="first frame: YYYY (its last day), YYYY-MM or YYYY-MM-DD")
+    animate.add_argument("--to", dest="end", default="latest", metavar="DATE",
+                         help="last frame: a date, or latest (the default: the latest data)")
+    animate.add_argument("--step", default="1y", help="between frames: e.g. 1y, 6m, 10d"
+                         " (default 1y)")
+    animate.add_argument("--layout", choices=("force", "map"),
+                         help="default: the layout the project was last shown in")
+    animate.add_argument("--chart", choices=("graph", "race", "both"), default="graph",
+                         help="the network, the bar chart race of shares, or both side by side")
+    animate.add_argument("--region", action="append", default=[], metavar="R",
+                         help="only actors in region R; repeatable")
+    animate.add_argument("--scenario", help="apply this saved scenario")
+    _add_change_options(animate)
+    animate.add_argument("--fps", type=float, default=1.0,
+                         help="frames per second (default 1: a year per second)")
+    animate.add_argument("--width", type=int, default=1200, help="frame width in pixels")
 
     imp = sub.add_parser("import", help="import a graph file into a new project")
     imp.add_argument("file", help="GEXF, GraphML, CSV, JSON, or COW/ATOP member file")
@@ -196,6 +218,7 @@ def _dispatch(args: argparse.Namespace) -> int:
         "export": _cmd_export,
         "report": _cmd_report,
         "brief": _cmd_brief,
+        "animate": _cmd_animate,
         "import": _cmd_import,
     }[args.command]
     return handler(args)
@@ -275,6 +298,31 @@ def _cmd_export(args: argparse.Namespace) -> int:
             )
             return 0
         services.export_graph_file(project, args.output, args.format, request, args.layout)
+    return 0
+
+
+def _cmd_animate(args: argparse.Namespace) -> int:
+    from explorer.services.animation import check_output, plan_animation
+
+    check_output(args.output)
+    with _open(args.project) as project:
+        plan = plan_animation(project, _request(args), args.start, args.end, args.step,
+                              args.layout)
+    from explorer.ui.export.animation import write_animation
+
+    total = len(plan.dates)
+
+    def progress(done: int, count: int) -> bool:
+        if sys.stderr.isatty():
+            print(f"\rframe {done}/{count}", end="" if done < count else "\n",
+                  file=sys.stderr, flush=True)
+        elif done == count or done % 10 == 0:
+            print(f"frame {done}/{count}", file=sys.stderr, flush=True)
+        return True
+
+    path = write_animation(plan, args.output, chart=args.chart, width=args.width,
+                           fps=args.fps, progress=progress)
+    print(f"Wrote {path} ({total} frames, {plan.layout} layout)")
     return 0
 
 

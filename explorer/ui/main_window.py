@@ -89,6 +89,11 @@ class MainWindow(ViewModeMenus, QMainWindow):
             tip="The comparison on show (or the view) as a PDF or HTML briefing: summary, "
             "pictures, tables, measures and sources",
         )
+        self.act_export_animation = self._action(
+            "Export &Animation…", self.export_animation_dialog,
+            tip="History in motion: one frame per year (or month) as a GIF or MP4, network, "
+            "shares or both",
+        )
         self.act_close = self._action("&Close Project", self.close_project, key.Close)
         self.act_quit = self._action("&Quit", self.close, key.Quit)
         self.act_undo = self._action("&Undo", self._undo, key.Undo)
@@ -111,7 +116,7 @@ class MainWindow(ViewModeMenus, QMainWindow):
             file_menu.addAction(action)
         file_menu.addSeparator()
         for action in (self.act_import, self.act_export_graph, self.act_export_image,
-                       self.act_export_briefing):
+                       self.act_export_briefing, self.act_export_animation):
             file_menu.addAction(action)
         file_menu.addSeparator()
         file_menu.addAction(self.act_close)
@@ -377,6 +382,11 @@ class MainWindow(ViewModeMenus, QMainWindow):
 
         export_briefing_dialog(self)
 
+    def export_animation_dialog(self) -> None:
+        from explorer.ui.export.animation_dialog import export_animation_dialog
+
+        export_animation_dialog(self)
+
     def find_dialog(self) -> None:
         from explorer.ui.find import find_node
 
@@ -495,7 +505,8 @@ class MainWindow(ViewModeMenus, QMainWindow):
         self.act_undo.setToolTip(self.act_undo.text().replace("&", ""))
         self.act_redo.setToolTip(self.act_redo.text().replace("&", ""))
         for action in (self.act_save_as, self.act_save_copy, self.act_export_graph,
-                       self.act_export_image, self.act_export_briefing, self.act_close,
+                       self.act_export_image, self.act_export_briefing,
+                       self.act_export_animation, self.act_close,
                        self.act_find, self.act_fit, self.act_layout, *self._layout_actions.values()):
             action.setEnabled(self.session is not None)
         if self.canvas is not None and self.canvas.layout_kind == "map":

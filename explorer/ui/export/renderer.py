@@ -438,6 +438,31 @@ def _paint_page(painter: QPainter, page: Page, lay: _Layout, transparent: bool) 
         _paint_graph(painter, panel, mp, area, s, avoid)
     _paint_legend(painter, page, lay.legend_at, s)
     _paint_caption(painter, page.caption, lay.caption_rect, s)
+    stamp = page.meta.get("stamp")
+    if stamp:  # an animation frame's date, large in the graph's lower right corner
+        area = lay.areas[-1]
+        painter.save()
+        painter.setFont(_font(34 * s, bold=True))
+        painter.setPen(QPen(QColor(40, 48, 60, 150)))
+        painter.drawText(area.adjusted(0, 0, -14 * s, -8 * s),
+                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom, str(stamp))
+        painter.restore()
+
+
+def render_image(page: Page, width: int) -> QImage:
+    """``page`` painted into an image ``width`` pixels wide (frames of an animation)."""
+    ensure_gui()
+    lay = _layout(page, width)
+    if lay.height > MAX_PIXELS:
+        raise ExportError(f"The image would be {lay.height} pixels tall; choose a smaller width.")
+    image = QImage(lay.width, lay.height, QImage.Format.Format_RGB32)
+    image.fill(QColor(styles.BACKGROUND))
+    painter = QPainter(image)
+    try:
+        _paint_page(painter, page, lay, False)
+    finally:
+        painter.end()
+    return image
 
 
 def render_page(page: Page, path: Path, fmt: str, width: int, dpi: float | None = None,

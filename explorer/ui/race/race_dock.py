@@ -93,8 +93,10 @@ class RacePanel(QWidget):
         """Compute the frame of the session's view now."""
         self._stale = False
         doc = self.session.project.document()
-        self.chart.show_frame(race_frame(doc, self.session.view_filter, self.session.weights),
-                              animate=animate and self.chart.frame is not None)
+        frame = race_frame(doc, self.session.view_filter, self.session.weights)
+        if frame == self.chart.frame:
+            return  # the same bars: a running transition goes on undisturbed
+        self.chart.show_frame(frame, animate=animate and self.chart.frame is not None)
 
     def frame(self) -> RaceFrame | None:
         return self.chart.frame
