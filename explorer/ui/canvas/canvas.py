@@ -26,6 +26,7 @@ from explorer.scene.graph_model import GraphModel, build_graph_model
 from explorer.scene.layout_controller import LayoutController
 from explorer.scene.view_state import DEFAULT_COLOR_BY, DEFAULT_SIZE_BY
 from explorer.scene.view_state import KEYS as VIEW_KEYS
+from explorer.ui.canvas.appear import AppearEffect
 from explorer.ui.canvas.comparison_marks import ComparisonMarks
 from explorer.ui.canvas.date_overlay import DateOverlay
 from explorer.ui.canvas.drawing import EdgeLayer, NodeLayer
@@ -99,6 +100,7 @@ class GraphCanvas(CanvasGestures, CanvasMapMode, ComparisonMarks, CanvasSnapshot
         self.nodes = NodeLayer(self.vb)
         self.labels = LabelLayer(self.vb)
         self.hover_highlight = HoverHighlight(self.vb)
+        self.appear = AppearEffect(self.vb, self.nodes, self)
         self._link_line = QGraphicsLineItem()
         link_pen = QPen(QColor("#2a6fdb"), 2, Qt.PenStyle.DashLine)
         link_pen.setCosmetic(True)
@@ -439,6 +441,7 @@ class GraphCanvas(CanvasGestures, CanvasMapMode, ComparisonMarks, CanvasSnapshot
 
     def _apply_model(self, model: GraphModel, saved: dict[str, Position]) -> None:
         self._mark_affected(model)
+        old_model, old_pos = self._model, np.array(self._pos, copy=True)
         n = model.n_nodes
         self._layout.apply_model(model, saved)
         self._model = model
@@ -459,6 +462,7 @@ class GraphCanvas(CanvasGestures, CanvasMapMode, ComparisonMarks, CanvasSnapshot
         self.legend.set_entries(model.legend)
         self._block_legend()
         self._redraw_positions()
+        self.appear.start(old_model, old_pos, model)
         self.modelApplied.emit()
         if not self._user_paused and not self._closed and n:
             self.start_layout()
