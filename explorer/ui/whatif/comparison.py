@@ -265,9 +265,12 @@ class ComparisonView(QWidget):
                              key=str.casefold))
             if view.regions else "all regions"
         )
-        when = view.as_of or "today"
+        from explorer.scene.caption import latest_text
+
+        latest = latest_text(self.doc)
+        when = f"as of {view.as_of}" if view.as_of else f"at the {latest[:1].lower()}{latest[1:]}"
         self.status.setText(
-            f"<b>{result.scenario.name}</b> vs. {c.reference_name or 'baseline'} — as of {when}, {where}; "
+            f"<b>{result.scenario.name}</b> vs. {c.reference_name or 'baseline'} — {when}, {where}; "
             f"{len(c.baseline.data.actors)} → {len(c.scenario.data.actors)} actors in view."
         )
         self._show_scope(result)
