@@ -10,10 +10,11 @@ Attribute names (the same in GEXF, GraphML, JSON and CSV):
   (the alliance node is then written as ``alliance:<id>``).
 * actors: ``regions`` (``;``-joined) and per capability ``<metric>`` (double),
   ``<metric>_year`` (integer), ``<metric>_source`` (string).
-* alliances: ``obligation``, ``formal`` (boolean), ``founded``, ``ended``.
-* memberships: ``edge_type=membership``, ``role``, ``joined``, ``left``, ``data_source``,
-  ``notes``; ties: ``edge_type=tie``, ``sign`` (integer), ``kind``, ``start``, ``end``,
-  ``data_source``, ``notes``.
+* alliances: ``obligation``, ``formal`` (boolean), ``signed``, ``founded``, ``ended``.
+* memberships: ``edge_type=membership``, ``role``, ``signed``, ``joined``, ``left``,
+  ``data_source``, ``notes``; ties: ``edge_type=tie``, ``sign`` (integer), ``kind``,
+  ``signed``, ``start``, ``end``, ``data_source``, ``notes``. ``signed`` is the signature
+  date where it differs from entry into force (``founded``, ``joined``, ``start``).
 
 The provenance field is written ``data_source`` (not ``source``) because ``source`` is the
 edge-endpoint key of node-link JSON and of Gephi's edge table.
@@ -40,6 +41,7 @@ NODE_SCHEMA: list[tuple[str, str]] = [
     ("regions", "string"),
     ("obligation", "string"),
     ("formal", "boolean"),
+    ("signed", "string"),
     ("founded", "string"),
     ("ended", "string"),
     ("notes", "string"),
@@ -56,6 +58,7 @@ for _metric in METRICS:
 EDGE_SCHEMA: list[tuple[str, str]] = [
     (EDGE_TYPE, "string"),
     ("role", "string"),
+    ("signed", "string"),
     ("joined", "string"),
     ("left", "string"),
     ("sign", "integer"),
@@ -163,6 +166,7 @@ def hub_graph(doc: Document) -> HubGraph:
         attrs["obligation"] = alliance.obligation
         _put(attrs, "short_name", alliance.short_name)
         attrs["formal"] = bool(alliance.formal)
+        _put(attrs, "signed", alliance.signed)
         _put(attrs, "founded", alliance.founded)
         _put(attrs, "ended", alliance.ended)
         _put(attrs, "notes", alliance.notes)
@@ -174,6 +178,7 @@ def hub_graph(doc: Document) -> HubGraph:
     edges: list[HubEdge] = []
     for n, m in enumerate(doc.memberships.values(), 1):
         attrs = {EDGE_TYPE: "membership", "role": m.role}
+        _put(attrs, "signed", m.signed)
         _put(attrs, "joined", m.joined)
         _put(attrs, "left", m.left)
         _put(attrs, "notes", m.notes)
@@ -183,6 +188,7 @@ def hub_graph(doc: Document) -> HubGraph:
     for n, t in enumerate(doc.ties.values(), 1):
         attrs = {EDGE_TYPE: "tie", "sign": int(t.sign)}
         _put(attrs, "kind", t.kind)
+        _put(attrs, "signed", t.signed)
         _put(attrs, "start", t.start)
         _put(attrs, "end", t.end)
         _put(attrs, "notes", t.notes)

@@ -261,6 +261,7 @@ def build_result(raw: RawGraph, path: Path, *, title: str | None = None) -> Impo
                 source=_text(attrs.get(DATA_SOURCE)),
                 notes=_text(attrs.get("notes")),
                 short_name=_text(attrs.get("short_name")),
+                signed=_bound(attrs.get("signed"), "signed", warn),
             )
             key = aid
         else:
@@ -387,6 +388,7 @@ def _our_edges(
                     source=_text(attrs.get(DATA_SOURCE)),
                     notes=_text(attrs.get("notes")),
                     id=key,
+                    signed=_bound(attrs.get("signed"), "signed", warn),
                 )
         elif ta == tb == "actor":
             if "start" in attrs or "end" in attrs:
@@ -397,7 +399,8 @@ def _our_edges(
             if spells:
                 periods = [(None, None)]
             for start, end in periods:
-                tie = _add_tie(doc, ia, ib, attrs, start, end, warn, _text(attrs.get("notes")))
+                tie = _add_tie(doc, ia, ib, attrs, start, end, warn, _text(attrs.get("notes")),
+                               signed=_bound(attrs.get("signed"), "signed", warn))
                 directed = raw.directed if edge.directed is None else edge.directed
                 edge_extras(doc, tie_key(tie), attrs, bool(directed), spells, ours=True)
         else:
@@ -416,8 +419,10 @@ def _sign(attrs: dict[str, Any], warn: _Warnings) -> int:
 
 def _add_tie(
     doc: Document, a: str, b: str, attrs: dict[str, Any], start: Any, end: Any,
-    warn: _Warnings, notes: str,
+    warn: _Warnings, notes: str, signed: str | None = None,
 ) -> int:
+    """Add a tie; ``signed`` is read only from our own files (in a foreign graph an
+    attribute named "signed" is kept as an extra: it often means a signed network)."""
     key = len(doc.ties) + 1
     doc.ties[key] = Tie(
         a=a,
@@ -429,6 +434,7 @@ def _add_tie(
         source=_text(attrs.get(DATA_SOURCE)),
         notes=notes,
         id=key,
+        signed=signed,
     )
     return key
 

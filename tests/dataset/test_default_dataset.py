@@ -31,9 +31,10 @@ HEADERS = {
         "ended",
         "source",
         "notes",
+        "signed",
     ],
-    "memberships.csv": ["alliance", "actor", "role", "joined", "left", "source", "notes"],
-    "ties.csv": ["a", "b", "sign", "kind", "start", "end", "source", "notes"],
+    "memberships.csv": ["alliance", "actor", "role", "joined", "left", "source", "notes", "signed"],
+    "ties.csv": ["a", "b", "sign", "kind", "start", "end", "source", "notes", "signed"],
     "blocs.csv": ["id", "name", "color", "description"],
     "bloc_members.csv": ["bloc", "actor", "joined", "left", "source"],
 }

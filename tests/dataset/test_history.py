@@ -3,6 +3,8 @@ appears before it is known to exist, and NATO grows as it did."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from explorer.analysis.view import ViewFilter, filtered
@@ -77,3 +79,88 @@ def test_cold_war_groupings_come_and_go(doc):
     soviet = filtered(doc, ViewFilter(as_of="1985-06-30")).actors
     assert "SUN" in soviet and "DDR" in soviet and "RUS" not in soviet
     assert "SUN" not in filtered(doc, ViewFilter(as_of="1992-06-30")).actors
+
+
+def _padded(day: str) -> str:
+    """A date known to the year alone ("1952") stands for its first day."""
+    return day if len(day) == 10 else f"{day}-01-01"
+
+
+def test_every_signature_is_a_date_no_later_than_entry_into_force(doc):
+    """`signed` ≤ the as-of date (founded, joined or start), and the column is used."""
+    records = [(f"alliance {a.id}", a.signed, a.founded) for a in doc.alliances.values()]
+    records += [(f"membership {m.alliance}/{m.actor}", m.signed,
+                 m.joined or doc.alliances[m.alliance].founded)
+                for m in doc.memberships.values()]
+    records += [(f"tie {t.a}-{t.b}", t.signed, t.start) for t in doc.ties.values()]
+    signed = [(what, s, in_force) for what, s, in_force in records if s]
+    assert len(signed) > 50
+    for what, signature, in_force in signed:
+        assert in_force, f"{what}: a signature without an entry into force"
+        dt.date.fromisoformat(_padded(signature))
+        assert _padded(signature) <= _padded(in_force), (what, signature, in_force)
+
+
+@pytest.mark.parametrize(("alliance", "signed_only", "in_force"), [
+    ("nato", "1949-06-30", "1949-08-24"),
+    ("csto", "1993-06-30", "1994-04-20"),
+    ("seato", "1954-12-31", "1955-02-19"),
+    ("us_japan", "1960-03-01", "1960-06-23"),
+    ("anzus", "1952-01-01", "1952-04-29"),
+    ("rio_treaty", "1948-01-01", "1948-12-03"),
+    ("russia_iran", "2025-06-30", "2025-10-02"),
+])
+def test_treaties_are_drawn_from_entry_into_force_not_signature(doc, alliance, signed_only,
+                                                                in_force):
+    assert doc.alliances[alliance].signed < signed_only
+    assert alliance not in filtered(doc, ViewFilter(as_of=signed_only)).alliances
+    assert alliance in filtered(doc, ViewFilter(as_of=in_force)).alliances
+
+
+def test_rio_treaty_parties_shrink_after_mexico_withdraws(doc):
+    def parties(day):
+        return {m.actor for m in filtered(doc, ViewFilter(as_of=day)).memberships
+                if m.alliance == "rio_treaty"}
+
+    assert parties("1947-12-31") == set()
+    assert parties("1990-06-30") == {"USA", "BRA", "MEX"}
+    assert parties("2005-06-30") == {"USA", "BRA"}
+
+
+def test_arab_league_defence_treaty_from_1952(doc):
+    def parties(day):
+        return {m.actor for m in filtered(doc, ViewFilter(as_of=day)).memberships
+                if m.alliance == "arab_league_defence"}
+
+    assert parties("1951-06-30") == set()
+    assert parties("1952-06-30") == {"EGY", "IRQ", "JOR", "SAU", "SYR"}
+
+
+#: Yugoslavia's successors with the day each became independent (CIA World Factbook).
+YUGOSLAV_SUCCESSORS = {"SVN": "1991-06-25", "HRV": "1991-06-25", "MKD": "1991-09-08",
+                       "MNE": "2006-06-03", "SRB": "2006-06-05", "BIH": None, "XKX": None}
+
+
+def test_yugoslavia_is_a_state_of_its_time_and_its_successors_come_after(doc):
+    def shown(day):
+        return set(filtered(doc, ViewFilter(as_of=day)).actors)
+
+    assert "YUG" in shown("1980-06-30") and "YUG" in shown("1992-04-26")
+    assert "YUG" not in shown("1992-04-27") and "YUG" not in shown("1993-06-30")
+    assert not set(YUGOSLAV_SUCCESSORS) & shown("1980-06-30")
+    for actor, independence in YUGOSLAV_SUCCESSORS.items():
+        if actor not in doc.actors:
+            continue  # not an actor in this dataset (Bosnia and Herzegovina, Kosovo)
+        assert doc.actors[actor].start == independence, actor
+        day_before = (dt.date.fromisoformat(independence) - dt.timedelta(days=1)).isoformat()
+        assert actor not in shown(day_before) and actor in shown(independence), actor
+
+
+def test_the_soviet_yugoslav_split_is_drawn_from_1948_to_1955(doc):
+    def split(day):
+        return [t for t in filtered(doc, ViewFilter(as_of=day)).ties
+                if {t.a, t.b} == {"SUN", "YUG"}]
+
+    assert not split("1948-06-27")
+    assert [t.sign for t in split("1950-06-30")] == [-1]
+    assert not split("1955-06-02")

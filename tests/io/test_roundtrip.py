@@ -110,3 +110,26 @@ def test_export_is_atomic(tmp_path, sample, monkeypatch):
         export_graph(sample, path, "gexf")
     assert path.read_bytes() == b"old content"
     assert [p.name for p in tmp_path.iterdir()] == ["keep.gexf"]
+
+
+@pytest.mark.parametrize("fmt", ["gexf", "graphml", "json", "csv"])
+def test_signature_dates_round_trip(tmp_path, sample, fmt):
+    """``signed`` (signature before entry into force) is written and read back."""
+    from dataclasses import replace
+
+    sample.alliances["NATO"] = replace(sample.alliances["NATO"], founded="1949-08-24",
+                                       signed="1949-04-04")
+    sample.memberships[1] = replace(sample.memberships[1], joined="1949-08-24",
+                                    signed="1949-04-04")
+    sample.ties[1] = replace(sample.ties[1], signed="1947-05-01")
+    assert validate_document(sample) == []
+    path = tmp_path / f"signed.{fmt}"
+    export_graph(sample, path, fmt)
+    result = import_graph(path, fmt)
+    got = result.document
+    assert got.alliances["NATO"].signed == "1949-04-04"
+    assert sorted(m.signed for m in got.memberships.values() if m.signed) == ["1949-04-04"]
+    assert sorted(t.signed for t in got.ties.values() if t.signed) == ["1947-05-01"]
+    # our own column is a field of the model, not kept again as an extra attribute
+    assert "signed" not in got.extras.types
+    assert result.warnings == []

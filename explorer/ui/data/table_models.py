@@ -100,6 +100,10 @@ def _text(attr: str) -> Callable[[Document, Any], str]:
     return lambda doc, r: getattr(r, attr) or ""
 
 
+SIGNED_TIP = ("YYYY-MM-DD: the signature, where it differs from entry into force; "
+              "the as-of date uses entry into force")
+
+
 def text_column(title: str, attr: str, date: bool = False, tip: str = "") -> Column:
     """A free-text (or date) attribute, edited in place as typed."""
     return Column(
@@ -234,7 +238,9 @@ def alliance_columns(member_counts: Callable[[], Counter]) -> list[Column]:
             edit=check_formal,
             check=lambda a: a.formal,
         ),
-        text_column("Founded", "founded", date=True),
+        text_column("Signed", "signed", date=True, tip=SIGNED_TIP),
+        text_column("Founded", "founded", date=True,
+                    tip="YYYY-MM-DD: entry into force; empty when unknown"),
         text_column("Ended", "ended", date=True),
         Column(
             "Members",
@@ -255,7 +261,9 @@ def membership_columns() -> list[Column]:
         Column("Actor", lambda doc, m: actor_text(doc, m.actor)),
         Column("Alliance", lambda doc, m: alliance_text(doc, m.alliance)),
         _choice_column("Role", "role", ROLES),
-        text_column("Joined", "joined", date=True),
+        text_column("Signed", "signed", date=True, tip=SIGNED_TIP),
+        text_column("Joined", "joined", date=True,
+                    tip="YYYY-MM-DD: entry into force for the member; empty when unknown"),
         text_column("Left", "left", date=True),
         text_column("Source", "source"),
         text_column("Notes", "notes"),
@@ -275,6 +283,7 @@ def tie_columns() -> list[Column]:
             choices=SIGNS,
         ),
         text_column("Kind", "kind"),
+        text_column("Signed", "signed", date=True, tip=SIGNED_TIP),
         text_column("Start", "start", date=True),
         text_column("End", "end", date=True),
         text_column("Source", "source"),

@@ -45,7 +45,7 @@ from explorer.model.validation import (
 )
 from explorer.model.vocab import ACTOR_KINDS, ALLIANCE_KINDS, METRICS, OBLIGATIONS, ROLES, label
 from explorer.ui.data.record_proxy import RecordProxyModel
-from explorer.ui.data.table_models import SIGNS, MembershipsModel
+from explorer.ui.data.table_models import SIGNED_TIP, SIGNS, MembershipsModel
 from explorer.ui.editing.common import (
     CAPABILITY_FIELD,
     FieldForm,
@@ -115,7 +115,7 @@ class EntityForm(QWidget):
     # ----- declaring fields -----------------------------------------------------------
 
     def add_line(self, name: str, text: str, attr: str | None = None, *, date: bool = False,
-                 readonly: bool = False, placeholder: str = "") -> QLineEdit:
+                 readonly: bool = False, placeholder: str = "", tip: str = "") -> QLineEdit:
         attr = attr or name
         edit = QLineEdit(self)
         edit.setObjectName(f"field_{name}")
@@ -123,6 +123,8 @@ class EntityForm(QWidget):
             edit.setPlaceholderText(DATE_HINT)
         elif placeholder:
             edit.setPlaceholderText(placeholder)
+        if tip:
+            edit.setToolTip(tip)
         if readonly:
             edit.setReadOnly(True)
             edit.setFrame(False)
@@ -331,6 +333,7 @@ class AllianceForm(EntityForm):
         self.add_choice("kind", "Kind", [(k, label(k)) for k in ALLIANCE_KINDS])
         self.add_choice("obligation", "Obligation", [(k, label(k)) for k in OBLIGATIONS])
         self.add_check("formal", "Formal treaty")
+        self.add_line("signed", "Signed", date=True, tip=SIGNED_TIP)
         self.add_line("founded", "Founded", date=True)
         self.add_line("ended", "Ended", date=True)
         self.add_line("source", "Source", placeholder="source id or citation")
@@ -344,14 +347,16 @@ class AllianceForm(EntityForm):
         self.members_proxy = RecordProxyModel(self.members_model, self)
         self.members_view = make_table_view(self.members_proxy, self)
         self.members_view.setObjectName("alliance_members")
-        self.members_view.setColumnHidden(1, True)  # the alliance itself
-        self.members_view.setColumnHidden(6, True)  # notes: edit them on the membership
+        titles = [column.title for column in self.members_model.columns]
+        # The alliance is the form's own; source and notes are edited on the membership.
+        for hidden in ("Alliance", "Source", "Notes"):
+            self.members_view.setColumnHidden(titles.index(hidden), True)
         self.members_view.setMinimumHeight(160)
         header = self.members_view.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in (2, 3, 4):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        self.members_view.setColumnHidden(5, True)  # source: on the membership too
+        header.setSectionResizeMode(titles.index("Actor"), QHeaderView.ResizeMode.Stretch)
+        for title in ("Role", "Signed", "Joined", "Left"):
+            header.setSectionResizeMode(titles.index(title),
+                                        QHeaderView.ResizeMode.ResizeToContents)
         self.members_view.horizontalScrollBar().setEnabled(True)
         header.setStretchLastSection(False)
         self.members_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -444,6 +449,7 @@ class MembershipForm(EntityForm):
         self.alliance_field = self.add_line("alliance_name", "Alliance", attr="alliance",
                                             readonly=True)
         self.add_choice("role", "Role", [(r, label(r)) for r in ROLES])
+        self.add_line("signed", "Signed", date=True, tip=SIGNED_TIP)
         self.add_line("joined", "Joined", date=True)
         self.add_line("left", "Left", date=True)
         self.add_line("source", "Source", placeholder="source id or citation")
@@ -512,6 +518,7 @@ class TieForm(EntityForm):
         self.b_field = self.add_line("b_name", "Actor B", attr="b", readonly=True)
         self.add_choice("sign", "Sign", SIGNS)
         self.add_line("kind", "Kind", placeholder="e.g. war, rivalry, defence pact")
+        self.add_line("signed", "Signed", date=True, tip=SIGNED_TIP)
         self.add_line("start", "Start", date=True)
         self.add_line("end", "End", date=True)
         self.add_line("source", "Source", placeholder="source id or citation")
