@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -64,7 +65,7 @@ class GraphModel:
     edge_styles: list[str]
     edge_weights: np.ndarray
     legend: list[LegendEntry]
-    tooltips: dict[str, str] = field(default_factory=dict)
+    tooltips: Mapping[str, str] = field(default_factory=dict)
     index: dict[str, int] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -310,7 +311,7 @@ def _build(
         # an imported graph's direction is drawn as arrowheads (explorer.ui.canvas.arrows)
         model.legend.append(LegendEntry("shape", "Directed tie: arrowhead at its target",
                                         shape=""))
-    model.tooltips = _tooltips(data, cap, members, year)
+    model.tooltips = Tooltips(data, cap, members, year)
     return model
 
 
@@ -360,12 +361,41 @@ def _legend(
     return entries
 
 
-def _tooltips(
-    data: FilteredData, cap: CapabilityIndex, members: Counter[str], year: int | None
-) -> dict[str, str]:
-    """Plain-text hover texts (built eagerly: cheap, and the canvas looks them up by key)."""
-    out: dict[str, str] = {}
-    for aid, actor in data.actors.items():
+class Tooltips(Mapping):
+    """Plain-text hover texts, written when first asked for: a 10,000-actor view would
+    spend half a second writing texts nobody hovers."""
+
+    def __init__(self, data: FilteredData, cap: CapabilityIndex, members: Counter[str],
+                 year: int | None) -> None:
+        self._data, self._cap, self._members, self._year = data, cap, members, year
+        self._keys = [actor_key(a) for a in data.actors] + [alliance_key(a)
+                                                           for a in data.alliances]
+        self._known = set(self._keys)
+        self._texts: dict[str, str] = {}
+
+    def __getitem__(self, key: str) -> str:
+        text = self._texts.get(key)
+        if text is None:
+            if key not in self._known:
+                raise KeyError(key)
+            text = self._texts[key] = self._write(key)
+        return text
+
+    def __iter__(self):
+        return iter(self._keys)
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+    def _write(self, key: str) -> str:
+        kind, _, ident = key.partition(":")
+        data, cap, year = self._data, self._cap, self._year
+        if kind == "alliance":
+            alliance = data.alliances[ident]
+            return "\n".join([alliance.name, f"Kind: {label(alliance.kind)}",
+                              f"Obligation: {label(alliance.obligation)}",
+                              f"Members in view: {self._members[ident]}"])
+        aid, actor = ident, data.actors[ident]
         lines = [f"{actor.name} ({aid})", f"Kind: {label(actor.kind)}"]
         if actor.regions:
             lines.append("Regions: " + ", ".join(actor.regions))
@@ -383,14 +413,4 @@ def _tooltips(
             lines.append(f"{METRIC_LABELS.get(metric, metric)}: {fmt_number(c.value)}{basis}")
         if aid in data.context:
             lines.append("Shown as context (outside the selected regions)")
-        out[actor_key(aid)] = "\n".join(lines)
-    for lid, alliance in data.alliances.items():
-        out[alliance_key(lid)] = "\n".join(
-            [
-                alliance.name,
-                f"Kind: {label(alliance.kind)}",
-                f"Obligation: {label(alliance.obligation)}",
-                f"Members in view: {members[lid]}",
-            ]
-        )
-    return out
+        return "\n".join(lines)

@@ -17,7 +17,10 @@ class ComparisonMarks:
         """Mark the actors the comparison itself singles out (not a score of our own)."""
         from explorer.analysis.affected import most_affected
 
-        self._affected = most_affected(comparison) if comparison is not None else None
+        affected = most_affected(comparison) if comparison is not None else None
+        if affected == self._affected:
+            return  # the same marks: a restyle of every node would change nothing
+        self._affected = affected
         if self._model is not None:
             self._mark_affected(self._model)
             self._restyle_nodes()

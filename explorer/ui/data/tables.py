@@ -173,7 +173,9 @@ class DataTables(QWidget):
 
         session.selectionChanged.connect(self._on_session_selection)
         session.documentChanged.connect(lambda *_: self._clear_status())
-        session.documentChanged.connect(lambda *_: self._apply_scope())
+        # a saved view setting (zoom, date, layout) is no edit of the records in view
+        session.documentChanged.connect(
+            lambda kind, *_: None if kind == "settings" else self._apply_scope())
         session.viewChanged.connect(lambda *_: self._apply_scope())
         self._apply_scope()
         self._on_session_selection(session.selection)

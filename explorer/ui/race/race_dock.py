@@ -77,7 +77,8 @@ class RacePanel(QWidget):
         layout.addWidget(self.chart)
         self._stale = True
         session.viewChanged.connect(self._changed)
-        session.documentChanged.connect(lambda *_: self._changed())
+        session.documentChanged.connect(
+            lambda kind, *_: None if kind == "settings" else self._changed())
 
     def _changed(self) -> None:
         self._stale = True
