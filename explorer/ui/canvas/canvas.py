@@ -615,5 +615,5 @@ class GraphCanvas(CanvasGestures, CanvasMapMode, ComparisonMarks, CanvasSnapshot
 
     def _on_selection_changed(self, keys: list) -> None:
         self.labels.priority = self._selected_indices()
-        self._restyle_nodes()
+        self.nodes.set_selection(self._selected_indices(), self._pos)
         self._update_labels()
