@@ -17,8 +17,10 @@ from PySide6.QtGui import QBrush, QColor, QPen
 
 from explorer.scene.graph_model import GraphModel
 
-#: above this many nodes the effect is skipped: it would cost more frames than it shows
+#: above this many nodes in view, or this many coming and going, the effect is skipped:
+#: it would cost more frames than it shows (each new size is a new symbol to render)
 MAX_NODES = 3000
+MAX_CHANGED = 300
 
 
 def _ease(t: float) -> float:
@@ -56,7 +58,7 @@ class AppearEffect(QObject):
         fresh = np.array([i for i, k in enumerate(new.keys) if k not in old.index],
                          dtype=np.int64)
         gone = [old.index[k] for k in old.keys if k not in new.index]
-        if not len(fresh) and not gone:
+        if not len(fresh) and not gone or len(fresh) + len(gone) > MAX_CHANGED:
             return
         self._fresh = fresh
         self._sizes = np.round(np.asarray(new.sizes, dtype=float) * 2.0) / 2.0
@@ -92,11 +94,12 @@ class AppearEffect(QObject):
         scatter = self.nodes.scatter
         if len(self._fresh) and len(scatter.data) == len(self._sizes):
             sizes = self._sizes.copy()
-            sizes[self._fresh] *= k
+            # whole pixels: every size is a symbol pyqtgraph renders and keeps
+            sizes[self._fresh] = np.round(sizes[self._fresh] * k)
             scatter.setSize(sizes)
         if len(self._gone_sizes):
             if k >= 1.0:
                 self.leaving.setData([], [])
                 self._gone_sizes = np.zeros(0)
             else:
-                self.leaving.setSize(self._gone_sizes * (1.0 - k))
+                self.leaving.setSize(np.round(self._gone_sizes * (1.0 - k)))
