@@ -28,6 +28,7 @@ class RaceChart(QWidget):
         self._timer.setInterval(16)
         self._timer.timeout.connect(self._tick)
         self.setMinimumHeight(220)
+        self.before_paint = lambda: None
 
     def show_frame(self, frame: RaceFrame, animate: bool = True) -> None:
         self.previous = self.frame if animate else None
@@ -52,6 +53,7 @@ class RaceChart(QWidget):
         return QSize(360, 520)
 
     def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
+        self.before_paint()
         painter = QPainter(self)
         painter.fillRect(self.rect(), QColor("#ffffff"))
         if self.frame is not None:
@@ -69,6 +71,7 @@ class RacePanel(QWidget):
         super().__init__(parent)
         self.session = session
         self.chart = RaceChart(self)
+        self.chart.before_paint = self.catch_up
         self.chart.setToolTip(
             "Each bloc's and each alliance's share of world capability on the view's date "
             "(capability index; full members in force). Move the as-of slider or press Play.")
@@ -82,8 +85,15 @@ class RacePanel(QWidget):
 
     def _changed(self) -> None:
         self._stale = True
-        if self.isVisible():
+        # a panel behind another tab is "visible" to Qt but shows nothing: it catches up
+        # when it is painted
+        if self.isVisible() and not self.visibleRegion().isEmpty():
             self.refresh()
+
+    def catch_up(self) -> None:
+        """Called as the chart paints: compute the frame if the view moved meanwhile."""
+        if self._stale:
+            self.refresh(animate=False)
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
