@@ -67,6 +67,10 @@ class GraphModel:
     legend: list[LegendEntry]
     tooltips: Mapping[str, str] = field(default_factory=dict)
     index: dict[str, int] = field(default_factory=dict)
+    #: actor id -> the value its size shows (what the map's choropleth fills by)
+    size_values: dict[str, float] = field(default_factory=dict)
+    #: what the sizes show, e.g. "capability index"
+    size_label: str = ""
 
     def __post_init__(self) -> None:
         self.index = {k: i for i, k in enumerate(self.keys)}
@@ -307,6 +311,8 @@ def _build(
         legend=[],
     )
     model.legend = _legend(model, categories, coloring.keep_order, size_by, size_note)
+    model.size_values = dict(shown)
+    model.size_label = styles.SIZE_LABELS.get(size_by, size_by)
     if any(p.directed for k, p in doc.extras.edges.items() if k.startswith("tie:")):
         # an imported graph's direction is drawn as arrowheads (explorer.ui.canvas.arrows)
         model.legend.append(LegendEntry("shape", "Directed tie: arrowhead at its target",

@@ -28,7 +28,7 @@ DEFAULT_MODE = "both"
 DEFAULT_COLOR_BY = "bloc"
 DEFAULT_SIZE_BY = "capability"
 LAYOUTS = ("force", "map")
-MAP_FILLS = ("node", "none")
+MAP_FILLS = ("node", "figure", "none")
 
 
 class SettingsStore(Protocol):

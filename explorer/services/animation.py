@@ -23,6 +23,7 @@ from explorer.analysis.view import ViewFilter
 from explorer.errors import UserError
 from explorer.model.entities import Document
 from explorer.scene.caption import caption_lines, latest_text, vintage_words
+from explorer.scene.geo.fills import fill_legend
 from explorer.scene.geo.pages import map_backdrop, map_panel
 from explorer.scene.geo.projection import EXTENT
 from explorer.scene.graph_model import GraphModel, build_graph_model
@@ -188,9 +189,11 @@ def animation_pages(plan: AnimationPlan) -> Iterator[Page]:
             panel, margin = Panel(model, pos), 0
         view = replace(plan.view, as_of=day)
         name = plan.scenario.name if plan.scenario is not None else None
+        on_map = plan.layout == "map"
         yield Page(
             panels=[panel],
-            legend=list(model.legend),
+            legend=list(model.legend) + (fill_legend(model, plan.state.map_fill)
+                                         if on_map else []),
             legend_title="",
             caption=caption_lines(plan.doc, view, name, "scenario" if name else None,
                                   model.keys),

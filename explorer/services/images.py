@@ -14,6 +14,7 @@ import numpy as np
 from explorer.errors import UserError
 from explorer.model.entities import Document, Scenario
 from explorer.scene.caption import caption_lines
+from explorer.scene.geo.fills import fill_legend
 from explorer.scene.geo.pages import map_backdrop, map_panel
 from explorer.scene.graph_model import GraphModel, build_graph_model
 from explorer.scene.layout_controller import LayoutController
@@ -100,13 +101,15 @@ def export_image(
         model = build_graph_model(doc, view, state.color_by, scenario, mode, state.size_by)
         if on_map:
             panel, margin = map_panel(model, doc, state.map_fill)
+            extra_legend = fill_legend(model, state.map_fill)
         else:
             known = settled_positions(model, saved)
             pos = np.array([known[k] for k in model.keys], dtype=float).reshape(-1, 2)
             panel, margin = Panel(model, pos), 0
+            extra_legend = []
         page = Page(
             panels=[panel],
-            legend=list(model.legend),
+            legend=list(model.legend) + extra_legend,
             legend_title="",
             caption=caption_lines(doc, view, scenario.name if scenario else None, mode,
                                   model.keys),

@@ -53,11 +53,24 @@ class ViewModeMenus:
             self._layout_actions[kind] = action
         self._layout_actions["force"].setChecked(True)
         self.layout_menu.addSeparator()
-        self.act_map_fill = self.layout_menu.addAction("Fill &Countries")
-        self.act_map_fill.setCheckable(True)
-        self.act_map_fill.setChecked(True)
-        self.act_map_fill.setStatusTip("On the map, fill each state in its node's colour")
-        self.act_map_fill.toggled.connect(self._on_map_fill)
+        self.fill_menu = self.layout_menu.addMenu("Fill &Countries")
+        fills = QActionGroup(self)
+        self._fill_actions: dict[str, QAction] = {}
+        for mode, text, tip in (
+            ("node", "In the &Node Colour", "Each state filled in its node's colour (bloc, "
+             "principal alliance, region …)"),
+            ("figure", "By What Size &Shows (Choropleth)", "Each state shaded by the value its"
+             " node's size shows (capability index, a figure, links), in fifths"),
+            ("none", "&Not at All", "Plain land: only the nodes carry colour"),
+        ):
+            action = self.fill_menu.addAction(text)
+            action.setCheckable(True)
+            action.setStatusTip(tip)
+            action.triggered.connect(lambda _=False, m=mode: self._on_map_fill(m))
+            fills.addAction(action)
+            self._fill_actions[mode] = action
+        self._fill_actions["node"].setChecked(True)
+        self.act_map_fill = self.fill_menu.menuAction()
         self.act_map_unlock = self.layout_menu.addAction("&Unlock Map Positions")
         self.act_map_unlock.setCheckable(True)
         self.act_map_unlock.setStatusTip(
@@ -82,9 +95,11 @@ class ViewModeMenus:
             self.canvas.set_layout_kind(kind, animate=animate)
             self.act_layout.setEnabled(not on_map)
 
-    def _on_map_fill(self, on: bool) -> None:
+    def _on_map_fill(self, mode: str) -> None:
+        for name, action in self._fill_actions.items():
+            action.setChecked(name == mode)
         if self.canvas is not None:
-            self.canvas.set_map_fill("node" if on else "none")
+            self.canvas.set_map_fill(mode)
 
     def _sync_layout_menu(self) -> None:
         """Show the opened project's saved layout and fill in the menu."""
@@ -95,9 +110,8 @@ class ViewModeMenus:
             action.setChecked(name == kind)
         for action in (self.act_map_fill, self.act_map_unlock, self.act_map_reset):
             action.setEnabled(kind == "map")
-        self.act_map_fill.blockSignals(True)
-        self.act_map_fill.setChecked(self.canvas.map_fill == "node")
-        self.act_map_fill.blockSignals(False)
+        for name, action in self._fill_actions.items():
+            action.setChecked(name == self.canvas.map_fill)
         self.act_map_unlock.setChecked(False)
         self.act_layout.setEnabled(kind != "map")
 

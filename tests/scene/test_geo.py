@@ -152,3 +152,24 @@ def test_place_validation_refuses_coordinates_off_the_globe():
         validate_actor(dataclasses.replace(actor, place=Place(95.0, 32.9)))
     with pytest.raises(ValidationError, match="longitude"):
         validate_actor(dataclasses.replace(actor, place=Place(39.9, 181.0)))
+
+
+def test_choropleth_fills_by_fifths_of_what_size_shows(dataset):
+    from explorer.scene.geo.fills import CHOROPLETH, figure_fills, fill_legend, map_fills
+    from explorer.scene.geo.world import numeric_codes
+
+    model = build_graph_model(dataset, size_by="capability")
+    fills, _lines = figure_fills(model)
+    codes = numeric_codes()
+    # the largest capability is in the darkest class, a small state in a light one
+    assert fills[codes["CHN"]][0] == CHOROPLETH[-1]
+    assert fills[codes["USA"]][0] == CHOROPLETH[-1]
+    assert fills[codes["ALB"]][0] in CHOROPLETH[:2]
+    # five classes of near-equal size
+    counts = [sum(1 for c, _a in fills.values() if c == colour) for colour in CHOROPLETH]
+    assert max(counts) - min(counts) <= 1
+    assert map_fills(model, "none") == {} and map_fills(model, "figure") == fills
+    rows = fill_legend(model, "figure")
+    assert rows[0].label == "Capability: highest fifth" and rows[0].color == CHOROPLETH[-1]
+    assert f"fifths of the {len(fills)} states" in rows[-1].label
+    assert fill_legend(model, "node") == []

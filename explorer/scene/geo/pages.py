@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from explorer.model.entities import Document
-from explorer.scene.geo.fills import country_fills
+from explorer.scene.geo.fills import map_fills
 from explorer.scene.geo.placement import map_placement
 from explorer.scene.geo.projection import EXTENT
 from explorer.scene.graph_model import GraphModel
@@ -14,7 +14,7 @@ def map_panel(model: GraphModel, doc: Document, fill: str = "node",
               heading: str = "") -> tuple[Panel, int]:
     """A panel of ``model`` at its map places, and how many nodes sit in the margin."""
     placement = map_placement(model, doc)
-    fills = country_fills(model) if fill == "node" else {}
+    fills = map_fills(model, fill)
     return Panel(model, placement.positions, heading, fills), placement.margin_count
 
 

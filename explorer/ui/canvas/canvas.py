@@ -459,7 +459,7 @@ class GraphCanvas(CanvasGestures, CanvasMapMode, ComparisonMarks, CanvasSnapshot
         self.edges.set_edges(model.edges_by_style())
         self.labels.set_nodes(model.labels, model.importance, model.is_hub, model.sizes,
                               model.faded | model.ghost)
-        self.legend.set_entries(model.legend)
+        self.legend.set_entries(self._legend_entries(model))
         self._block_legend()
         self._redraw_positions()
         self.appear.start(old_model, old_pos, model)

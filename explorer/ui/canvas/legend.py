@@ -106,6 +106,9 @@ def paint_legend(
             painter.setBrush(QBrush(color))
             if entry.shape == "d":
                 painter.drawPath(_diamond(center, 6.5))
+            elif entry.shape == "s":  # a country fill on the map
+                painter.setPen(QPen(QColor("#b5b2a8"), 0.8))
+                painter.drawRect(QRectF(center.x() - 6, center.y() - 5, 12, 10))
             elif entry.shape:  # a row without a shape is a note on the row above
                 painter.drawEllipse(center, 5.5, 5.5)
         painter.setPen(note_pen if entry.kind == "shape" and not entry.shape else text_pen)

@@ -14,7 +14,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, QTimer
 
-from explorer.scene.geo.fills import FILL_MODES, country_fills
+from explorer.scene.geo.fills import FILL_MODES, fill_legend, map_fills
 from explorer.scene.geo.placement import MARGIN_TITLE, MapPlacement, map_placement
 from explorer.scene.geo.projection import EXTENT, MARGIN_TOP, MARGIN_X
 from explorer.scene.view_state import KEYS as VIEW_KEYS
@@ -152,11 +152,22 @@ class CanvasMapMode:
         self._placement = None
         return self._engine.positions if self._engine is not None else np.zeros((0, 2))
 
+    def _legend_entries(self, model) -> list:
+        """The model's legend, and the choropleth's classes while the map shows them."""
+        if self._layout_kind != "map":
+            return list(model.legend)
+        return list(model.legend) + fill_legend(model, self._fill_mode)
+
     def _update_base_map(self) -> None:
+        if self._model is not None:
+            entries = self._legend_entries(self._model)
+            if [e.label for e in self.legend.entries()] != [e.label for e in entries]:
+                self.legend.set_entries(entries)
+                self._block_legend()
         if self._model is None or self._layout_kind != "map":
             self.base_map.set_fills({}, 0)
             return
-        fills = country_fills(self._model) if self._fill_mode == "node" else {}
+        fills = map_fills(self._model, self._fill_mode)
         rows = self._placement.margin_count if self._placement is not None else 0
         self.base_map.set_fills(fills, rows)
         self.margin_label.setVisible(rows > 0 and self.base_map.isVisible())

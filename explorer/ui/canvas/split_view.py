@@ -14,7 +14,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
 from explorer.scene import styles
-from explorer.scene.geo.fills import country_fills
+from explorer.scene.geo.fills import map_fills
 from explorer.scene.geo.placement import map_placement
 from explorer.scene.graph_model import GraphModel, build_graph_model
 from explorer.ui.canvas.arrows import install_arrows
@@ -95,8 +95,7 @@ class BaselinePanel(QWidget):
         on_map = self.canvas.layout_kind == "map" and self._model is not None
         self._map_pos = (map_placement(self._model, self.session.project.document()).positions
                          if on_map else None)
-        fills = (country_fills(self._model)
-                 if on_map and self.canvas.map_fill == "node" else {})
+        fills = map_fills(self._model, self.canvas.map_fill) if on_map else {}
         self.base_map.set_fills(fills, 0)
         self.base_map.setVisible(on_map)
 

@@ -57,7 +57,7 @@ def build_page(canvas, region: str = "whole", caption: list[CaptionLine] | None 
     placement = canvas.map_placement()
     page = Page(
         panels=[Panel(model, pos, map_fills=canvas.map_fills() if placement else {})],
-        legend=list(model.legend),
+        legend=list(canvas.legend.entries()),
         legend_title=getattr(canvas.legend_item(), "title", ""),
         caption=caption if caption is not None else _session_caption(session, model.keys),
         meta={"title": session.project.document().title},
