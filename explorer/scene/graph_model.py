@@ -329,6 +329,10 @@ def _natural(text: str) -> tuple:
     return (1, 0, text)
 
 
+#: colour categories the legend lists before it counts the rest
+LEGEND_MAX_COLORS = 14
+
+
 def _legend(
     model: GraphModel,
     categories: Counter[tuple[str, str]],
@@ -346,8 +350,14 @@ def _legend(
             -categories[c] if by_size else 0, _natural(c[0]),
         ),
     )
-    for name, color in neutral_last:
+    # a graph coloured by its file may have a colour per node: the legend names the
+    # largest categories and counts the rest, or it would outgrow any page
+    for name, color in neutral_last[:LEGEND_MAX_COLORS]:
         entries.append(LegendEntry("color", name, color, "o"))
+    more = len(neutral_last) - LEGEND_MAX_COLORS
+    if more > 0:
+        entries.append(LegendEntry("shape", f"\N{HORIZONTAL ELLIPSIS} and {more:,} more colours",
+                                   "#ffffff", ""))
     if (~model.is_hub).any():
         entries.append(LegendEntry("shape", styles.actor_shape_label(size_by), "#ffffff", "o"))
         if size_note:  # the scale: which actor is biggest, and by how much
