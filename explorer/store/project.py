@@ -114,7 +114,17 @@ class Project:
             finally:
                 conn.close()
             os.replace(tmp, path)
-        return cls.open(path)
+        # the file was just written from a validated document at the current schema:
+        # the checks that guard opening an unknown file (integrity check, a read of every
+        # record) would only cost time, seconds at 100,000 nodes
+        lock = WriterLock.acquire(path)
+        try:
+            project = cls(path, _connect(path))
+        except BaseException:
+            lock.release()
+            raise
+        project._lock = lock
+        return project
 
     @classmethod
     def open(cls, path: str | os.PathLike[str], read_only: bool = False) -> Project:
