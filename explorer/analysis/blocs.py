@@ -95,7 +95,7 @@ def concentration(shares: Sequence[float]) -> float | None:
 
 def actor_concentration(cap: CapabilityIndex) -> float | None:
     """CON over the actors with data (actors without figures are not units)."""
-    return concentration([v for a, v in cap.share.items() if a not in cap.no_data])
+    return concentration([v for a, v in cap.share.items() if a not in cap.missing])
 
 
 def bloc_set(

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from explorer.model.entities import Actor, Capability, Document
 from explorer.model.vocab import DEFAULT_INDEX_METRICS, INDEX_METRICS, METRIC_NOUNS
@@ -55,6 +56,12 @@ class CapabilityIndex:
     weights: dict[str, float]
     year: int | None = None
     figures: dict[str, dict[str, Capability]] = field(default_factory=dict)
+
+
+    @cached_property
+    def missing(self) -> frozenset[str]:
+        """``no_data`` as a set, for membership tests in loops over every actor."""
+        return frozenset(self.no_data)
 
     def ranking(self) -> list[str]:
         """Actor ids, strongest first (ties broken by id)."""

@@ -99,7 +99,7 @@ def _name(an: Analysis, actor: str) -> str:
 
 def _capability(an: Analysis) -> dict:
     cap = an.capability
-    ranked = [a for a in cap.ranking() if a not in cap.no_data][:TOP_ACTORS]
+    ranked = [a for a in cap.ranking() if a not in cap.missing][:TOP_ACTORS]
     return {
         "weights": dict(cap.weights),
         "totals": dict(cap.totals),

@@ -131,7 +131,7 @@ def filtered(doc: Document, view: ViewFilter | None = None) -> FilteredData:
         candidates = {
             k: a
             for k, a in candidates.items()
-            if k not in world.no_data and world.index[k] >= view.min_capability
+            if k not in world.missing and world.index[k] >= view.min_capability
         }
     alliances = {
         k: al

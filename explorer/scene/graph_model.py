@@ -415,7 +415,7 @@ class Tooltips(Mapping):
         lines = [f"{actor.name} ({aid})", f"Kind: {label(actor.kind)}"]
         if actor.regions:
             lines.append("Regions: " + ", ".join(actor.regions))
-        if aid in cap.no_data:
+        if aid in cap.missing:
             lines.append("Capability index: no figures")
         else:
             lines.append(f"Capability index: {cap.index.get(aid, 0.0):.4f}")
