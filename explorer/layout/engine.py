@@ -33,12 +33,16 @@ import numpy as np
 
 from . import backends
 from .graph import CleanGraph, clean_graph
+from .multilevel import multilevel_positions
 from .placement import hot_mask, place_missing, random_positions
 
 _COLD = 0.05  # temperature of untouched nodes right after an edit
 _WARM_RATE = 0.03  # fraction of the gap to 1 a node's temperature closes per iteration
 _EXACT_BELOW = 600  # below this many nodes exact all-pairs repulsion is cheap enough
 _EPS2 = 1e-4  # repulsion softening (squared distance), far below typical edge lengths
+#: From this many nodes ``initial="auto"`` starts from a multilevel layout: random starts
+#: take FA2 hundreds of slow iterations to untangle, which the canvas would show.
+MULTILEVEL_FROM = 1000
 
 
 class ForceLayout:
@@ -49,7 +53,10 @@ class ForceLayout:
                  positions: np.ndarray | None = None, anchors: np.ndarray | None = None,
                  anchor_strength: float = 0.05, gravity: float = 1.0, scaling: float = 2.0,
                  backend: str = "auto", theta: float = 1.0,
-                 settle_tolerance: float = 2e-3, strong_gravity: bool = False) -> None:
+                 settle_tolerance: float = 2e-3, strong_gravity: bool = False,
+                 initial: str = "auto") -> None:
+        if initial not in ("auto", "random", "multilevel"):
+            raise ValueError(f"unknown initial {initial!r}; expected auto, random or multilevel")
         backends.resolve(backend)  # validate early; an explicit "numba" compiles now
         self.gravity = float(gravity)
         self.strong_gravity = bool(strong_gravity)
@@ -63,7 +70,13 @@ class ForceLayout:
         graph = clean_graph(n_nodes, edges, None if weights is None else weights)
         rng = self._rng()
         if positions is None:
-            pos = random_positions(graph.n, rng)
+            if initial == "multilevel" or (initial == "auto" and graph.n >= MULTILEVEL_FROM):
+                # Same force model and parameters, so step() refines it without a jump.
+                pos = multilevel_positions(graph, rng, scaling=self.scaling,
+                                           gravity=self.gravity,
+                                           strong_gravity=self.strong_gravity, backend=backend)
+            else:
+                pos = random_positions(graph.n, rng)
         else:
             pos = place_missing(self._check_xy(positions, graph.n), graph, rng)
         self._install(graph, pos, np.zeros((graph.n, 2)), np.zeros(graph.n, bool),

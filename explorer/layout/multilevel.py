@@ -16,10 +16,10 @@ import numpy as np
 
 from . import backends
 from .coarsen import Level, coarsen
-from .graph import clean_graph
+from .graph import CleanGraph, clean_graph
 from .placement import random_positions
 
-_EXACT_BELOW = 600  # same switch to exact repulsion as the engine
+_EXACT_BELOW = 200  # exact all-pairs repulsion only where it beats the tree
 _EPS2 = 1e-4
 _PARALLEL_FROM = 4000  # smaller levels run on one thread (see kernels_numba.threads)
 _COOL = 0.9  # Hu's step-length factor
@@ -135,26 +135,37 @@ def prolong(coarse_pos: np.ndarray, coarse: Level, fine: Level, parent: np.ndarr
     radius = spread * np.sqrt(rng.random(fine.n))
     pos[:, 0] += radius * np.cos(angle)
     pos[:, 1] += radius * np.sin(angle)
-    return pos, 0.5 * spread
+    return pos, 5.0 * spread
 
 
 def multilevel_layout(n_nodes: int, edges: np.ndarray | None,
                       weights: np.ndarray | None = None, *, seed: int = 0,
                       scaling: float = 2.0, gravity: float = 1.0,
-                      strong_gravity: bool = False, theta: float = 1.0,
+                      strong_gravity: bool = False, theta: float = 1.5,
                       coarsest: int = 100, coarse_iterations: int = 200,
-                      fine_iterations: int = 20, backend: str = "auto") -> np.ndarray:
+                      fine_iterations: int = 5, backend: str = "auto") -> np.ndarray:
     """Positions (n, 2) from a multilevel layout; deterministic for a given seed and backend.
 
     Force parameters mean what they mean for :class:`~.engine.ForceLayout`, so pass the
     same ones to continue with its ``step()``.  ``fine_iterations`` is the budget of the
-    finest level (coarser ones get more, down to ``coarse_iterations`` at the coarsest).
+    finest level (coarser ones get more, up to ``coarse_iterations`` at the coarsest).
+    ``theta`` is looser than the engine's: refinement only needs the right direction.
     """
-    graph = clean_graph(n_nodes, edges, weights)
-    rng = np.random.default_rng(seed)
-    finest = Level(graph.n, graph.src, graph.dst, graph.weight, graph.mass)
+    return multilevel_positions(
+        clean_graph(n_nodes, edges, weights), np.random.default_rng(seed), scaling=scaling,
+        gravity=gravity, strong_gravity=strong_gravity, theta=theta, coarsest=coarsest,
+        coarse_iterations=coarse_iterations, fine_iterations=fine_iterations, backend=backend)
+
+
+def multilevel_positions(graph: CleanGraph, rng: np.random.Generator, *, scaling: float = 2.0,
+                         gravity: float = 1.0, strong_gravity: bool = False,
+                         theta: float = 1.5, coarsest: int = 100,
+                         coarse_iterations: int = 200, fine_iterations: int = 5,
+                         backend: str = "auto") -> np.ndarray:
+    """:func:`multilevel_layout` of an already cleaned graph, drawing from ``rng``."""
     if graph.n <= 1:
         return np.zeros((graph.n, 2))
+    finest = Level(graph.n, graph.src, graph.dst, graph.weight, graph.mass)
     levels, parents = hierarchy(finest, coarsest, rng)
     top = levels[-1]
     pos = random_positions(top.n, rng) * np.sqrt(top.mass.mean())
