@@ -38,14 +38,21 @@ def merge_edges(n: int, src: np.ndarray, dst: np.ndarray,
 
 
 def _best_neighbour(n: int, a: np.ndarray, b: np.ndarray, score: np.ndarray) -> np.ndarray:
-    """For every node, its highest-scoring neighbour along directed arcs a -> b (-1: none)."""
+    """For every node, its highest-scoring neighbour along arcs a -> b (-1: none).
+
+    ``a`` must be sorted: then each node's arcs are one segment and no sort is needed
+    (lexsort here took most of the coarsening time at 50,000 nodes).
+    """
     best = np.full(n, -1, np.int64)
     if len(a):
-        order = np.lexsort((-score, a))
-        a_sorted = a[order]
-        first = np.ones(len(order), bool)
-        first[1:] = a_sorted[1:] != a_sorted[:-1]
-        best[a_sorted[first]] = b[order[first]]
+        new_seg = np.ones(len(a), bool)
+        new_seg[1:] = a[1:] != a[:-1]
+        starts = np.flatnonzero(new_seg)
+        seg = np.cumsum(new_seg) - 1
+        top = np.flatnonzero(score == np.maximum.reduceat(score, starts)[seg])
+        first = np.ones(len(top), bool)
+        first[1:] = seg[top[1:]] != seg[top[:-1]]
+        best[a[top[first]]] = b[top[first]]
     return best
 
 
@@ -53,12 +60,15 @@ def coarsen(level: Level, rng: np.random.Generator) -> tuple[np.ndarray, Level]:
     """One coarsening step: ``(parent, coarse)`` with ``parent[i]`` the coarse node of i."""
     n = level.n
     a = np.concatenate([level.src, level.dst])
-    b = np.concatenate([level.dst, level.src])
-    w = np.concatenate([level.weight, level.weight])
+    order = np.argsort(a, kind="stable")
+    a = a[order]
+    b = np.concatenate([level.dst, level.src])[order]
+    w = np.concatenate([level.weight, level.weight])[order]
     # Heavy edges between light nodes first: dividing by the masses keeps hubs from
     # absorbing every neighbour in the first round and keeps coarse masses balanced.
     jitter = rng.random(len(level.src))
-    score = w / (level.mass[a] * level.mass[b]) * (1.0 + 1e-6 * np.concatenate([jitter, jitter]))
+    tie = np.concatenate([jitter, jitter])[order]
+    score = w / (level.mass[a] * level.mass[b]) * (1.0 + 1e-6 * tie)
     group = np.full(n, -1, np.int64)
     for _ in range(_MATCH_ROUNDS):
         free = (group[a] < 0) & (group[b] < 0)
