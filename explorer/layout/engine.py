@@ -15,6 +15,11 @@ Displacement uses FA2's adaptive speed (global swing/traction speed plus the per
 [0, 1].  After :meth:`ForceLayout.set_graph` only the edited neighbourhood is hot; cold
 nodes warm up again over roughly a hundred iterations, so edits ripple out gently.
 
+Without ``positions``, graphs of ``MULTILEVEL_FROM`` nodes or more start from
+:func:`~.multilevel.multilevel_layout` with the same force parameters (``initial="auto"``;
+``"random"`` or ``"multilevel"`` force either), so the first frames already show the
+structure and :meth:`ForceLayout.step` only refines it.
+
 Typical use from a UI timer::
 
     layout = ForceLayout(n, edges, seed=1)

@@ -279,12 +279,12 @@ def warm_up() -> None:
 
 
 @contextmanager
-def threads(count: int) -> Iterator[None]:
+def threads(count: int | None) -> Iterator[None]:
     """Run the parallel kernels on at most ``count`` threads inside the block (this thread
-    only).  Small graphs finish faster on one thread: a parallel launch costs a scheduler
-    time slice whenever another process holds a core."""
+    only; None: all).  Small graphs finish faster on one thread: a parallel launch costs a
+    scheduler time slice whenever another process holds a core."""
     before = get_num_threads()
-    set_num_threads(max(1, min(count, before)))
+    set_num_threads(before if count is None else max(1, min(count, before)))
     try:
         yield
     finally:

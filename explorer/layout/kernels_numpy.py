@@ -150,6 +150,6 @@ def add_attraction(pos: np.ndarray, src: np.ndarray, dst: np.ndarray, w: np.ndar
         out[:, k] += np.bincount(dst, d[:, k], n) - np.bincount(src, d[:, k], n)
 
 
-def threads(count: int) -> AbstractContextManager[None]:
+def threads(count: int | None) -> AbstractContextManager[None]:
     """Same signature as the numba module's thread limit; numpy runs on one thread anyway."""
     return nullcontext()

@@ -176,6 +176,6 @@ def multilevel_positions(graph: CleanGraph, rng: np.random.Generator, *, scaling
             pos, step = prolong(pos, levels[depth + 1], level, parents[depth], rng)
         forces = _Forces(level, scaling, gravity, strong_gravity, theta, backend)
         its = iterations_for(depth, len(levels) - 1, coarse_iterations, fine_iterations)
-        with forces.kern.threads(1 if level.n < _PARALLEL_FROM else 64):
+        with forces.kern.threads(1 if level.n < _PARALLEL_FROM else None):
             pos = refine(pos, forces, its, step)
     return pos
