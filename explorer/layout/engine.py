@@ -48,6 +48,10 @@ _EPS2 = 1e-4  # repulsion softening (squared distance), far below typical edge l
 #: From this many nodes ``initial="auto"`` starts from a multilevel layout: random starts
 #: take FA2 hundreds of slow iterations to untangle, which the canvas would show.
 MULTILEVEL_FROM = 1000
+#: From this many nodes an "auto" backend waits for numba (if installed) before the
+#: multilevel start: numpy needs ~0.1 ms a node (5 s at 50,000), numba's compile ≤ 5 s
+#: once and ~0.5 s from its cache, then ~1 s.
+_WAIT_FOR_NUMBA_FROM = 20_000
 
 
 class ForceLayout:
@@ -75,13 +79,7 @@ class ForceLayout:
         graph = clean_graph(n_nodes, edges, None if weights is None else weights)
         rng = self._rng()
         if positions is None:
-            if initial == "multilevel" or (initial == "auto" and graph.n >= MULTILEVEL_FROM):
-                # Same force model and parameters, so step() refines it without a jump.
-                pos = multilevel_positions(graph, rng, scaling=self.scaling,
-                                           gravity=self.gravity,
-                                           strong_gravity=self.strong_gravity, backend=backend)
-            else:
-                pos = random_positions(graph.n, rng)
+            pos = self._start(graph, rng, initial, backend)
         else:
             pos = place_missing(self._check_xy(positions, graph.n), graph, rng)
         self._install(graph, pos, np.zeros((graph.n, 2)), np.zeros(graph.n, bool),
@@ -91,6 +89,17 @@ class ForceLayout:
     def _rng(self) -> np.random.Generator:
         # A fresh, seed- and edit-dependent stream keeps placement reproducible.
         return np.random.default_rng([self._seed, self._generation])
+
+    def _start(self, graph: CleanGraph, rng: np.random.Generator, initial: str,
+               backend: str) -> np.ndarray:
+        """Initial positions when none are given: random, or multilevel for big graphs."""
+        if initial == "random" or (initial == "auto" and graph.n < MULTILEVEL_FROM):
+            return random_positions(graph.n, rng)
+        if backend == "auto" and graph.n >= _WAIT_FOR_NUMBA_FROM and backends.numba_installed():
+            backends.warm_up_blocking()
+        # Same force model and parameters, so step() refines it without a jump.
+        return multilevel_positions(graph, rng, scaling=self.scaling, gravity=self.gravity,
+                                    strong_gravity=self.strong_gravity, backend=backend)
 
     @staticmethod
     def _check_xy(arr: np.ndarray, n: int) -> np.ndarray:
