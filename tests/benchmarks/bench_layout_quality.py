@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import random
 import sys
 import time
 from collections.abc import Callable
@@ -36,7 +37,7 @@ from explorer.layout import ForceLayout, backends, graph_distances, normalised_s
 from explorer.layout.multilevel import multilevel_layout  # noqa: E402
 
 FA2_CHECKPOINTS = (10, 20, 30, 50, 100, 200)
-BUDGETS = (1, 2, 3, 5, 10, 20)  # multilevel: iterations on the finest level
+BUDGETS = (1, 2, 3, 5, 10, 20, 30, 50)  # multilevel: iterations on the finest level
 FR_ITERATIONS = (50, 100, 200, 500)
 
 Point = tuple[int, float, float]  # (budget or iterations, seconds, stress)
@@ -157,6 +158,7 @@ def main() -> int:
     except ImportError:
         print("igraph is not installed (pip install '.[bench]'): no peer to compare with.")
         return 0
+    random.seed(1)  # igraph draws its random starts from Python's random module
     print(f"cpus: {os.cpu_count()}; load average at start: {os.getloadavg()[0]:.2f}")
     warm_up()
     print(f"backend: {backends.resolve('auto')}")
