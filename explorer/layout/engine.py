@@ -15,6 +15,11 @@ Displacement uses FA2's adaptive speed (global swing/traction speed plus the per
 [0, 1].  After :meth:`ForceLayout.set_graph` only the edited neighbourhood is hot; cold
 nodes warm up again over roughly a hundred iterations, so edits ripple out gently.
 
+Without ``positions``, graphs of ``MULTILEVEL_FROM`` nodes or more start from
+:func:`~.multilevel.multilevel_layout` with the same force parameters (``initial="auto"``;
+``"random"`` or ``"multilevel"`` force either), so the first frames already show the
+structure and :meth:`ForceLayout.step` only refines it.
+
 Typical use from a UI timer::
 
     layout = ForceLayout(n, edges, seed=1)
@@ -33,12 +38,20 @@ import numpy as np
 
 from . import backends
 from .graph import CleanGraph, clean_graph
+from .multilevel import multilevel_positions
 from .placement import hot_mask, place_missing, random_positions
 
 _COLD = 0.05  # temperature of untouched nodes right after an edit
 _WARM_RATE = 0.03  # fraction of the gap to 1 a node's temperature closes per iteration
 _EXACT_BELOW = 600  # below this many nodes exact all-pairs repulsion is cheap enough
 _EPS2 = 1e-4  # repulsion softening (squared distance), far below typical edge lengths
+#: From this many nodes ``initial="auto"`` starts from a multilevel layout: random starts
+#: take FA2 hundreds of slow iterations to untangle, which the canvas would show.
+MULTILEVEL_FROM = 1000
+#: From this many nodes an "auto" backend waits for numba (if installed) before the
+#: multilevel start: numpy needs ~0.1 ms a node (5 s at 50,000), numba's compile ≤ 5 s
+#: once and ~0.5 s from its cache, then ~1 s.
+_WAIT_FOR_NUMBA_FROM = 20_000
 
 
 class ForceLayout:
@@ -49,7 +62,10 @@ class ForceLayout:
                  positions: np.ndarray | None = None, anchors: np.ndarray | None = None,
                  anchor_strength: float = 0.05, gravity: float = 1.0, scaling: float = 2.0,
                  backend: str = "auto", theta: float = 1.0,
-                 settle_tolerance: float = 2e-3, strong_gravity: bool = False) -> None:
+                 settle_tolerance: float = 2e-3, strong_gravity: bool = False,
+                 initial: str = "auto") -> None:
+        if initial not in ("auto", "random", "multilevel"):
+            raise ValueError(f"unknown initial {initial!r}; expected auto, random or multilevel")
         backends.resolve(backend)  # validate early; an explicit "numba" compiles now
         self.gravity = float(gravity)
         self.strong_gravity = bool(strong_gravity)
@@ -63,7 +79,7 @@ class ForceLayout:
         graph = clean_graph(n_nodes, edges, None if weights is None else weights)
         rng = self._rng()
         if positions is None:
-            pos = random_positions(graph.n, rng)
+            pos = self._start(graph, rng, initial, backend)
         else:
             pos = place_missing(self._check_xy(positions, graph.n), graph, rng)
         self._install(graph, pos, np.zeros((graph.n, 2)), np.zeros(graph.n, bool),
@@ -73,6 +89,17 @@ class ForceLayout:
     def _rng(self) -> np.random.Generator:
         # A fresh, seed- and edit-dependent stream keeps placement reproducible.
         return np.random.default_rng([self._seed, self._generation])
+
+    def _start(self, graph: CleanGraph, rng: np.random.Generator, initial: str,
+               backend: str) -> np.ndarray:
+        """Initial positions when none are given: random, or multilevel for big graphs."""
+        if initial == "random" or (initial == "auto" and graph.n < MULTILEVEL_FROM):
+            return random_positions(graph.n, rng)
+        if backend == "auto" and graph.n >= _WAIT_FOR_NUMBA_FROM and backends.numba_installed():
+            backends.warm_up_blocking()
+        # Same force model and parameters, so step() refines it without a jump.
+        return multilevel_positions(graph, rng, scaling=self.scaling, gravity=self.gravity,
+                                    strong_gravity=self.strong_gravity, backend=backend)
 
     @staticmethod
     def _check_xy(arr: np.ndarray, n: int) -> np.ndarray:

@@ -8,6 +8,8 @@ for all nodes at once, one tree level per numpy pass.  Every reduction has a fix
 
 from __future__ import annotations
 
+from contextlib import AbstractContextManager, nullcontext
+
 import numpy as np
 from scipy.spatial import cKDTree
 
@@ -146,3 +148,8 @@ def add_attraction(pos: np.ndarray, src: np.ndarray, dst: np.ndarray, w: np.ndar
     d = (pos[src] - pos[dst]) * w[:, None]
     for k in range(2):
         out[:, k] += np.bincount(dst, d[:, k], n) - np.bincount(src, d[:, k], n)
+
+
+def threads(count: int | None) -> AbstractContextManager[None]:
+    """Same signature as the numba module's thread limit; numpy runs on one thread anyway."""
+    return nullcontext()
