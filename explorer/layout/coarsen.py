@@ -1,8 +1,8 @@
 """Graph coarsening for the multilevel layout: heavy-edge matching, then stragglers join a
 matched neighbour's group (so stars and hubs shrink too, as FM³'s solar systems do).
 
-Everything is vectorised numpy, so coarsening costs a few milliseconds even at 50,000
-nodes and needs no numba.  All ties are broken by a seeded random key.
+Everything is vectorised numpy (no numba needed): the whole hierarchy of a 50,000-node,
+250,000-edge graph takes about 0.25 s.  Ties are broken by a seeded random key.
 """
 
 from __future__ import annotations

@@ -45,8 +45,10 @@ def iterations_for(depth: int, depths: int, coarse_iterations: int,
     finer levels need fewer because the coarse ones fixed the global shape already."""
     if depths == 0:
         return coarse_iterations
-    frac = depth / depths
-    return int(round(fine_iterations * (coarse_iterations / fine_iterations) ** frac))
+    if depth == 0:
+        return fine_iterations
+    ratio = coarse_iterations / max(fine_iterations, 1)
+    return int(round(max(fine_iterations, 1) * ratio ** (depth / depths)))
 
 
 class _Forces:

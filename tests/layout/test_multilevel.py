@@ -77,6 +77,12 @@ def test_degenerate_graphs_give_finite_positions(n: int, edges) -> None:
         assert len(np.unique(pos.round(9), axis=0)) == n  # no two nodes coincide
 
 
+def test_zero_fine_iterations_still_gives_a_spread_layout() -> None:
+    _, edges = communities(1200, 3600)
+    pos = multilevel_layout(1200, edges, seed=0, backend="numpy", fine_iterations=0)
+    assert np.isfinite(pos).all() and len(np.unique(pos.round(9), axis=0)) == 1200
+
+
 def test_disconnected_components_and_isolated_nodes_stay_near_each_other() -> None:
     _, a = communities(800, 2400, seed=1)
     _, b = communities(700, 2000, seed=2)
