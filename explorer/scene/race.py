@@ -8,7 +8,7 @@ figures, how many actors have any and which have none.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from explorer.analysis.alliance_power import alliance_power
 from explorer.analysis.capability import capability_index
@@ -108,9 +108,3 @@ def race_frame(doc: Document, view: ViewFilter | None = None, weights: dict | No
         empty = "No alliance in force has a member with a capability figure."
     return RaceFrame(when, title, tuple(blocs), tuple(alliances), note, empty)
 
-
-def race_frames(doc: Document, dates: list[str], view: ViewFilter | None = None,
-                weights: dict | None = None) -> list[RaceFrame]:
-    """One frame per date (``view``'s regions kept)."""
-    view = view or ViewFilter()
-    return [race_frame(doc, replace(view, as_of=d), weights) for d in dates]

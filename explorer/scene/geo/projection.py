@@ -25,8 +25,3 @@ def project(lat: np.ndarray | float, lon: np.ndarray | float) -> np.ndarray:
     lon = np.atleast_1d(np.asarray(lon, dtype=float))
     return np.column_stack([lon, lat])
 
-
-def unproject(xy: np.ndarray) -> np.ndarray:
-    """(n, 2) (latitude, longitude) of map coordinates."""
-    xy = np.asarray(xy, dtype=float).reshape(-1, 2)
-    return np.column_stack([xy[:, 1], xy[:, 0]])

@@ -92,11 +92,6 @@ class CanvasMapMode:
     def is_transitioning(self) -> bool:
         return self._transition is not None
 
-    def finish_transition(self) -> None:
-        """Jump to the end of a running transition (tests, export)."""
-        if self._transition is not None:
-            self._finish_transition(self._transition[1])
-
     @property
     def map_fill(self) -> str:
         """"node": states filled in their node's colour; "none": plain land."""

@@ -44,12 +44,14 @@ def _section(painter: QPainter, rect: QRectF, title: str, now: tuple[RaceBar, ..
     track_w = max(rect.width() - label_w - 150 * s, 40 * s)
     rank_now = {b.key: i for i, b in enumerate(now)}
     rank_before = {b.key: i for i, b in enumerate(before)}
-    bars = {b.key: b for b in before} | {b.key: b for b in now}
+    old_bars = {b.key: b for b in before}
+    new_bars = {b.key: b for b in now}
+    bars = old_bars | new_bars
     font = _font(8.5 * s)
     painter.setFont(font)
     rows_used = max(len(now), 1)
     for key, bar in bars.items():
-        old, new = find_bar(before, key), find_bar(now, key)
+        old, new = old_bars.get(key), new_bars.get(key)
         share = (old.share if old else 0.0) * (1 - t) + (new.share if new else 0.0) * t
         r0 = rank_before.get(key, rank_now.get(key, len(now)))
         r1 = rank_now.get(key, rank_before.get(key, len(before)))
@@ -76,13 +78,6 @@ def _section(painter: QPainter, rect: QRectF, title: str, now: tuple[RaceBar, ..
         painter.drawText(QRectF(x0 + width + 4 * s, y, 150 * s, row - 4 * s),
                          Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, value)
     return head + 4 * s + rows_used * row + 6 * s
-
-
-def find_bar(bars: tuple[RaceBar, ...], key: str) -> RaceBar | None:
-    for b in bars:
-        if b.key == key:
-            return b
-    return None
 
 
 def paint_race(painter: QPainter, rect: QRectF, frame: RaceFrame,
