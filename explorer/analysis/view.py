@@ -119,9 +119,39 @@ def view_year(view: ViewFilter | None) -> int | None:
     return int(view.as_of[:4])
 
 
+#: the last few results, by the view and the identities of every record read: one
+#: change of date asks the canvas, the tables, the filter panel and the race for the
+#: same data, and at 10,000 actors each pass costs 30 ms
+_RECENT: list[tuple[tuple, Document, FilteredData]] = []
+_RECENT_SIZE = 4
+
+
+def _identity(doc: Document, view: ViewFilter) -> tuple:
+    # records are immutable, so the same objects in the same tables give the same answer
+    # even when a caller has put new records into a document's dicts
+    return (view, *(tuple(map(id, table.values())) for table in (
+        doc.actors, doc.alliances, doc.memberships, doc.ties, doc.blocs, doc.regions)))
+
+
 def filtered(doc: Document, view: ViewFilter | None = None) -> FilteredData:
-    """Apply ``view`` (default: everything in force today) to ``doc``."""
+    """Apply ``view`` (default: everything in force today) to ``doc``.
+
+    The result is shared between callers asking for the same records and view: treat it
+    as read-only."""
     view = view or ViewFilter()
+    key = _identity(doc, view)
+    for i, (known, _doc, result) in enumerate(_RECENT):
+        if known == key:
+            _RECENT.insert(0, _RECENT.pop(i))
+            return result
+    result = _filtered(doc, view)
+    # the document is kept with the key, so no id in it can be reused meanwhile
+    _RECENT.insert(0, (key, doc, result))
+    del _RECENT[_RECENT_SIZE:]
+    return result
+
+
+def _filtered(doc: Document, view: ViewFilter) -> FilteredData:
     candidates = {
         a.id: a for a in doc.actors.values()
         if (not view.actor_kinds or a.kind in view.actor_kinds) and a.exists(view.as_of)

@@ -28,6 +28,7 @@ from explorer.scene.naming import (  # noqa: F401 - short_label is public here t
     actor_roots,
     distinct_labels,
     obligation_weight,
+    region_roots,
     root_regions,
     short_label,
 )
@@ -117,9 +118,11 @@ def label_priority(actors: list[tuple[float, int]], hub_members: list[int]) -> n
     ``STATES_PER_HUB`` actors come before each hub of the same rank. Higher shows first."""
     n_a = len(actors)
     out = np.empty(n_a + len(hub_members))
-    order = sorted(range(n_a), key=lambda i: (-actors[i][0], -actors[i][1], i))
-    for rank, i in enumerate(order):
-        out[i] = 1.0 / (1 + rank)
+    if n_a:
+        cap, degree = np.asarray(actors, dtype=float).reshape(-1, 2).T
+        # capability first, then degree, then input order (lexsort's last key leads)
+        order = np.lexsort((np.arange(n_a), -degree, -cap))
+        out[order] = 1.0 / (1.0 + np.arange(n_a))
     hubs = sorted(range(len(hub_members)), key=lambda j: (-hub_members[j], j))
     for rank, j in enumerate(hubs):
         out[n_a + j] = 1.0 / (STATES_PER_HUB * (rank + 1)) * 0.999
@@ -168,35 +171,27 @@ def _build(
     weights: dict | None = None,
 ) -> GraphModel:
     cap = capability_index(data.actors.values(), weights, year)
-    keys: list[str] = []
-    labels: list[str] = []
-    hub: list[bool] = []
     members = Counter(m.alliance for m in data.memberships)
     degree = Counter(m.actor for m in data.memberships)
-    for t in data.ties:
-        degree[t.a] += 1
-        degree[t.b] += 1
+    degree.update(t.a for t in data.ties)
+    degree.update(t.b for t in data.ties)
 
-    for aid, actor in data.actors.items():
-        keys.append(actor_key(aid))
-        labels.append(actor.name)
-        hub.append(False)
-    for lid, alliance in data.alliances.items():
-        keys.append(alliance_key(lid))
-        # the dataset's own short name (NATO, US–Japan treaty) when it has one
-        labels.append(getattr(alliance, "short_name", "") or short_label(lid, alliance.name))
-        hub.append(True)
-    n_hubs = len(data.alliances)
-    if n_hubs:
-        labels[-n_hubs:] = distinct_labels(labels[-n_hubs:],
-                                           [a.name for a in data.alliances.values()])
-    index = {k: i for i, k in enumerate(keys)}
+    # comprehensions, not appends: at 10,000 actors every per-actor pass counts
+    keys = [actor_key(aid) for aid in data.actors]
+    keys += [alliance_key(lid) for lid in data.alliances]
+    labels = [actor.name for actor in data.actors.values()]
+    # the dataset's own short name (NATO, US–Japan treaty) when it has one
+    hub_labels = [getattr(al, "short_name", "") or short_label(lid, al.name)
+                  for lid, al in data.alliances.items()]
+    if hub_labels:
+        hub_labels = distinct_labels(hub_labels, [a.name for a in data.alliances.values()])
+    labels += hub_labels
     n = len(keys)
     n_actors = len(data.actors)
+    hub = np.zeros(n, dtype=bool)
+    hub[n_actors:] = True
 
     # sizes and importance
-    sizes = np.empty(n)
-    importance = np.empty(n)
     # label importance stays capability-led whatever the size shows (label_priority)
     sizing = SIZE_MODES[size_by]
     shown = sizing.values(SizeContext(data, cap, degree, year, doc.extras))
@@ -206,41 +201,46 @@ def _build(
         f"largest: {data.actors[largest].name}, {sizing.amount(shown[largest])}"
         if largest else ""
     )
-    for i, aid in enumerate(data.actors):
-        rel = math.sqrt(max(shown.get(aid, 0.0), 0.0) / top)  # area grows with the value
-        sizes[i] = 9.0 + 27.0 * rel if aid in shown else 8.0
-    for j, lid in enumerate(data.alliances):
-        cnt = members[lid]
-        sizes[n_actors + j] = min(10.0 + 2.0 * math.sqrt(cnt), 24.0)
-    importance[:] = label_priority(
+    sizes = np.empty(n)
+    value = np.fromiter((shown.get(aid, np.nan) for aid in data.actors), float, n_actors)
+    # area grows with the value; actors without it are drawn smallest
+    sizes[:n_actors] = np.where(np.isnan(value), 8.0,
+                                9.0 + 27.0 * np.sqrt(np.maximum(np.nan_to_num(value), 0.0) / top))
+    counts = np.fromiter((members[lid] for lid in data.alliances), float, len(data.alliances))
+    sizes[n_actors:] = np.minimum(10.0 + 2.0 * np.sqrt(counts), 24.0)
+    importance = label_priority(
         [(cap.index.get(a, 0.0), degree[a]) for a in data.actors],
         [members[lid] for lid in data.alliances])
 
     # colours
-    roots = root_regions(doc)
+    roots_of = region_roots(doc)
+    roots = root_regions(doc, roots_of)
     bloc_of: dict[str, str] = {}
     for bloc in data.blocs.values():
         for member in bloc.members:
             bloc_of.setdefault(member, bloc.id)
     coloring = COLOR_MODES[color_by]
     category = coloring.categorise(ColorContext(doc, data, cap, members))
-    colors: list[str] = []
-    categories: Counter[tuple[str, str]] = Counter()
-    for aid in data.actors:
-        cat = category.get(aid, ("", styles.NEUTRAL))
-        colors.append(cat[1])
-        categories[cat] += 1
+    unknown = ("", styles.NEUTRAL)
+    cats = [category.get(aid, unknown) for aid in data.actors]
+    categories: Counter[tuple[str, str]] = Counter(cats)
+    colors = [cat[1] for cat in cats]
     colors.extend([styles.HUB_FILL] * len(data.alliances))
 
     # anchors: an actor drifts towards the mean direction of its top-level regions' sectors
     anchors = np.full((n, 2), np.nan)
     angle = {r: 2 * math.pi * i / max(len(roots), 1) for i, r in enumerate(roots)}
+    direction: dict[tuple[str, ...], tuple[float, float] | None] = {}
     for i, actor in enumerate(data.actors.values()):
-        aroots = actor_roots(doc, actor.regions)
-        if aroots:
-            vx = sum(math.cos(angle[r]) for r in aroots) / len(aroots)
-            vy = sum(math.sin(angle[r]) for r in aroots) / len(aroots)
-            anchors[i] = (vx, vy)
+        # thousands of actors share a few region lists: one mean direction per list
+        vec = direction.get(actor.regions, ())
+        if vec == ():
+            aroots = actor_roots(doc, actor.regions, roots_of)
+            vec = direction[actor.regions] = (
+                (sum(math.cos(angle[r]) for r in aroots) / len(aroots),
+                 sum(math.sin(angle[r]) for r in aroots) / len(aroots)) if aroots else None)
+        if vec is not None:
+            anchors[i] = vec
 
     # edges
     edges: list[tuple[int, int]] = []
@@ -251,23 +251,32 @@ def _build(
     )
     scen_ties = {(t.a, t.b, t.sign) for t in scen.ties} if scen is not None else None
     affected: Counter[str] = Counter()
+    actor_at = {aid: i for i, aid in enumerate(data.actors)}
+    hub_at = {lid: n_actors + j for j, lid in enumerate(data.alliances)}
+    # style and weight depend on (alliance, role) only: a few hundred pairs, not 70,000
+    look: dict[tuple[str, str], tuple[str, float]] = {}
     for m in data.memberships:
-        alliance = data.alliances[m.alliance]
-        style = styles.membership_style(alliance.kind, m.role)
-        w = obligation_weight(alliance.obligation) * (1.0 if m.role in FULL_ROLES else 0.4)
+        got = look.get((m.alliance, m.role))
+        if got is None:
+            alliance = data.alliances[m.alliance]
+            got = look[(m.alliance, m.role)] = (
+                styles.membership_style(alliance.kind, m.role),
+                obligation_weight(alliance.obligation) * (1.0 if m.role in FULL_ROLES else 0.4))
+        style = got[0]
         if scen_pairs is not None and (m.actor, m.alliance) not in scen_pairs:
             style = "ghost"
             affected[m.actor] += 2 if m.role in FULL_ROLES else 1
-        edges.append((index[actor_key(m.actor)], index[alliance_key(m.alliance)]))
+        edges.append((actor_at[m.actor], hub_at[m.alliance]))
         edge_styles.append(style)
-        weights.append(w)
+        weights.append(got[1])
+    tie_styles = {sign: styles.tie_style(sign) for sign in {t.sign for t in data.ties}}
     for t in data.ties:
-        style = styles.tie_style(t.sign)
+        style = tie_styles[t.sign]
         if scen_ties is not None and (t.a, t.b, t.sign) not in scen_ties:
             style = "ghost"
             affected[t.a] += 1
             affected[t.b] += 1
-        edges.append((index[actor_key(t.a)], index[actor_key(t.b)]))
+        edges.append((actor_at[t.a], actor_at[t.b]))
         edge_styles.append(style)
         weights.append(0.5 if t.sign > 0 else 0.0)
 
@@ -275,14 +284,14 @@ def _build(
     ghost = np.zeros(n, dtype=bool)
     changed = np.zeros(n, dtype=bool)
     for aid in data.context:
-        faded[index[actor_key(aid)]] = True
+        faded[actor_at[aid]] = True
     if scen is not None:
         for aid in data.actors:
             if aid not in scen.actors:
-                ghost[index[actor_key(aid)]] = True
+                ghost[actor_at[aid]] = True
         for lid in data.alliances:
             if lid not in scen.alliances:
-                ghost[index[alliance_key(lid)]] = True
+                ghost[hub_at[lid]] = True
         scen_bloc = {m: b.id for b in scen.blocs.values() for m in b.members}
         for aid in data.actors:
             if aid in scen.actors and scen_bloc.get(aid) != bloc_of.get(aid):
@@ -292,12 +301,12 @@ def _build(
             most = max(survivors.values())
             for aid, c in survivors.items():
                 if c >= max(1, most // 2):
-                    changed[index[actor_key(aid)]] = True
+                    changed[actor_at[aid]] = True
 
     model = GraphModel(
         keys=keys,
         labels=labels,
-        is_hub=np.asarray(hub, dtype=bool),
+        is_hub=hub,
         sizes=sizes,
         importance=importance,
         colors=colors,

@@ -7,20 +7,29 @@ from explorer.analysis.graphs import OBLIGATION_WEIGHT
 from explorer.model.entities import Document
 
 
-def root_regions(doc: Document) -> list[str]:
+def region_roots(doc: Document) -> dict[str, str]:
+    """The top-level region above each region the document names (itself at the top);
+    computed once per pass, since actors by the thousand share a few dozen regions."""
+    named = set(doc.regions)
+    for actor in doc.actors.values():
+        named.update(actor.regions)
+    return {reg: doc.region_ancestors(reg)[-1] for reg in named}
+
+
+def root_regions(doc: Document, roots_of: dict[str, str] | None = None) -> list[str]:
     """Top-level regions in a stable order (their sector and palette index follow it)."""
+    roots_of = region_roots(doc) if roots_of is None else roots_of
     roots = [r.id for r in doc.regions.values() if not r.parent or r.parent not in doc.regions]
-    used = {
-        doc.region_ancestors(reg)[-1] for a in doc.actors.values() for reg in a.regions
-    }
+    used = {roots_of[reg] for a in doc.actors.values() for reg in a.regions}
     return sorted(set(roots) | used)
 
 
-def actor_roots(doc: Document, regions: tuple[str, ...]) -> list[str]:
+def actor_roots(doc: Document, regions: tuple[str, ...],
+                roots_of: dict[str, str] | None = None) -> list[str]:
     """The top-level regions of an actor's regions, in order, each once."""
     out: list[str] = []
     for reg in regions:
-        root = doc.region_ancestors(reg)[-1]
+        root = roots_of[reg] if roots_of is not None else doc.region_ancestors(reg)[-1]
         if root not in out:
             out.append(root)
     return out

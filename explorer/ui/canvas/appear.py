@@ -46,6 +46,14 @@ class AppearEffect(QObject):
         self._sizes = np.zeros(0)
         self._gone_sizes = np.zeros(0)
         self._t0 = 0.0
+        self._pen = QPen(QColor("#6b6b6b"))
+        self._brushes: dict[str, QBrush] = {}
+
+    def _brush(self, color: str) -> QBrush:
+        brush = self._brushes.get(color)
+        if brush is None:
+            brush = self._brushes[color] = QBrush(QColor(color))
+        return brush
 
     def running(self) -> bool:
         return self._timer.isActive()
@@ -69,8 +77,9 @@ class AppearEffect(QObject):
                 x=old_pos[g, 0], y=old_pos[g, 1],
                 symbol=["d" if old.is_hub[i] else "o" for i in g],
                 size=self._gone_sizes,
-                brush=[QBrush(QColor(old.colors[i])) for i in g],
-                pen=[QPen(QColor("#6b6b6b")) for _ in g])
+                # shared pens and brushes: pyqtgraph renders a symbol per distinct object
+                brush=[self._brush(old.colors[i]) for i in g],
+                pen=[self._pen] * len(g))
         else:
             self._gone_sizes = np.zeros(0)
             self.leaving.setData([], [])
@@ -93,10 +102,14 @@ class AppearEffect(QObject):
     def _apply(self, k: float) -> None:
         scatter = self.nodes.scatter
         if len(self._fresh) and len(scatter.data) == len(self._sizes):
-            sizes = self._sizes.copy()
-            # whole pixels: every size is a symbol pyqtgraph renders and keeps
-            sizes[self._fresh] = np.round(sizes[self._fresh] * k)
-            scatter.setSize(sizes)
+            # whole pixels: every size is a symbol pyqtgraph renders and keeps; only the
+            # growing points are looked up again, not every node of the view
+            data = scatter.data
+            data["size"][self._fresh] = np.round(self._sizes[self._fresh] * k)
+            data["sourceRect"][self._fresh] = 0
+            scatter.prepareGeometryChange()
+            scatter.bounds = [None, None]
+            scatter.updateSpots(data)
         if len(self._gone_sizes):
             if k >= 1.0:
                 self.leaving.setData([], [])

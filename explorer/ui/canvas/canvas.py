@@ -269,7 +269,11 @@ class GraphCanvas(CanvasGestures, CanvasMapMode, ComparisonMarks, CanvasSnapshot
         """Store the layout in the project (layout state, not an undoable edit)."""
         if self._engine is None or self._model is None or not self._model.n_nodes:
             return
-        self._store(self._snapshot())
+        # only what moved since the last save: a resting layout writes nothing
+        last = self._last_saved
+        moved = {k: v for k, v in self._snapshot().items() if last.get(k) != v}
+        if moved:
+            self._store(moved)
 
     def shutdown(self) -> None:
         """Stop the timers and save the layout; the canvas draws nothing afterwards."""

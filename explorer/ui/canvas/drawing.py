@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QGraphicsItem
 
 from explorer.scene import styles
 from explorer.scene.graph_model import GraphModel
+from explorer.ui.canvas.scatter_fill import fill_scatter
 
 #: Above this many edges every edge is drawn one pixel wide (level of detail): Qt's raster
 #: engine strokes wider cosmetic pens about twice as slowly, and at this density the width
@@ -268,6 +269,21 @@ def _quantise(sizes: np.ndarray) -> np.ndarray:
     return np.round(sizes * 2.0) / 2.0
 
 
+_SYMBOLS = np.array(["o", "d"], dtype=object)  # actor, alliance hub
+
+
+def _objects(items: list) -> np.ndarray:
+    out = np.empty(len(items), dtype=object)
+    out[:] = items
+    return out
+
+
+def _faded(color: str) -> str:
+    c = QColor(color)
+    c.setAlpha(70)
+    return c.name(QColor.NameFormat.HexArgb)
+
+
 class _NodeScatter(pg.ScatterPlotItem):
     """A scatter item that leaves clicks to the view box, which owns every node gesture."""
 
@@ -317,37 +333,38 @@ class NodeLayer:
         """Rebuild every point's style: after a model change, a selection or a pin change."""
         self._model = model
         n = model.n_nodes
-        symbols = np.where(model.is_hub, "d", "o")
+        ghost = np.asarray(model.ghost, dtype=bool)
+        hub = np.asarray(model.is_hub, dtype=bool)
+        pinned = np.asarray(pinned, dtype=bool)[:n] if n else np.zeros(0, dtype=bool)
+        # fills: each colour plain, then faded, then the ghost's empty fill
+        palette: dict[str, int] = {}
+        color_ids = np.fromiter((palette.setdefault(c, len(palette)) for c in model.colors),
+                                np.int64, n)
+        fills = [self._brush(c) for c in palette]
+        fills += [self._brush(_faded(c)) for c in palette]
+        fills.append(self._brush("#ffffff00"))
+        fill_ids = color_ids + len(palette) * np.asarray(model.faded, dtype=bool)
+        fill_ids[ghost] = len(fills) - 1
+        outlines = [self._pen("#8a8a8a", 1.2, dashed=True),
+                    self._pen(styles.CHANGED_OUTLINE, 2.5),
+                    self._pen(styles.HUB_OUTLINE, 1.5), self._pen(styles.HUB_OUTLINE, 1.0),
+                    self._pen(styles.ACTOR_OUTLINE, 1.8), self._pen(styles.ACTOR_OUTLINE, 0.6)]
+        changed = np.asarray(model.changed, dtype=bool)
+        pen_ids = np.select([ghost, changed, hub & pinned, hub, pinned], [0, 1, 2, 3, 4], 5)
         sizes = _quantise(model.sizes)
-        brushes = []
-        pens = []
-        for i in range(n):
-            color = model.colors[i]
-            if model.ghost[i]:
-                brushes.append(self._brush("#ffffff00"))
-                pens.append(self._pen("#8a8a8a", 1.2, dashed=True))
-                continue
-            if model.faded[i]:
-                c = QColor(color)
-                c.setAlpha(70)
-                brushes.append(self._brush(c.name(QColor.NameFormat.HexArgb)))
-            else:
-                brushes.append(self._brush(color))
-            if model.changed[i]:
-                pens.append(self._pen(styles.CHANGED_OUTLINE, 2.5))
-            elif model.is_hub[i]:
-                pens.append(self._pen(styles.HUB_OUTLINE, 1.5 if pinned[i] else 1.0))
-            else:
-                pens.append(self._pen(styles.ACTOR_OUTLINE, 1.8 if pinned[i] else 0.6))
-        self.scatter.setData(
-            x=pos[:, 0] if n else [],
-            y=pos[:, 1] if n else [],
-            symbol=list(symbols),
-            size=sizes,
-            pen=pens,
-            brush=brushes,
-            data=np.arange(n),
-        )
+        # one integer a style (symbol, size, outline, fill): a flat unique is 10× faster
+        # than a unique of rows
+        half_px = np.round(sizes * 2).astype(np.int64)
+        codes = ((fill_ids * len(outlines) + pen_ids) * (int(half_px.max(initial=0)) + 1)
+                 + half_px) * 2 + hub
+        if n:
+            _, first, style_of = np.unique(codes, return_index=True, return_inverse=True)
+        else:
+            first, style_of = np.zeros(0, np.int64), np.zeros(0, np.int64)
+        fill_scatter(self.scatter, pos[:, 0] if n else np.zeros(0), pos[:, 1] if n else np.zeros(0),
+                     _SYMBOLS[hub.astype(np.int64)], sizes,
+                     _objects(outlines)[pen_ids], _objects(fills)[fill_ids],
+                     first, style_of.reshape(-1))
         self.set_selection(selected, pos)
 
     def set_selection(self, selected: set[int], pos: np.ndarray) -> None:

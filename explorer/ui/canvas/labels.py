@@ -181,6 +181,9 @@ class LabelLayer:
         self._hub_font = QFont(self._font)
         self._hub_font.setBold(True)
         self._height = QFontMetricsF(self._font).height()
+        self._metrics = QFontMetricsF(self._font)
+        self._hub_metrics = QFontMetricsF(self._hub_font)
+        self._width_cache: dict[tuple[str, bool], float] = {}
         self._shown: list[int] = []
         self._placed: list[tuple[int, str]] = []
         self._placed_at = 0.0
@@ -208,14 +211,22 @@ class LabelLayer:
         self._is_hub = np.asarray(is_hub, dtype=bool)
         self._sizes = np.asarray(sizes, dtype=float)
         self._faded = np.asarray(faded, dtype=bool)
-        fm = QFontMetricsF(self._font)
-        fmb = QFontMetricsF(self._hub_font)
-        self._widths = np.array(
-            [
-                (fmb if hub else fm).horizontalAdvance(t) + 4
-                for t, hub in zip(self._texts, self._is_hub, strict=True)
-            ]
-        )
+        self._widths = np.fromiter(
+            (self._width(t, hub) for t, hub in zip(self._texts, self._is_hub.tolist(),
+                                                   strict=True)),
+            float, len(self._texts))
+
+    def _width(self, text: str, hub: bool) -> float:
+        # measured once per label and font: a change of date rebuilds every node, and
+        # measuring 10,000 labels anew took 30 ms of it
+        key = (text, hub)
+        width = self._width_cache.get(key)
+        if width is None:
+            if len(self._width_cache) > 200_000:
+                self._width_cache.clear()
+            fm = self._hub_metrics if hub else self._metrics
+            width = self._width_cache[key] = fm.horizontalAdvance(text) + 4
+        return width
 
     def shown(self) -> list[int]:
         """Indices of the nodes labelled right now."""

@@ -159,6 +159,7 @@ class DataTables(QWidget):
             proxy.modelReset.connect(self._update_count)
             proxy.layoutChanged.connect(self._update_count)
         self._fit_columns()
+        # a tab shown takes the view's records it was given while hidden (in the count)
         self.tabs.currentChanged.connect(lambda *_: self._update_count())
 
         top = QHBoxLayout()
@@ -204,6 +205,7 @@ class DataTables(QWidget):
         row = self.models[name].row_of(key)
         if row is None:
             return QModelIndex()
+        self.proxies[name].apply_pending()
         return self.proxies[name].mapFromSource(self.models[name].index(row, column))
 
     def selected_keys(self, name: str) -> list:
@@ -234,9 +236,14 @@ class DataTables(QWidget):
             scope = records_in_view(self.session.project.document(), self.session.view_filter)
         else:
             scope = dict.fromkeys(self.proxies)
+        shown = self.current_tab() if self.isVisible() else None
         for name, proxy in self.proxies.items():
-            proxy.set_allowed(scope.get(name))
+            proxy.set_allowed(scope.get(name), now=name == shown)
         self._update_count()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        self.proxies[self.current_tab()].apply_pending()
 
     # ----- selection ------------------------------------------------------------------
 

@@ -311,8 +311,11 @@ class FiltersPanel(QWidget):
             self._as_of = view.as_of
             self.date_slider.setValue(self.scale.position(view.as_of))
             self.date_label.setText(self._date_words(view.as_of))
+            # only the boxes that change: each change signals, and there are hundreds
             for i in range(self.region_tree.topLevelItemCount()):
-                self.region_tree.topLevelItem(i).setCheckState(0, UNCHECKED)
+                top = self.region_tree.topLevelItem(i)
+                if top.checkState(0) != UNCHECKED:
+                    top.setCheckState(0, UNCHECKED)
             for region in sorted(view.regions):
                 if region in self._region_items:
                     self._region_items[region].setCheckState(0, CHECKED)
@@ -322,7 +325,8 @@ class FiltersPanel(QWidget):
             for row in range(self.alliance_list.count()):
                 item = self.alliance_list.item(row)
                 shown = view.alliances is None or item.data(ID_ROLE) in view.alliances
-                item.setCheckState(CHECKED if shown else UNCHECKED)
+                if item.checkState() != (CHECKED if shown else UNCHECKED):
+                    item.setCheckState(CHECKED if shown else UNCHECKED)
             for kind, check in self.actor_kind_boxes.items():
                 check.setChecked(kind in view.actor_kinds)
             self.min_capability.setValue(view.min_capability)
