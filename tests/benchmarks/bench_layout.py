@@ -154,6 +154,17 @@ def print_table(title: str, rows: list[Row]) -> None:
         stress = f"{r.stress:.4f}" if r.stress is not None else "-"
         print(f"{r.method:<22}{r.iterations:>7}{r.ms_per_iter:>11.2f}{ratio:>11.2f}"
               f"{stress:>9}  {r.note}")
+    from results import emit
+
+    best = min((r for r in rows if r.method.startswith("ours")), key=lambda r: r.ms_per_iter)
+    peers = [r for r in rows if not r.method.startswith("ours") and r.iterations]
+    fr = next((r for r in peers if r.method.startswith("igraph")), None)
+    emit(f"layout per iteration, {title.split('  (')[0]} (bench_layout)",
+         f"{best.ms_per_iter:.2f} ms ({best.method}), stress {best.stress:.4f}",
+         "; ".join(f"{r.method} {r.ms_per_iter:,.2f} ms"
+                   + (f", stress {r.stress:.4f}" if r.stress is not None else "") for r in peers),
+         f"{best.ms_per_iter / fr.ms_per_iter:.1f}× igraph FR" if fr else "",
+         "time to a good layout counts (bench_layout_quality)")
 
 
 def main() -> None:

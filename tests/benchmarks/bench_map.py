@@ -34,6 +34,7 @@ def main() -> int:
     parser.add_argument("--quick", action="store_true", help="fewer repeats, a 20-frame GIF")
     args = parser.parse_args()
     import bench_render as br
+    from results import emit
 
     from explorer.analysis.view import ViewFilter
     from explorer.dataset import load_dataset
@@ -69,6 +70,8 @@ def main() -> int:
     print(f"{'repaint':<28}{'force':>10}{'map':>10}{'budget':>10}  map/budget")
     print(f"{'one full frame (ms)':<28}{force_ms:>10.1f}{map_ms:>10.1f}{16:>10}"
           f"  {map_ms / 16:.2f} {'OK' if map_ms <= 16 else 'OVER'}")
+    emit(f"map repaint, default project, {n} nodes, {br.WIDTH} × {br.HEIGHT} (bench_map)",
+         f"{map_ms:.1f} ms", f"our force view {force_ms:.1f} ms", "", "≤ 16 ms", map_ms <= 16)
 
     years = list(range(1949, 2026)) if not args.quick else list(range(1980, 2000))
 
@@ -91,6 +94,9 @@ def main() -> int:
     print(f"{'playback, a year a step':<28}{'force':>10}{'map':>10}{'target':>10}")
     print(f"{'frames per second':<28}{fps_force:>10.1f}{fps_map:>10.1f}{'>= 10':>10}"
           f"  {'OK' if min(fps_force, fps_map) >= 10 else 'UNDER'}")
+    emit("playback, a year a step (new model, grow-in, repaint; bench_map)",
+         f"{fps_map:.1f} fps map, {fps_force:.1f} fps force", "—", "", "≥ 10 fps",
+         min(fps_force, fps_map) >= 10)
 
     start = "1949" if not args.quick else "2006"
     print(f"{'animated GIF, ' + start + ' -> latest':<28}{'frames':>10}{'seconds':>10}"
@@ -103,6 +109,8 @@ def main() -> int:
         size = out.stat().st_size / 1e6
         print(f"{'  ' + kind + f' ({size:.1f} MB)':<28}{len(plan.dates):>10}{took:>10.1f}"
               f"{'<= 60':>10}  {'OK' if took <= 60 else 'OVER'}")
+        emit(f"animated GIF, {len(plan.dates)} yearly frames, {kind} layout, 1200 px (bench_map)",
+             f"{took:.1f} s", "—", "", "≤ 60 s", took <= 60)
     canvas.shutdown()
     session.close()
     return 0
