@@ -155,22 +155,34 @@ def _capability_index(actors: list[Actor], w: dict[str, float], year: int | None
                       ) -> CapabilityIndex:
     metrics = [m for m in INDEX_METRICS if w[m] > 0]
     used: dict[str, dict[str, Capability]] = {}
+    sums = dict.fromkeys(metrics, 0)
+    # one pass per actor, no intermediate dicts: at 10,000 actors this loop is most of
+    # the index's cost, and a change of date recomputes it
     for a in actors:
-        found = {m: a.figure_at(m, year) for m in metrics}
-        used[a.id] = {m: c for m, c in found.items() if c is not None}
-    totals = {m: float(sum(u[m].value for u in used.values() if m in u)) for m in metrics}
-    usable = [m for m in metrics if totals[m] > 0]
+        mine: dict[str, Capability] = {}
+        for m in metrics:
+            c = a.figure_at(m, year)
+            if c is not None:
+                mine[m] = c
+                sums[m] += c.value
+        used[a.id] = mine
+    totals = {m: float(v) for m, v in sums.items()}
+    usable = [(m, totals[m], w[m]) for m in metrics if totals[m] > 0]
     index: dict[str, float] = {}
     components: dict[str, dict[str, float]] = {}
     no_data: list[str] = []
     for actor in actors:
         mine = used[actor.id]
-        comp = {m: mine[m].value / totals[m] for m in usable if m in mine}
-        components[actor.id] = comp
         if not mine:
             no_data.append(actor.id)
-        weight_sum = sum(w[m] for m in comp)
-        index[actor.id] = sum(w[m] * s for m, s in comp.items()) / weight_sum if comp else 0.0
+            components[actor.id] = {}
+            index[actor.id] = 0.0
+            continue
+        comp = {m: mine[m].value / total for m, total, _w in usable if m in mine}
+        components[actor.id] = comp
+        weight_sum = sum(wm for m, _t, wm in usable if m in comp)
+        index[actor.id] = (sum(wm * comp[m] for m, _t, wm in usable if m in comp) / weight_sum
+                           if comp else 0.0)
     grand = sum(index.values())
     share = {a: (v / grand if grand > 0 else 0.0) for a, v in index.items()}
     warheads = {a.id: float(v) for a in actors if (v := a.figure("warheads", year)) is not None}

@@ -240,3 +240,24 @@ def test_sources_tab_lists_titles_and_citations(qtbot, tmp_path):
     assert 0 < tables.proxies["sources"].rowCount() < model.rowCount()
     tables.deleteLater()
     session.close()
+
+
+def test_tables_follow_a_changing_view_once_it_rests(qtbot, tables, session):
+    from explorer.analysis.view import ViewFilter
+
+    tables.show()
+    tables.show_tab("memberships")
+    assert tables.proxies["memberships"].rowCount() == 3
+    # a date dragged through 1950 and back: the table waits for the view to rest …
+    session.set_view_filter(ViewFilter(as_of="1950-01-01"))
+    assert tables.count_label.text() == "3 rows"
+    # … then shows the records of the view it rested on
+    qtbot.waitUntil(lambda: tables.count_label.text() == "1 of 3 in view", timeout=2000)
+    assert tables.proxies["memberships"].rowCount() == 1
+    # a hidden tab takes its rows when it is shown
+    from explorer.scene.table_scope import records_in_view
+
+    expected = records_in_view(session.project.document(), session.view_filter)["actors"]
+    tables.show_tab("actors")
+    assert tables.proxies["actors"].rowCount() == len(expected)
+    assert tables.count_label.text().startswith(f"{len(expected)} ")

@@ -9,7 +9,7 @@ through the session's record channel.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -101,6 +101,8 @@ class DataTables(QWidget):
     TABS = (("actors", "Actors"), ("alliances", "Alliances"),
             ("memberships", "Memberships"), ("ties", "Ties"), ("blocs", "Blocs"),
             ("sources", "Sources"))
+    #: how long the view must rest before the tables follow it
+    SCOPE_DELAY_MS = 150
 
     def __init__(self, session: ProjectSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -177,7 +179,14 @@ class DataTables(QWidget):
         # a saved view setting (zoom, date, layout) is no edit of the records in view
         session.documentChanged.connect(
             lambda kind, *_: None if kind == "settings" else self._apply_scope())
-        session.viewChanged.connect(lambda *_: self._apply_scope())
+        # the view's date and filters reach the table when they rest for a moment:
+        # dragging the date or playing history rebuilds the canvas every step, and
+        # refiltering 10,000 rows in Python each time would halve its frame rate
+        self._scope_timer = QTimer(self)
+        self._scope_timer.setSingleShot(True)
+        self._scope_timer.setInterval(self.SCOPE_DELAY_MS)
+        self._scope_timer.timeout.connect(self._apply_scope)
+        session.viewChanged.connect(lambda *_: self._scope_timer.start())
         self._apply_scope()
         self._on_session_selection(session.selection)
         self._update_count()
@@ -185,9 +194,12 @@ class DataTables(QWidget):
     # ----- public ---------------------------------------------------------------------
 
     def refresh(self) -> None:
-        """Apply pending document changes now (they are otherwise applied next turn)."""
+        """Apply pending document and view changes now (they are otherwise applied next
+        turn, or when the view has rested for ``SCOPE_DELAY_MS``)."""
         for model in self.models.values():
             model.refresh()
+        if self._scope_timer.isActive():
+            self._apply_scope()
 
     def set_filter(self, text: str) -> None:
         for proxy in self.proxies.values():
@@ -232,6 +244,7 @@ class DataTables(QWidget):
         self._apply_scope()
 
     def _apply_scope(self) -> None:
+        self._scope_timer.stop()
         if self.follow_view.isChecked():
             scope = records_in_view(self.session.project.document(), self.session.view_filter)
         else:
