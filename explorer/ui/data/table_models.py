@@ -311,7 +311,7 @@ class RecordTableModel(QAbstractTableModel):
         self._doc: Document = session.project.document()
         self._keys: list = []
         self._rows: list = []
-        self._signatures: list[tuple] = []
+        self._signatures: list[tuple] | None = None
         self._index: dict = {}
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -355,14 +355,20 @@ class RecordTableModel(QAbstractTableModel):
         return (record, tuple(column.text(doc, record) for column in self.columns))
 
     def _load(self, doc: Document, reset: bool) -> None:
+        if reset and self._signatures is None:
+            # what each row showed: computed when first needed, not when the table
+            # opens (seconds at 50,000 rows); prepare() first, as the columns read it
+            self.prepare(self._doc)
+            self._signatures = [self._signature(self._doc, r) for r in self._rows]
         self.prepare(doc)
         items = list(self.records(doc).items())
         keys = [k for k, _ in items]
         rows = [r for _, r in items]
-        signatures = [self._signature(doc, r) for r in rows]
         if reset and keys == self._keys:
+            old = self._signatures
+            signatures = [self._signature(doc, r) for r in rows]
             self._doc, self._rows = doc, rows
-            old, self._signatures = self._signatures, signatures
+            self._signatures = signatures
             start = None
             for i, (a, b) in enumerate(zip(old, signatures, strict=True)):
                 if a != b and start is None:
@@ -376,7 +382,7 @@ class RecordTableModel(QAbstractTableModel):
             return
         if reset:
             self.beginResetModel()
-        self._doc, self._keys, self._rows, self._signatures = doc, keys, rows, signatures
+        self._doc, self._keys, self._rows, self._signatures = doc, keys, rows, None
         self._index = {k: i for i, k in enumerate(keys)}
         if reset:
             self.endResetModel()

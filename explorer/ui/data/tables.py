@@ -75,8 +75,11 @@ def make_table_view(proxy: RecordProxyModel, parent: QWidget | None = None) -> Q
     """A sortable, editable table view over ``proxy`` with the choice delegate."""
     view = QTableView(parent)
     view.setModel(proxy)
+    # document order until a header click: with the indicator left on column 0, enabling
+    # sorting sorted every table through Python once (a minute at 50,000 actors)
+    view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
     view.setSortingEnabled(True)
-    view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # document order until a header click
+    view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
     view.setEditTriggers(
