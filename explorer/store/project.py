@@ -127,12 +127,15 @@ class Project:
         return project
 
     @classmethod
-    def open(cls, path: str | os.PathLike[str], read_only: bool = False) -> Project:
+    def open(cls, path: str | os.PathLike[str], read_only: bool = False,
+             progress: Callable[[int, int], None] | None = None) -> Project:
         """Open an existing project, migrating an older schema upward.
 
         Raises ProjectFileError, without touching the file, when it is not a usable
         project, and ProjectLocked when another window or process has it open for
         writing. ``read_only``: a snapshot in memory, never written back (and no lock).
+        ``progress(done, 100)``: see :meth:`document`; an exception it raises ends the
+        opening with nothing held (no lock, no connection).
         """
         path = Path(path)
         version = check_project_file(path)
@@ -140,7 +143,7 @@ class Project:
             return cls._snapshot(path)
         lock = WriterLock.acquire(path)
         try:
-            project = cls._open_locked(path, version)
+            project = cls._open_locked(path, version, progress)
         except BaseException:
             lock.release()
             raise
@@ -163,7 +166,8 @@ class Project:
         return project
 
     @classmethod
-    def _open_locked(cls, path: Path, version: int) -> Project:
+    def _open_locked(cls, path: Path, version: int,
+                     progress: Callable[[int, int], None] | None = None) -> Project:
         conn = _connect(path)
         if version < SCHEMA_VERSION:
             try:
@@ -175,13 +179,16 @@ class Project:
         # Damage inside a record passes SQLite's integrity check; reading everything once
         # here turns it into the one clear error instead of a failure later.
         try:
-            project.document()
+            project.document(progress)
             project.positions()
         except (sqlite3.Error, UnicodeDecodeError, ValueError, TypeError) as exc:
             conn.close()
             raise ProjectFileError(
                 str(path), f"some of its records are damaged and cannot be read ({exc})."
             ) from None
+        except BaseException:  # stopped by the caller (Cancel, Ctrl+C): hold nothing
+            conn.close()
+            raise
         return project
 
     @classmethod
@@ -312,14 +319,24 @@ class Project:
 
     # ----- reading --------------------------------------------------------------------
 
-    def document(self) -> Document:
-        """The current document. Cached until the next change; treat it as read-only."""
+    def document(self, progress: Callable[[int, int], None] | None = None) -> Document:
+        """The current document. Cached until the next change; treat it as read-only.
+
+        ``progress(done, 100)`` follows a read from the file (figures are most of it); it
+        may raise to stop the read, which leaves nothing cached."""
         if self._document is None:
             if self._figures is None:
+                share = None if progress is None else (
+                    lambda done, total: progress(int(80 * done / max(total, 1)), 100))
                 self._figures = {
-                    actor: tuple(figures) for actor, figures in rows.read_figures(self._conn).items()
+                    actor: tuple(figures)
+                    for actor, figures in rows.read_figures(self._conn, share).items()
                 }
+            if progress is not None:
+                progress(80, 100)
             self._document = rows.read_document(self._conn, self._figures)
+            if progress is not None:
+                progress(100, 100)
         return self._document
 
     @property

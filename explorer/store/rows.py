@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import math
 import sqlite3
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from itertools import groupby
 
 from explorer.model.bulk import gc_paused
@@ -339,18 +339,25 @@ def stored_figures(capabilities: Sequence[Capability]) -> tuple[Capability, ...]
     )
 
 
-def read_figures(conn: sqlite3.Connection) -> dict[str, list[Capability]]:
+def read_figures(conn: sqlite3.Connection,
+                 progress: Callable[[int, int], None] | None = None,
+                 ) -> dict[str, list[Capability]]:
     """Every actor's figures in their stored order, read in one pass over the series.
 
     A damaged run (bad JSON, arrays of different lengths) raises ValueError.
+    ``progress(done, total)`` is told every few thousand series (it may raise to stop).
     """
     caps: dict[str, list[Capability]] = {}
     loads = json.loads
+    total = (conn.execute("SELECT COUNT(*) FROM figure_series").fetchone()[0]
+             if progress is not None else 0)
     with gc_paused():
-        for actor, metric, source, derived, years, values in conn.execute(
+        for done, (actor, metric, source, derived, years, values) in enumerate(conn.execute(
             'SELECT actor, metric, source, derived, years, "values" FROM figure_series'
             " ORDER BY actor, position"
-        ):
+        )):
+            if progress is not None and done % 5000 == 0:
+                progress(done, total)
             flag = bool(derived)
             bucket = caps.get(actor)
             if bucket is None:

@@ -167,13 +167,28 @@ class MainWindow(ViewModeMenus, QMainWindow):
 
     def open_path(self, path: str | Path, raise_errors: bool = False, quiet: bool = False) -> bool:
         """Open a project file; a bad file gives a message and leaves the current project open."""
+        from explorer.ui.open_progress import OpenCancelled, OpeningProgress
+
+        opening = OpeningProgress(self, Path(path).name)
         try:
-            project = Project.open(path)
+            return self._open_with_progress(path, opening, raise_errors, quiet)
+        except OpenCancelled:
+            self.statusBar().showMessage(
+                f"Opening {Path(path).name} cancelled; nothing changed.", 6000)
+            return False
+        finally:
+            opening.close()
+
+    def _open_with_progress(self, path: str | Path, opening, raise_errors: bool,
+                            quiet: bool) -> bool:
+        try:
+            project = Project.open(path, progress=opening.report)
         except ProjectLocked as exc:  # open for writing elsewhere: read-only or a copy
             from explorer.ui.project_lock_dialog import open_locked
 
             if raise_errors:
                 raise
+            opening.close()
             project = open_locked(self, exc)
             if project is None:
                 return False
@@ -181,9 +196,12 @@ class MainWindow(ViewModeMenus, QMainWindow):
         except ProjectFileError as exc:
             if raise_errors:
                 raise
+            opening.close()
             if not quiet:
                 QMessageBox.warning(self, "Cannot open project", str(exc))
             return False
+        counts = project.counts()
+        opening.drawing(f"{counts['actors']:,} actors and {counts['alliances']:,} alliances")
         self._install(ProjectSession(project))
         self._remember_recent(Path(path))
         return True

@@ -222,3 +222,29 @@ def test_damaged_text_in_a_record_is_refused_or_readable(tmp_path, project_path)
     except ProjectFileError:
         pass
     assert sha256(path) == before
+
+
+def test_open_reports_progress_and_a_stopped_open_holds_nothing(tmp_path):
+    from explorer.dataset import load_dataset
+    from explorer.store import Project
+
+    path = tmp_path / "p.sbx"
+    Project.create(path, load_dataset()).close()
+    seen: list[tuple[int, int]] = []
+    with Project.open(path, progress=lambda done, total: seen.append((done, total))):
+        pass
+    assert seen[0] == (0, 100) and seen[-1] == (100, 100)
+    assert [d for d, _t in seen] == sorted(d for d, _t in seen)
+
+    class Stop(Exception):
+        pass
+
+    def stop(done: int, total: int) -> None:
+        if done >= 80:
+            raise Stop
+
+    with pytest.raises(Stop):
+        Project.open(path, progress=stop)
+    # no lock and no half-read document left behind: it opens for writing again
+    with Project.open(path) as project:
+        assert len(project.document().actors) > 80

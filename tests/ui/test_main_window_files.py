@@ -92,3 +92,36 @@ def test_untitled_work_of_a_crashed_process_is_offered_back(tmp_path):
     assert left_behind in recovery_files.orphaned_untitled()
     recovery_files.release(left_behind, delete=True)
     assert not left_behind.exists()
+
+
+def test_opening_a_project_can_be_cancelled_while_it_is_read(window, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QProgressDialog
+
+    from explorer.dataset import load_dataset
+    from explorer.store import Project
+
+    first, second = tmp_path / "first.sbx", tmp_path / "second.sbx"
+    doc = load_dataset()
+    Project.create(first, doc).close()
+    Project.create(second, doc).close()
+    assert window.open_path(first)
+    before = window.session
+    seen: list[int] = []
+    real_set = QProgressDialog.setValue
+
+    def set_value(dialog, value):
+        seen.append(value)
+        real_set(dialog, value)
+
+    monkeypatch.setattr(QProgressDialog, "setValue", set_value)
+    monkeypatch.setattr(QProgressDialog, "wasCanceled", lambda _d: len(seen) > 1)
+    assert not window.open_path(second)
+    assert window.session is before
+    assert Path(window.session.project.path).resolve() == first.resolve()
+    assert "cancelled" in window.statusBar().currentMessage()
+    # nothing of the cancelled opening is held: the file opens for writing at once
+    monkeypatch.setattr(QProgressDialog, "wasCanceled", lambda _d: False)
+    seen.clear()
+    assert window.open_path(second)
+    assert Path(window.session.project.path).resolve() == second.resolve()
+    assert seen[-1] == 100 and seen == sorted(seen)
