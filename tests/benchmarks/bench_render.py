@@ -90,7 +90,7 @@ def bench(n_nodes: int, tmp: Path) -> None:
     canvas.fit_to_view()
     model = canvas.model()
     engine = canvas._engine  # noqa: SLF001 - benchmark reaches in on purpose
-    repeats = 15 if n_nodes <= 2_000 else 7
+    repeats = 15 if n_nodes <= 2_000 else 9  # multiples of the edge layers' frame stride
 
     ours = paint_ms(canvas.view, repeats)
     ref = graphitem_view(engine.positions, model.edges, model.sizes)
@@ -123,6 +123,10 @@ def bench(n_nodes: int, tmp: Path) -> None:
         tick_times.append(t3 - t0)
         paint_tick.append(t3 - t1)
     ms = lambda values: 1000 * statistics.median(values)  # noqa: E731
+    # the mean frame, not the median: big edge layers are redrawn every third frame, and
+    # a median would leave those frames out
+    mean_tick = 1000 * statistics.fmean(tick_times)
+    worst_tick = 1000 * max(tick_times)
     budget = 8 if n_nodes <= 2_000 else 16  # issue #21: half the 60 and 30 fps budgets
     print(
         f"{model.n_nodes:>6} nodes {len(model.edges):>6} edges | "
@@ -130,13 +134,14 @@ def bench(n_nodes: int, tmp: Path) -> None:
         f"move+paint: GraphItem {theirs_tick:7.1f} ms, ours {ms(paint_tick):6.1f} ms, "
         f"GraphItem/ours {theirs_tick / ms(paint_tick):5.1f}x (>1: ours faster) | "
         f"layout step ({engine.backend}) {ms(step_times):6.1f} ms  "
-        f"tick total {ms(tick_times):6.1f} ms (target {budget} ms)"
+        f"tick mean {mean_tick:6.1f} ms, median {ms(tick_times):6.1f}, worst "
+        f"{worst_tick:6.1f} (target {budget} ms)"
     )
     emit(f"layout step + repaint, {model.n_nodes:,} nodes / {len(model.edges):,} edges "
-         "(bench_render)", f"{ms(tick_times):.1f} ms (step {ms(step_times):.1f}, "
-         f"move+paint {ms(paint_tick):.1f})", f"pg.GraphItem move+paint {theirs_tick:.1f} ms",
-         times(ms(paint_tick), theirs_tick) + " (move+paint)", f"≤ {budget} ms",
-         ms(tick_times) <= budget)
+         "(bench_render; mean frame)", f"{mean_tick:.1f} ms (step {ms(step_times):.1f}, "
+         f"worst frame {worst_tick:.1f})", f"pg.GraphItem move+paint {theirs_tick:.1f} ms",
+         times(ms(paint_tick), theirs_tick) + " (move+paint, median)", f"≤ {budget} ms",
+         mean_tick <= budget)
     canvas.shutdown()
     session.close()
 

@@ -343,3 +343,27 @@ def test_edges_rest_while_a_large_view_moves(canvas, qtbot, monkeypatch):
     monkeypatch.setattr(motion, "HIDE_EDGES_ON_MOVE_ABOVE", 10**9)
     canvas.vb.sigRangeChangedManually.emit([True, True])
     assert not canvas.edges.interacting
+
+
+def test_a_large_layer_draws_a_sample_of_its_edges_while_the_layout_runs(canvas, monkeypatch):
+    import explorer.ui.canvas.drawing as drawing
+
+    total = sum(len(p) for p in canvas.edges._pairs.values())  # noqa: SLF001
+    assert total > 2
+    # the small test graph stands in for a large one
+    monkeypatch.setattr(drawing, "EDGES_THROTTLED_ABOVE", 0)
+    monkeypatch.setattr(drawing, "EDGES_WHILE_MOVING", 2)
+    monkeypatch.setattr(drawing, "DASH_WHILE_MOVING", 0)  # plain lines: one segment an edge
+    pos = canvas._pos  # noqa: SLF001
+    drawn = 0
+    for _frame in range(drawing.EDGE_FRAME_STRIDE):  # one of these frames redraws edges
+        canvas.edges.update_positions(pos, moving=True)
+        drawn = max(drawn, sum(item.count for item in canvas.edges.items().values()))
+    every = canvas.edges.sampled
+    assert every == -(-total // 2) > 1
+    assert drawn == sum(len(p[::every]) for p in canvas.edges._pairs.values())  # noqa: SLF001
+    assert drawn < total
+    # the layout rests: every edge again
+    canvas.edges.update_positions(pos, moving=False)
+    assert canvas.edges.sampled == 1
+    assert sum(item.count for item in canvas.edges.items().values()) >= total

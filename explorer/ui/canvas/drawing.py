@@ -51,6 +51,12 @@ DASH_WHILE_MOVING = 800
 EDGES_THROTTLED_ABOVE = 10_000
 EDGE_FRAME_STRIDE = 3
 
+#: ... and of such a layer, at most about this many edges are drawn while the layout runs
+#: (every k-th of each style): Qt strokes some 40 million pixels a second here, so 30,000
+#: long edges cost 150 ms a frame, and a moving hairball reads the same from a tenth of
+#: its edges. Every edge is drawn again as soon as the layout rests.
+EDGES_WHILE_MOVING = 3_000
+
 #: Pans and zooms of graphs with more edges than this leave the edges out until the view
 #: rests (see EdgeLayer.set_interacting).
 HIDE_EDGES_ON_MOVE_ABOVE = 20_000
@@ -138,6 +144,12 @@ class SegmentsItem(QGraphicsItem):
             painter.drawLines(*self._lines.drawargs())
 
 
+def _towards_white(color: QColor, amount: float) -> QColor:
+    """``color`` mixed with white (the canvas's ground) by ``amount`` (0..1)."""
+    return QColor(*(round(c + (255 - c) * amount)
+                    for c in (color.red(), color.green(), color.blue())))
+
+
 class EdgeLayer:
     """One path item per edge style in use, children of the view box's data space."""
 
@@ -151,6 +163,8 @@ class EdgeLayer:
         self._frame = 0
         self._interacting = False
         self._dash_scale: float | None = None
+        #: 1, or k when only every k-th edge was drawn (the layout runs on a big graph)
+        self.sampled = 1
 
     def set_edges(self, groups: dict[str, np.ndarray]) -> None:
         """Replace the edge groups (style key -> (k, 2) node index pairs)."""
@@ -191,7 +205,10 @@ class EdgeLayer:
         units_per_px = self._units_per_px()
         dashed = sum(len(p) for k, p in self._pairs.items() if styles.EDGE_STYLES[k].dash)
         plain = moving and dashed > DASH_WHILE_MOVING
+        every = -(-total // EDGES_WHILE_MOVING) if moving and big else 1
+        self.sampled = every
         for key, pairs in self._pairs.items():
+            pairs = pairs[::every]
             item = self._items[key]
             style = styles.EDGE_STYLES[key]
             cut = None
@@ -199,9 +216,8 @@ class EdgeLayer:
                 if self._cut.get(key) is not None:
                     pen = edge_pen(style, hairline=True)
                     pen.setStyle(Qt.PenStyle.SolidLine)
-                    color = pen.color()
-                    color.setAlphaF(0.45)
-                    pen.setColor(color)
+                    # faint, but opaque: blending each pixel triples the stroke's cost
+                    pen.setColor(_towards_white(pen.color(), 0.55))
                     item.setPen(pen)
                     self._cut[key] = None  # drawn plain until the layout rests
                 item.set_points(pair_points(pos, pairs))
