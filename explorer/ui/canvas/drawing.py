@@ -48,7 +48,7 @@ DASH_WHILE_MOVING = 800
 #: ``EDGE_FRAME_STRIDE``-th frame and drawn from a cached image in between (level of
 #: detail): stroking 30,000 lines is most of a frame, and edges lagging a frame or two
 #: behind their moving nodes cannot be seen; they catch up as soon as the layout rests.
-EDGES_THROTTLED_ABOVE = 10_000
+EDGES_THROTTLED_ABOVE = 5_000
 EDGE_FRAME_STRIDE = 3
 
 #: ... and of such a layer, at most about this many edges are drawn while the layout runs
