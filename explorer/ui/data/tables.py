@@ -98,6 +98,10 @@ def make_table_view(proxy: RecordProxyModel, parent: QWidget | None = None) -> Q
     return view
 
 
+#: kinds of project change that leave the records in view as they were
+_NOT_RECORDS = ("settings", "positions", "meta", "scenarios")
+
+
 class DataTables(QWidget):
     """Tabs Actors / Alliances / Memberships / Ties / Blocs over the session's project."""
 
@@ -179,9 +183,10 @@ class DataTables(QWidget):
 
         session.selectionChanged.connect(self._on_session_selection)
         session.documentChanged.connect(lambda *_: self._clear_status())
-        # a saved view setting (zoom, date, layout) is no edit of the records in view
+        # a saved view setting (zoom, date, layout) or node position is no edit of the
+        # records in view
         session.documentChanged.connect(
-            lambda kind, *_: None if kind == "settings" else self._apply_scope())
+            lambda kind, *_: None if kind in _NOT_RECORDS else self._apply_scope())
         # the view's date and filters reach the table when they rest for a moment:
         # dragging the date or playing history rebuilds the canvas every step, and
         # refiltering 10,000 rows in Python each time would halve its frame rate
