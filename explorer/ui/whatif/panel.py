@@ -72,6 +72,11 @@ from explorer.ui.whatif.scenarios import (  # noqa: F401 - re-exported, public n
 #: Project setting: the scenario the current one is compared with (absent: the baseline).
 REFERENCE_SETTING = "whatif.reference"
 
+#: the view rests this long before a comparison starts; REST_MS_LARGE above LARGE_ACTORS
+REST_MS = 40
+REST_MS_LARGE = 300
+LARGE_ACTORS = 2_000
+
 
 def _forward(view: str, name: str) -> property:
     """A read-only property for the attribute ``name`` of the sub-view ``view``."""
@@ -118,8 +123,8 @@ class WhatIfPanel(QWidget):
         self._runner = JobRunner(self)
         self._runner.finished.connect(self._on_job_finished)
         self._runner.error.connect(self._on_job_failed)
-        self._comparison_timer = self._single_shot(40, self._request_comparison)
-        self._impact_timer = self._single_shot(40, self._request_impact)
+        self._comparison_timer = self._single_shot(REST_MS, self._request_comparison)
+        self._impact_timer = self._single_shot(REST_MS, self._request_impact)
         self._refresh_timer = self._single_shot(0, self._refresh_pickers)
 
         layout = QVBoxLayout(self)
@@ -492,7 +497,15 @@ class WhatIfPanel(QWidget):
     def _schedule_comparison(self) -> None:
         self._runner.invalidate("comparison")  # anything running now is already stale
         self.busy.setVisible(True)
+        self._comparison_timer.setInterval(self._rest_ms())
         self._comparison_timer.start()
+
+    def _rest_ms(self) -> int:
+        """How long the view must rest before a comparison starts: a big project's takes
+        seconds of a worker thread that shares Python's lock with the window, so one
+        started at every step of a dragged date would slow every step that follows."""
+        actors = self.session.project.counts()["actors"]
+        return REST_MS_LARGE if actors > LARGE_ACTORS else REST_MS
 
     def _request_comparison(self) -> None:
         self._comparison_timer.stop()
@@ -568,6 +581,7 @@ class WhatIfPanel(QWidget):
             return  # computed when the tab is shown
         self._runner.invalidate("impact")
         self.impact_busy.setVisible(True)
+        self._impact_timer.setInterval(self._rest_ms())
         self._impact_timer.start()
 
     def _request_impact(self) -> None:
