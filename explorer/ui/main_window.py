@@ -320,6 +320,7 @@ class MainWindow(ViewModeMenus, QMainWindow):
         """Continue working in a copy at ``path`` (the untitled file is then discarded)."""
         assert self.session is not None
         old = self.session.project.path
+        self.session.save_view_now()  # the copy carries the view as it is now
         try:
             self.session.project.save_as(path)
         except (OSError, ValueError) as exc:

@@ -19,6 +19,8 @@ from explorer.store import ChangeEvent, Project, WriteRefused
 
 #: How often the window asks SQLite whether another program changed the file.
 OUTSIDE_CHANGE_POLL_MS = 1500
+#: how long the view's filters rest before they are saved in the project
+VIEW_SAVE_DELAY_MS = 400
 
 
 class ProjectSession(QObject):
@@ -69,6 +71,13 @@ class ProjectSession(QObject):
         self._watch.setInterval(OUTSIDE_CHANGE_POLL_MS)
         self._watch.timeout.connect(self._check_outside)
         self._watch.start()
+        # the view's filters are saved once they rest: a dragged date or playback changes
+        # them many times a second, and each save is a committed (synced) transaction
+        self._view_save = QTimer(self)
+        self._view_save.setSingleShot(True)
+        self._view_save.setInterval(VIEW_SAVE_DELAY_MS)
+        self._view_save.timeout.connect(self.save_view_now)
+        self._view_unsaved = False
 
     # ----- edits ----------------------------------------------------------------------
 
@@ -116,8 +125,16 @@ class ProjectSession(QObject):
     def set_view_filter(self, view: ViewFilter) -> None:
         if view != self._view:
             self._view = view
-            ViewState(filter=view).save(self.project, "filter")
+            self._view_unsaved = True
+            self._view_save.start()
             self.viewChanged.emit()
+
+    def save_view_now(self) -> None:
+        """Save the view's filters if a save is pending (before a copy or closing)."""
+        self._view_save.stop()
+        if self._view_unsaved and not self.closed:
+            self._view_unsaved = False
+            ViewState(filter=self._view).save(self.project, "filter")
 
     @property
     def weights(self) -> dict | None:
@@ -164,6 +181,8 @@ class ProjectSession(QObject):
             self.project.check_outside_changes()
 
     def close(self) -> None:
+        with contextlib.suppress(sqlite3.Error, WriteRefused):
+            self.save_view_now()
         self.closed = True
         self._watch.stop()
         self.project.unsubscribe(self._on_change)
