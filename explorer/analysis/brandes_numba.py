@@ -1,0 +1,57 @@
+"""Brandes' dependency sums and inverse-distance sums from given sources, compiled by numba.
+
+Importing this module requires numba; :mod:`explorer.analysis.paths` imports it lazily
+and only for sampled (large) graphs. One breadth-first search and one backward pass per
+source over the CSR adjacency: at 100,000 nodes / 200,000 edges about 20 ms a source,
+against about 70 ms for igraph's subset betweenness plus harmonic centrality, which
+need two searches and allocate per source. Compiled once and cached on disk.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from numba import njit
+
+
+@njit(cache=True)
+def brandes_sums(indptr, indices, sources, n):  # pragma: no cover - compiled
+    """(sum over sources of each node's dependency, sum over sources of 1/d to others)."""
+    total = np.zeros(n)
+    sigma = np.zeros(n)
+    delta = np.zeros(n)
+    dist = np.full(n, -1, np.int64)
+    order = np.empty(n, np.int64)
+    inv = 0.0
+    for s in sources:
+        dist[:] = -1
+        sigma[:] = 0.0
+        sigma[s] = 1.0
+        dist[s] = 0
+        order[0] = s
+        head = 0
+        tail = 1
+        while head < tail:
+            u = order[head]
+            head += 1
+            du = dist[u] + 1
+            for p in range(indptr[u], indptr[u + 1]):
+                v = indices[p]
+                if dist[v] < 0:
+                    dist[v] = du
+                    order[tail] = v
+                    tail += 1
+                    inv += 1.0 / du
+                if dist[v] == du:
+                    sigma[v] += sigma[u]
+        for i in range(tail):
+            delta[order[i]] = 0.0
+        for i in range(tail - 1, 0, -1):
+            w = order[i]
+            coef = (1.0 + delta[w]) / sigma[w]
+            dw = dist[w] - 1
+            for p in range(indptr[w], indptr[w + 1]):
+                v = indices[p]
+                if dist[v] == dw:
+                    delta[v] += sigma[v] * coef
+            total[w] += delta[w]
+    return total, inv
