@@ -29,6 +29,7 @@ Actors without a defence pact are unaligned.
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import math
 from collections.abc import Iterable, Sequence
@@ -65,6 +66,8 @@ class BlocSet:
     unaligned_share: float
     con: float | None
     modularity: float | None = None
+    #: How detected blocs were found ("Louvain" or "Leiden"); None for other bloc sets.
+    method: str | None = None
 
     def ratio(self, a: str, b: str) -> float | None:
         """Strength of bloc ``a`` / strength of bloc ``b`` (None when b has none)."""
@@ -270,6 +273,7 @@ def detected_blocs(
     if arrays is None and large:
         arrays = EdgeArrays.from_graph(g)
     communities = detect_communities(g, seed, arrays)
+    method = "Leiden" if large and g.number_of_edges() and compiled_louvain_available() else "Louvain"
     # small views keep the pure-Python sum, bit for bit the figure they always had
     modularity = partition_modularity(g, communities, arrays if large else None)
 
@@ -282,7 +286,7 @@ def detected_blocs(
         lead = max(c, key=lambda a: (cap.index.get(a, 0.0), g.degree(a), a))
         name = g.nodes[lead].get("name", lead)
         groups.append((f"C{i}", f"Around {name}", c))
-    return bloc_set(groups, cap, modularity)
+    return dataclasses.replace(bloc_set(groups, cap, modularity), method=method)
 
 
 def defence_groups(data: FilteredData) -> list[set[str]]:

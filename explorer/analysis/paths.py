@@ -104,6 +104,9 @@ def _numba_sums(a: sp.csr_array, sources: np.ndarray, n: int) -> tuple[np.ndarra
 
 
 BACKENDS = ("auto", "numba", "igraph", "numpy")
+#: From this many nodes "auto" prefers numba: importing it costs about a second, which
+#: igraph's searches do not repay below (the 2,000-actor what-if stays off numba).
+NUMBA_FROM = 20_000
 
 
 def _backend(wanted: str, sampled: bool, arrays: EdgeArrays) -> str:
@@ -115,9 +118,10 @@ def _backend(wanted: str, sampled: bool, arrays: EdgeArrays) -> str:
         return wanted
     if not sampled:
         return "numpy"
-    if importlib.util.find_spec("numba") is not None:
+    has_igraph = arrays.igraph() is not None
+    if (arrays.n >= NUMBA_FROM or not has_igraph) and importlib.util.find_spec("numba"):
         return "numba"
-    return "igraph" if arrays.igraph() is not None else "numpy"
+    return "igraph" if has_igraph else "numpy"
 
 
 def path_measures(
