@@ -156,6 +156,9 @@ def _capability_index(actors: list[Actor], w: dict[str, float], year: int | None
     metrics = [m for m in INDEX_METRICS if w[m] > 0]
     used: dict[str, dict[str, Capability]] = {}
     for a in actors:
+        if not a.capabilities:  # most actors of an imported graph: skip the lookups
+            used[a.id] = {}
+            continue
         found = {m: a.figure_at(m, year) for m in metrics}
         used[a.id] = {m: c for m, c in found.items() if c is not None}
     totals = {m: float(sum(u[m].value for u in used.values() if m in u)) for m in metrics}
@@ -173,7 +176,8 @@ def _capability_index(actors: list[Actor], w: dict[str, float], year: int | None
         index[actor.id] = sum(w[m] * s for m, s in comp.items()) / weight_sum if comp else 0.0
     grand = sum(index.values())
     share = {a: (v / grand if grand > 0 else 0.0) for a, v in index.items()}
-    warheads = {a.id: float(v) for a in actors if (v := a.figure("warheads", year)) is not None}
+    warheads = {a.id: float(v) for a in actors
+                if a.capabilities and (v := a.figure("warheads", year)) is not None}
     return CapabilityIndex(
         index=index,
         share=share,
