@@ -26,21 +26,36 @@ class EdgeArrays:
     src: np.ndarray
     dst: np.ndarray
     weight: np.ndarray
+    #: +1 / -1 per edge when read with ``sign=`` (the signed projection), else None.
+    sign: np.ndarray | None = None
     _cache: dict = field(default_factory=dict, repr=False)
 
     @classmethod
-    def from_graph(cls, g: nx.Graph, weight: str = "weight") -> EdgeArrays:
+    def from_graph(cls, g: nx.Graph, weight: str = "weight", sign: str | None = None
+                   ) -> EdgeArrays:
+        """Read ``g`` once, in ``g.edges()`` order; with ``sign`` also that attribute as
+        +1 (positive, or absent) / -1 (anything else, as the positive view drops it)."""
         nodes = list(g)
         pos = {v: i for i, v in enumerate(nodes)}
         m = g.number_of_edges()
         src = np.empty(m, dtype=np.int64)
         dst = np.empty(m, dtype=np.int64)
         wts = np.empty(m, dtype=float)
-        for i, (u, v, w) in enumerate(g.edges(data=weight, default=1.0)):
+        signs = np.ones(m) if sign is not None else None
+        for i, (u, v, d) in enumerate(g.edges(data=True)):
             src[i] = pos[u]
             dst[i] = pos[v]
-            wts[i] = w
-        return cls(nodes, src, dst, wts)
+            wts[i] = d.get(weight, 1.0)
+            if signs is not None and not d.get(sign, 1) > 0:
+                signs[i] = -1.0
+        return cls(nodes, src, dst, wts, signs)
+
+    def where(self, keep: np.ndarray) -> EdgeArrays:
+        """The edges where ``keep`` holds, same nodes. On a signed projection,
+        ``where(sign > 0)`` equals reading :func:`~explorer.analysis.graphs.positive_view`
+        itself (that graph lists its edges in the signed graph's order)."""
+        sign = self.sign[keep] if self.sign is not None else None
+        return EdgeArrays(self.nodes, self.src[keep], self.dst[keep], self.weight[keep], sign)
 
     @property
     def n(self) -> int:

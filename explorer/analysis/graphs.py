@@ -164,17 +164,15 @@ def positive_view(signed: nx.Graph) -> nx.Graph:
     dicts copied), in the order ``add_edges_from(signed.edges(data=True))`` gives."""
     g = nx.Graph()
     g.add_nodes_from(signed.nodes(data=True))
-
-    def positive_edges():
-        # signed.edges() order: each node's neighbours, skipping nodes already walked
-        seen = set()
-        for u, nbrs in signed.adjacency():
-            for v, d in nbrs.items():
-                if v not in seen and d["sign"] > 0:
-                    yield u, v, dict(d)
-            seen.add(u)
-
-    _fill(g, positive_edges())
+    adj = g._adj  # filled as _fill does, inline: this loop runs once per signed edge
+    seen = set()
+    # signed.edges() order: each node's neighbours, skipping nodes already walked
+    for u, nbrs in signed._adj.items():
+        row = adj[u]
+        for v, d in nbrs.items():
+            if v not in seen and d["sign"] > 0:
+                row[v] = adj[v][u] = dict(d)
+        seen.add(u)
     return g
 
 

@@ -79,8 +79,10 @@ def analyse(
     year = view_year(view)
     signed = signed_projection(data)
     positive = positive_view(signed)
-    # one read of the positive graph for every measure below (and one igraph copy)
-    arrays = EdgeArrays.from_graph(positive)
+    # one read of the signed graph for every measure below (and one igraph copy): the
+    # positive graph's edges are its positive ones, in the same order
+    signed_arrays = EdgeArrays.from_graph(signed, sign="sign")
+    arrays = signed_arrays.where(signed_arrays.sign > 0)
     step()
     cap = capability_index(data.actors.values(), weights, year)
     user = user_blocs(data.blocs.values(), cap)
@@ -90,7 +92,7 @@ def analyse(
     step()
     network = network_measures(positive, arrays=arrays, progress=step)
     step()
-    balance = structural_balance(signed)
+    balance = structural_balance(signed, signed_arrays)
     step()
     return Analysis(
         data=data,

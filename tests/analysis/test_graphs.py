@@ -90,3 +90,19 @@ def test_positive_view_keeps_networkx_edge_order():
         (u, list(n.items())) for u, n in slow.adjacency()]
     u, v = next(iter(fast.edges()))
     assert fast[u][v] is fast[v][u] and fast[u][v] is not signed[u][v]
+
+
+def test_positive_edge_arrays_are_the_signed_ones_filtered():
+    from explorer.analysis.arrays import EdgeArrays
+    from explorer.analysis.graphs import positive_view, signed_projection
+    from explorer.analysis.view import filtered
+    from explorer.synthetic import synthetic_document
+
+    signed = signed_projection(filtered(synthetic_document(300, 40, seed=5)))
+    every = EdgeArrays.from_graph(signed, sign="sign")
+    assert (every.sign < 0).any()
+    kept = every.where(every.sign > 0)
+    read = EdgeArrays.from_graph(positive_view(signed))
+    assert kept.nodes == read.nodes
+    for name in ("src", "dst", "weight"):
+        assert getattr(kept, name).tolist() == getattr(read, name).tolist()
