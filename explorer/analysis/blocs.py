@@ -144,7 +144,8 @@ def detect_communities(
     ``arrays`` (of ``g``) saves reading the graph again."""
     if g.number_of_nodes() == 0:
         return []
-    if g.number_of_edges() == 0:
+    # networkx counts edges by summing every degree: the arrays know it for free
+    if (len(arrays.src) if arrays is not None else g.number_of_edges()) == 0:
         return [{v} for v in g]
     if g.number_of_nodes() > COMPILED_FROM:
         found = _igraph_leiden(arrays if arrays is not None else EdgeArrays.from_graph(g), seed)
@@ -229,7 +230,8 @@ def partition_modularity(
     edges): sum over communities of L_c / m - (d_c / 2m)^2, in one pass over the edges
     (networkx walks the graph once per community, ten times slower on 2,000 actors);
     with ``arrays`` (of ``g``) the pass is vectorised."""
-    if g.number_of_edges() == 0 or not communities:
+    edges = len(arrays.src) if arrays is not None else g.number_of_edges()
+    if edges == 0 or not communities:
         return None
     if arrays is not None:
         return _array_modularity(arrays, communities)
@@ -273,7 +275,8 @@ def detected_blocs(
     if arrays is None and large:
         arrays = EdgeArrays.from_graph(g)
     communities = detect_communities(g, seed, arrays)
-    method = "Leiden" if large and g.number_of_edges() and compiled_louvain_available() else "Louvain"
+    method = ("Leiden" if large and len(arrays.src) and compiled_louvain_available()
+              else "Louvain")
     # small views keep the pure-Python sum, bit for bit the figure they always had
     modularity = partition_modularity(g, communities, arrays if large else None)
 
@@ -281,9 +284,11 @@ def detected_blocs(
         return sum(cap.index.get(a, 0.0) for a in c)
 
     ordered = sorted(communities, key=lambda c: (len(c) < 2, -strength(c), -len(c), min(c)))
+    degree = (dict(zip(arrays.nodes, arrays.degree().tolist(), strict=True)) if large
+              else g.degree)
     groups = []
     for i, c in enumerate(ordered, start=1):
-        lead = max(c, key=lambda a: (cap.index.get(a, 0.0), g.degree(a), a))
+        lead = max(c, key=lambda a: (cap.index.get(a, 0.0), degree[a], a))
         name = g.nodes[lead].get("name", lead)
         groups.append((f"C{i}", f"Around {name}", c))
     return dataclasses.replace(bloc_set(groups, cap, modularity), method=method)
