@@ -91,3 +91,30 @@ def test_cli_report_stdout_is_the_report(capsys):
     out = capsys.readouterr().out
     with open_project(None) as project:
         assert out == make_report(project)
+
+
+def test_a_long_report_names_its_stages_and_ctrl_c_exits_130(tmp_path):
+    import os
+    import signal
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from explorer.store import Project
+    from explorer.synthetic import synthetic_document
+
+    root = Path(__file__).resolve().parents[1]
+    path = tmp_path / "big.sbx"
+    # large enough that a report runs for seconds, stage after stage
+    Project.create(path, synthetic_document(15000, 600, 3, n_ties=30000)).close()
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_DATA_HOME=str(tmp_path / "xdg"))
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(root), env.get("PYTHONPATH")]))
+    child = subprocess.Popen([sys.executable, "-m", "explorer", "report", str(path)],
+                             cwd=tmp_path, env=env, stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE)
+    first = child.stderr.readline()  # a stage ran over half a second: named, plain line
+    assert first.startswith("Computing report… stage ".encode()) and b" of 9 (" in first
+    child.send_signal(signal.SIGINT)
+    out, err = child.communicate(timeout=120)
+    assert child.returncode == 130, err
+    assert out == b"" and b"Traceback" not in err
