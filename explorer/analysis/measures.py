@@ -16,6 +16,11 @@
 - **articulation points**, **components** (largest first) and the **largest-component
   share** of nodes, and **global efficiency** (hops; estimated from the same sampled
   sources when betweenness is sampled).
+
+Everything starts from one :class:`~explorer.analysis.arrays.EdgeArrays` read of the
+graph; sampled path measures run compiled (numba or igraph, see
+:mod:`explorer.analysis.paths`) and articulation points in igraph when installed, with
+networkx's answers either way.
 """
 
 from __future__ import annotations
