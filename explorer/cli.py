@@ -327,12 +327,18 @@ def _cmd_animate(args: argparse.Namespace) -> int:
 
 
 def _cmd_report(args: argparse.Namespace) -> int:
+    from explorer.cli_progress import StageProgress
     from explorer.services import make_report
+    from explorer.services.reports import make_report_stages
 
+    request = _request(args)
     with _open(args.project) as project:
         weights = _parse_weights(args.weight)
-        sys.stdout.write(make_report(project, _request(args), weights, args.format,
-                                     headline=args.blocs, glossary=args.glossary))
+        # stages that run over half a second are named on stderr; stdout is the report
+        with StageProgress("Computing report", make_report_stages(request)) as progress:
+            text = make_report(project, request, weights, args.format,
+                               headline=args.blocs, glossary=args.glossary, progress=progress)
+        sys.stdout.write(text)
     return 0
 
 

@@ -18,6 +18,8 @@ import networkx as nx
 import numpy as np
 import scipy.sparse as sp
 
+from explorer.analysis.arrays import EdgeArrays
+
 
 @dataclass(frozen=True)
 class BalanceResult:
@@ -31,35 +33,32 @@ class BalanceResult:
     unbalanced: tuple[tuple[str, str, str], ...]
 
 
-def _signed_matrix(g: nx.Graph, nodes: list) -> sp.csr_array:
-    pos = {v: i for i, v in enumerate(nodes)}
-    r, c, s = [], [], []
-    for u, v, d in g.edges(data=True):
-        if u == v:
-            continue
-        sign = 1.0 if d.get("sign", 1) > 0 else -1.0
-        r += [pos[u], pos[v]]
-        c += [pos[v], pos[u]]
-        s += [sign, sign]
-    n = len(nodes)
-    return sp.csr_array((np.array(s, dtype=float), (r, c)), shape=(n, n))
+def _signed_matrix(arrays: EdgeArrays) -> sp.csr_array:
+    keep = arrays.src != arrays.dst
+    r, c, s = arrays.src[keep], arrays.dst[keep], arrays.sign[keep]
+    n = arrays.n
+    return sp.csr_array((np.concatenate([s, s]), (np.concatenate([r, c]), np.concatenate([c, r]))),
+                        shape=(n, n))
 
 
-def structural_balance(signed: nx.Graph) -> BalanceResult:
-    """Share of balanced triangles of ``signed`` (edge attribute ``sign``: +1 or -1)."""
-    nodes = list(signed)
-    if len(nodes) < 3 or signed.number_of_edges() < 3:
+def structural_balance(signed: nx.Graph, arrays: EdgeArrays | None = None) -> BalanceResult:
+    """Share of balanced triangles of ``signed`` (edge attribute ``sign``: +1 or -1);
+    ``arrays`` (of ``signed``, read with ``sign="sign"``) saves reading it again."""
+    if arrays is None or arrays.sign is None:
+        arrays = EdgeArrays.from_graph(signed, sign="sign")
+    if arrays.n < 3 or len(arrays.src) < 3:
         return BalanceResult(0, 0, 0, None, ())
-    s = _signed_matrix(signed, nodes)
+    s = _signed_matrix(arrays)
     a = abs(s)
     tri = int(round((a @ a).multiply(a).sum() / 6))
     diff = int(round((s @ s).multiply(s).sum() / 6))
     balanced = (tri + diff) // 2
     unbalanced = tri - balanced
     listed: set[tuple[str, str, str]] = set()
-    for u, v, d in signed.edges(data=True):
-        if d.get("sign", 1) >= 0:
-            continue
+    nodes = arrays.nodes
+    negative = np.flatnonzero(arrays.sign < 0)
+    for u, v in zip(arrays.src[negative].tolist(), arrays.dst[negative].tolist(), strict=True):
+        u, v = nodes[u], nodes[v]
         for w in set(signed[u]) & set(signed[v]):
             if w in (u, v):
                 continue

@@ -159,6 +159,9 @@ def _capability_index(actors: list[Actor], w: dict[str, float], year: int | None
     # one pass per actor, no intermediate dicts: at 10,000 actors this loop is most of
     # the index's cost, and a change of date recomputes it
     for a in actors:
+        if not a.capabilities:  # most actors of an imported graph: skip the lookups
+            used[a.id] = {}
+            continue
         mine: dict[str, Capability] = {}
         for m in metrics:
             c = a.figure_at(m, year)
@@ -185,7 +188,8 @@ def _capability_index(actors: list[Actor], w: dict[str, float], year: int | None
                            if comp else 0.0)
     grand = sum(index.values())
     share = {a: (v / grand if grand > 0 else 0.0) for a, v in index.items()}
-    warheads = {a.id: float(v) for a in actors if (v := a.figure("warheads", year)) is not None}
+    warheads = {a.id: float(v) for a in actors
+                if a.capabilities and (v := a.figure("warheads", year)) is not None}
     return CapabilityIndex(
         index=index,
         share=share,

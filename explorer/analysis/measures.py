@@ -16,10 +16,17 @@
 - **articulation points**, **components** (largest first) and the **largest-component
   share** of nodes, and **global efficiency** (hops; estimated from the same sampled
   sources when betweenness is sampled).
+
+Everything starts from one :class:`~explorer.analysis.arrays.EdgeArrays` read of the
+graph; sampled path measures run compiled (numba or igraph, see
+:mod:`explorer.analysis.paths`) and articulation points in igraph when installed, with
+networkx's answers either way.
 """
 
 from __future__ import annotations
 
+import heapq
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import networkx as nx
@@ -28,6 +35,7 @@ import scipy.sparse as sp
 import scipy.sparse.csgraph as csgraph
 import scipy.sparse.linalg as spla
 
+from explorer.analysis.arrays import EdgeArrays
 from explorer.analysis.paths import path_measures
 
 EXACT_MAX_NODES = 1000
@@ -58,38 +66,28 @@ class NetworkMeasures:
     def top(self, measure: str, n: int = 10) -> list[tuple[str, float]]:
         """The ``n`` highest nodes by ``measure`` (a dict attribute), ties broken by id."""
         values = getattr(self, measure)
-        ranked = sorted(
-            ((k, v) for k, v in values.items() if v is not None), key=lambda kv: (-kv[1], kv[0])
+        # nsmallest equals sorted(...)[:n] without sorting 100,000 nodes for ten
+        return heapq.nsmallest(
+            n, ((k, v) for k, v in values.items() if v is not None),
+            key=lambda kv: (-kv[1], kv[0]),
         )
-        return ranked[:n]
 
     @property
     def isolated(self) -> tuple[str, ...]:
         return tuple(sorted(k for k, d in self.degree.items() if d == 0))
 
 
-def _weight_matrix(g: nx.Graph, nodes: list, weight: str = "weight") -> sp.csr_array:
-    pos = {v: i for i, v in enumerate(nodes)}
-    r, c, w = [], [], []
-    for u, v, d in g.edges(data=True):
-        if u == v:
-            continue
-        x = float(d.get(weight, 1.0))
-        r += [pos[u], pos[v]]
-        c += [pos[v], pos[u]]
-        w += [x, x]
-    n = len(nodes)
-    return sp.csr_array((np.array(w, dtype=float), (r, c)), shape=(n, n))
-
-
-def eigenvector_by_component(g: nx.Graph, weight: str = "weight") -> dict[str, float]:
+def eigenvector_by_component(
+    g: nx.Graph, weight: str = "weight", arrays: EdgeArrays | None = None
+) -> dict[str, float]:
     """Weighted eigenvector centrality, computed per connected component (see module)."""
-    nodes = list(g)
+    arrays = arrays if arrays is not None else EdgeArrays.from_graph(g, weight)
+    nodes = arrays.nodes
     n = len(nodes)
     out = dict.fromkeys(nodes, 0.0)
     if n == 0:
         return out
-    w = _weight_matrix(g, nodes, weight)
+    w = arrays.weight_matrix
     count, labels = csgraph.connected_components(abs(w) > 0, directed=False)
     for label in range(count):
         idx = np.flatnonzero(labels == label)
@@ -111,12 +109,15 @@ def eigenvector_by_component(g: nx.Graph, weight: str = "weight") -> dict[str, f
     return out
 
 
-def burt_constraint(g: nx.Graph, weight: str = "weight") -> dict[str, float | None]:
+def burt_constraint(
+    g: nx.Graph, weight: str = "weight", arrays: EdgeArrays | None = None
+) -> dict[str, float | None]:
     """Burt's constraint c_i = sum over neighbours j of (p_ij + sum_q p_iq p_qj)^2."""
-    nodes = list(g)
+    arrays = arrays if arrays is not None else EdgeArrays.from_graph(g, weight)
+    nodes = arrays.nodes
     if not nodes:
         return {}
-    w = _weight_matrix(g, nodes, weight)
+    w = arrays.weight_matrix
     strength = np.asarray(w.sum(axis=1)).ravel()
     inv = np.divide(1.0, strength, out=np.zeros_like(strength), where=strength > 0)
     p = sp.diags_array(inv) @ w
@@ -130,31 +131,51 @@ def burt_constraint(g: nx.Graph, weight: str = "weight") -> dict[str, float | No
     }
 
 
+def articulation_points(g: nx.Graph, arrays: EdgeArrays | None = None) -> tuple[str, ...]:
+    """Articulation points of ``g``, sorted: by igraph when installed (the same set,
+    twenty times faster than networkx's Python DFS on 100,000 nodes)."""
+    graph = arrays.igraph() if arrays is not None else None
+    if graph is None:
+        return tuple(sorted(nx.articulation_points(g)))
+    nodes = arrays.nodes
+    return tuple(sorted(nodes[i] for i in graph.articulation_points()))
+
+
+def _step(progress: Callable[[], None] | None) -> None:
+    if progress is not None:
+        progress()
+
+
 def network_measures(
     g: nx.Graph,
     weight: str = "weight",
     exact_max_nodes: int = EXACT_MAX_NODES,
     sample_k: int = SAMPLE_K,
     seed: int = SAMPLE_SEED,
+    arrays: EdgeArrays | None = None,
+    progress: Callable[[], None] | None = None,
 ) -> NetworkMeasures:
-    """All measures of ``g``; an empty graph gives empty dicts and zeros."""
-    n = g.number_of_nodes()
+    """All measures of ``g``; an empty graph gives empty dicts and zeros. ``arrays`` (of
+    ``g``) saves reading the graph again; ``progress`` is called once, after the path
+    measures (the longest part on a large graph)."""
+    arrays = arrays if arrays is not None else EdgeArrays.from_graph(g, weight)
+    n = arrays.n
     sampled = n > exact_max_nodes
-    paths = path_measures(g, k=sample_k if sampled else None, seed=seed)
-    components = sorted(
-        (tuple(sorted(c)) for c in nx.connected_components(g)), key=lambda c: (-len(c), c)
-    )
+    paths = path_measures(g, k=sample_k if sampled else None, seed=seed, arrays=arrays)
+    _step(progress)
+    components = arrays.components()
+    nodes = arrays.nodes
     return NetworkMeasures(
         n_nodes=n,
-        n_edges=g.number_of_edges(),
-        degree=dict(g.degree()),
-        weighted_degree={k: float(v) for k, v in g.degree(weight=weight)},
+        n_edges=len(arrays.src),
+        degree=dict(zip(nodes, arrays.degree().tolist(), strict=True)),
+        weighted_degree=dict(zip(nodes, arrays.weighted_degree().tolist(), strict=True)),
         betweenness=paths.betweenness,
         betweenness_sampled=paths.sampled,
         betweenness_k=paths.k,
-        eigenvector=eigenvector_by_component(g, weight),
-        constraint=burt_constraint(g, weight),
-        articulation_points=tuple(sorted(nx.articulation_points(g))),
+        eigenvector=eigenvector_by_component(g, weight, arrays),
+        constraint=burt_constraint(g, weight, arrays),
+        articulation_points=articulation_points(g, arrays),
         components=tuple(components),
         largest_component_share=(len(components[0]) / n) if n else 0.0,
         efficiency=paths.efficiency,

@@ -19,7 +19,8 @@
       "blocs": {
         "user": {"blocs": [{id, name, size, strength, share}], "unaligned_share",
                  "con", "ratios": [{a, b, ratio}]},
-        "detected": {"count", "singletons", "modularity", "con", "unaligned_share",
+        "detected": {"count", "singletons", "modularity", "method",  # Louvain | Leiden
+                     "con", "unaligned_share",
                      "blocs": [{id, name, size, members, strength, share}],  # size >= 2
                      "ratios": [{a, b, ratio}]},
         "alliance": {"blocs": [{id, name, size, members, strength, share}],
@@ -75,7 +76,8 @@ from explorer.analysis.blocs import actor_concentration
 from explorer.analysis.glossary import glossary
 from explorer.analysis.names import changes_from_cli, resolve_name, resolve_names
 from explorer.analysis.narrative import analysis_summary, comparison_summary
-from explorer.analysis.pipeline import Analysis, analyse
+from explorer.analysis.pipeline import STAGES as ANALYSIS_STAGES
+from explorer.analysis.pipeline import Analysis, Progress, analyse
 from explorer.analysis.power_compare import DEFAULT_HEADLINE, check_headline, power_side
 from explorer.analysis.report_text import format_text
 from explorer.analysis.view import ViewFilter
@@ -83,7 +85,7 @@ from explorer.analysis.whatif import Comparison, changes_outside, compare
 from explorer.model.describe import describe_change
 from explorer.model.entities import Change, Document, Scenario
 
-__all__ = ["build_report", "changes_from_cli", "format_text", "resolve_names"]
+__all__ = ["build_report", "changes_from_cli", "format_text", "report_stages", "resolve_names"]
 
 SCHEMA = 1
 TOP_ACTORS = 15
@@ -146,6 +148,7 @@ def _blocs(an: Analysis, headline: str) -> dict:
             "count": len(det.blocs),
             "singletons": sum(1 for b in det.blocs if len(b.members) == 1),
             "modularity": det.modularity,
+            "method": det.method,
             "con": det.con,
             "unaligned_share": det.unaligned_share,
             "blocs": [
@@ -258,6 +261,16 @@ def _comparison(c: Comparison) -> dict:
     } | report_power.comparison(c)
 
 
+#: The last stage of :func:`build_report`, after the analysis or the comparison.
+TABLES_STAGE = "summary and tables"
+
+
+def report_stages(with_scenario: bool) -> tuple[str, ...]:
+    """The stages :func:`build_report` reports progress in, in order: a what-if report is
+    one comparison step (it analyses baseline and scenario inside), then the tables."""
+    return (("what-if comparison",) if with_scenario else ANALYSIS_STAGES) + (TABLES_STAGE,)
+
+
 def build_report(
     doc: Document,
     view: ViewFilter | None = None,
@@ -265,11 +278,19 @@ def build_report(
     weights: Mapping[str, float] | None = None,
     headline: str = DEFAULT_HEADLINE,
     against: Scenario | str | None = None,
+    progress: Progress | None = None,
 ) -> dict:
     """The report of ``doc`` under ``view``; with ``scenario`` (a Scenario, a list of
     changes, or the name of a saved scenario) also the what-if comparison, against the
     baseline or the scenario ``against``. ``headline`` is the bloc view ("user",
-    "detected", "alliance") the summary and text lead with."""
+    "detected", "alliance") the summary and text lead with. ``progress(done, total)`` is
+    called with 0, then after each of ``report_stages(scenario is not None)``."""
+    total = len(report_stages(scenario is not None))
+
+    def tell(done: int) -> None:
+        if progress is not None:
+            progress(done, total)
+
     view = view or ViewFilter()
     headline = check_headline(headline)
     name = None
@@ -281,12 +302,14 @@ def build_report(
     if isinstance(against, str):
         against = doc.scenarios[resolve_name(doc, against, "scenario")]
     if scenario is not None:
+        tell(0)
         comparison = compare(doc, scenario, view, weights, headline, reference=against)
+        tell(1)
         base = comparison.baseline
         side = comparison.baseline_power
         summary = comparison_summary(comparison, changes_outside(base.data, comparison.changes))
     else:
-        base = analyse(doc, view, weights)
+        base = analyse(doc, view, weights, progress=lambda done, _total: tell(done))
         side = power_side(base)
         summary = analysis_summary(base, side, headline)
     report = {
@@ -321,4 +344,5 @@ def build_report(
             ],
         }
         report["comparison"] = _comparison(comparison)
+    tell(total)
     return report

@@ -112,7 +112,8 @@ def format_text(report: dict, glossary: bool = False) -> str:
         f"Network: {net['nodes']} actors, {net['edges']} links, {net['components']} components "
         f"(largest {_pct(net['largest_component_share'])}), efficiency {_fmt(net['efficiency'])}"
         + (f" [sampled, k={net['sample_k']}]" if net["sampled"] else ""),
-        "Top brokers (betweenness)",
+        "Top brokers (betweenness"
+        + (f", estimated from {net['sample_k']} sampled actors)" if net["sampled"] else ")"),
     ]
     if net.get("direction_note"):
         out.insert(len(out) - 1, f"  {net['direction_note']}")
@@ -220,6 +221,8 @@ def _bloc_sections(blocs: dict) -> list[str]:
         title = BLOC_TITLES[view] + (" [headline]" if view == headline else "")
         if view == "detected":
             det = blocs["detected"]
+            if det.get("method") and det["method"] != "Louvain":
+                title = title.replace("Louvain", det["method"])
             title += (f": {det['count']} ({det['singletons']} single actors), modularity "
                       f"{_fmt(det['modularity'])}")
         out += _bloc_table(title, blocs[view])

@@ -125,3 +125,25 @@ def test_large_graphs_use_compiled_louvain_with_the_same_quality():
     assert fast == blocs.detect_communities(g)  # a fixed seed: the same answer each time
     exact = [set(c) for c in blocs._louvain(g, blocs.LOUVAIN_SEED)]
     assert abs(nx.community.modularity(g, fast) - nx.community.modularity(g, exact)) < 0.01
+
+
+def test_vectorised_modularity_equals_the_edge_pass():
+    from explorer.analysis.arrays import EdgeArrays
+    from explorer.synthetic import synthetic_document
+
+    g = positive_projection(filtered(synthetic_document(200, 30, seed=2)))
+    communities = detect_communities(g)
+    fast = partition_modularity(g, communities, EdgeArrays.from_graph(g))
+    assert fast == pytest.approx(partition_modularity(g, communities), rel=1e-12)
+    assert fast == pytest.approx(nx.community.modularity(g, communities, weight="weight"))
+
+
+def test_large_graphs_fall_back_to_networkx_louvain_without_igraph(monkeypatch):
+    from explorer.analysis import blocs
+
+    g = nx.relabel_nodes(nx.connected_caveman_graph(30, 40), lambda i: f"a{i}")
+    assert g.number_of_nodes() > blocs.COMPILED_FROM
+    monkeypatch.setattr(blocs, "_igraph_leiden", lambda arrays, seed: None)
+    slow = blocs.detect_communities(g)
+    assert sorted(map(sorted, slow)) == sorted(
+        map(sorted, nx.community.louvain_communities(g, weight="weight", seed=42)))

@@ -69,3 +69,40 @@ def test_empty_graphs():
     data = filtered(small_doc(), ViewFilter(regions=frozenset({"nowhere"})))
     assert hub_graph(data).number_of_nodes() == 0
     assert signed_projection(data).number_of_nodes() == 0
+
+
+def test_positive_view_keeps_networkx_edge_order():
+    """Louvain's answer depends on adjacency order: the fast fill must give the order
+    add_edges_from(signed.edges(data=True)) gives."""
+    import networkx as nx
+
+    from explorer.analysis.graphs import positive_view, signed_projection
+    from explorer.analysis.view import filtered
+    from explorer.synthetic import synthetic_document
+
+    signed = signed_projection(filtered(synthetic_document(300, 40, seed=5)))
+    fast = positive_view(signed)
+    slow = nx.Graph()
+    slow.add_nodes_from(signed.nodes(data=True))
+    slow.add_edges_from((u, v, d) for u, v, d in signed.edges(data=True) if d["sign"] > 0)
+    assert list(fast.nodes(data=True)) == list(slow.nodes(data=True))
+    assert [(u, list(n.items())) for u, n in fast.adjacency()] == [
+        (u, list(n.items())) for u, n in slow.adjacency()]
+    u, v = next(iter(fast.edges()))
+    assert fast[u][v] is fast[v][u] and fast[u][v] is not signed[u][v]
+
+
+def test_positive_edge_arrays_are_the_signed_ones_filtered():
+    from explorer.analysis.arrays import EdgeArrays
+    from explorer.analysis.graphs import positive_view, signed_projection
+    from explorer.analysis.view import filtered
+    from explorer.synthetic import synthetic_document
+
+    signed = signed_projection(filtered(synthetic_document(300, 40, seed=5)))
+    every = EdgeArrays.from_graph(signed, sign="sign")
+    assert (every.sign < 0).any()
+    kept = every.where(every.sign > 0)
+    read = EdgeArrays.from_graph(positive_view(signed))
+    assert kept.nodes == read.nodes
+    for name in ("src", "dst", "weight"):
+        assert getattr(kept, name).tolist() == getattr(read, name).tolist()

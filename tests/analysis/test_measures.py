@@ -106,3 +106,53 @@ def test_empty_graph():
     m = network_measures(nx.Graph())
     assert m.n_nodes == 0 and m.components == () and m.largest_component_share == 0.0
     assert m.top("betweenness") == []
+
+
+def _installed(name):
+    import importlib.util
+
+    return importlib.util.find_spec(name) is not None
+
+
+@pytest.mark.parametrize("backend", ["numpy", "igraph", "numba"])
+def test_sampled_backends_give_networkx_numbers(backend):
+    if backend != "numpy" and not _installed(backend):
+        pytest.skip(f"{backend} not installed")
+    # two components, an isolate and a self-loop: every corner the kernels must handle
+    g = nx.disjoint_union(nx.barabasi_albert_graph(150, 2, seed=4), nx.cycle_graph(30))
+    g.add_node("iso")
+    g.add_edge(3, 3)
+    pm = path_measures(g, k=25, seed=7, backend=backend)
+    assert pm.sampled and pm.k == 25
+    _close(pm.betweenness, nx.betweenness_centrality(g, k=25, seed=7))
+    numpy = path_measures(g, k=25, seed=7, backend="numpy")
+    assert pm.efficiency == pytest.approx(numpy.efficiency, rel=1e-12)
+
+
+def test_auto_backend_keeps_exact_graphs_on_numpy():
+    from explorer.analysis.arrays import EdgeArrays
+    from explorer.analysis.paths import _backend
+
+    g = nx.path_graph(5)
+    assert _backend("auto", False, EdgeArrays.from_graph(g)) == "numpy"
+    with pytest.raises(ValueError):
+        path_measures(g, backend="fortran")
+
+
+def test_edge_arrays_components_degrees_and_articulation_match_networkx():
+    from explorer.analysis.arrays import EdgeArrays
+    from explorer.analysis.measures import articulation_points
+
+    g = _weighted(nx.disjoint_union(nx.barbell_graph(5, 2), nx.path_graph(4)))
+    g.add_nodes_from(["x", "y"])
+    g.add_edge(0, 0, weight=2.0)
+    arrays = EdgeArrays.from_graph(g)
+    expected = sorted((tuple(sorted(c, key=str)) for c in nx.connected_components(g)),
+                      key=lambda c: (-len(c), [str(v) for v in c]))
+    assert [set(c) for c in arrays.components()] == [set(c) for c in expected]
+    assert dict(zip(arrays.nodes, arrays.degree().tolist(), strict=True)) == dict(g.degree())
+    _close(dict(zip(arrays.nodes, arrays.weighted_degree().tolist(), strict=True)),
+           dict(g.degree(weight="weight")))
+    fast = articulation_points(g, arrays)
+    assert set(fast) == set(nx.articulation_points(g))
+    assert articulation_points(g) == tuple(sorted(nx.articulation_points(g)))

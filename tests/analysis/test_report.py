@@ -144,3 +144,30 @@ def test_report_says_directed_ties_are_read_as_undirected(tmp_path):
     assert net["directed_ties"] == 2
     assert "treats every link as undirected" in net["direction_note"]
     assert build_report(small_doc())["network"]["direction_note"] == ""
+
+
+def test_report_on_a_large_view_says_what_it_sampled_and_how_blocs_were_found():
+    from explorer.analysis.blocs import compiled_louvain_available
+    from explorer.analysis.measures import EXACT_MAX_NODES, SAMPLE_K
+    from explorer.synthetic import synthetic_document
+
+    doc = synthetic_document(EXACT_MAX_NODES + 200, 60, seed=3)
+    report = build_report(doc)
+    net = report["network"]
+    assert net["sampled"] and net["sample_k"] == SAMPLE_K
+    text = format_text(report)
+    assert f"[sampled, k={SAMPLE_K}]" in text
+    assert f"Top brokers (betweenness, estimated from {SAMPLE_K} sampled actors)" in text
+    method = "Leiden" if compiled_louvain_available() else "Louvain"
+    assert report["blocs"]["detected"]["method"] == method
+    assert f"Detected blocs ({method})" in text
+
+
+def test_report_on_the_default_project_is_exact_louvain():
+    from explorer.dataset import load_dataset
+
+    report = build_report(load_dataset())
+    assert not report["network"]["sampled"]
+    assert report["blocs"]["detected"]["method"] == "Louvain"
+    text = format_text(report)
+    assert "Top brokers (betweenness)\n" in text and "Detected blocs (Louvain)" in text
