@@ -76,7 +76,10 @@ def read_gexf(path: Path, progress: Progress | None = None) -> RawGraph:
     reader.parser = parser
     parser.StartElementHandler = reader.start
     parser.EndElementHandler = reader.end
-    feed_expat(parser, data, path, progress)
+    try:
+        feed_expat(parser, data, path, progress)
+    finally:
+        reader.parser = None  # the parser's handlers hold the reader: break the cycle
     if not reader.graph_seen:
         raise ImportFormatError("the GEXF file has no <graph> element.", path)
     return reader.raw

@@ -119,6 +119,10 @@ def _text(value: Any) -> str:
     return "" if value is None else str(value)
 
 
+#: The one open period of an edge without dates (shared, never changed).
+_OPEN: list[Spell] = [(None, None)]
+
+
 def _spell_list(spells: list[Spell]) -> list[Spell]:
     return spells if spells else [(None, None)]
 
@@ -450,16 +454,18 @@ def _generic_edges(
         attrs = edge.attrs
         if "start" in attrs or "end" in attrs:
             periods: list[Spell] = [(attrs.get("start"), attrs.get("end"))]
+        elif not edge.spells:
+            periods = _OPEN  # the common undated edge: nothing to parse
         else:
-            periods = _spell_list(edge.spells)
+            periods = edge.spells
         # numeric spells (GEXF timeformat="double") are one edge present at times, not
         # one undated edge per spell
-        spells = numeric_spells(periods)
+        spells = numeric_spells(periods) if periods is not _OPEN else ()
         if spells:
-            periods = [(None, None)]
+            periods = _OPEN
+        pair = (a, b) if directed or a <= b else (b, a)
         for start, end in periods:
             units += 1
-            pair = (a, b) if directed or a <= b else (b, a)
             key = (pair, directed, _text(start), _text(end))
             if key in seen:
                 continue
