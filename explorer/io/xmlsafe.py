@@ -17,7 +17,8 @@ from xml.parsers import expat
 import defusedxml.ElementTree as DET
 from defusedxml import DTDForbidden, EntitiesForbidden, ExternalReferenceForbidden
 
-from explorer.io.common import PROGRESS_STEP, Progress, ProgressReader
+from explorer.io import common
+from explorer.io.common import Progress, ProgressReader
 from explorer.io.errors import ImportFormatError
 
 _ILLEGAL_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -93,11 +94,12 @@ def feed_expat(
     after each; expat's errors become ImportFormatError naming the line."""
     total = len(data)
     view = memoryview(data)
+    step = common.PROGRESS_STEP
     try:
-        for offset in range(0, total, PROGRESS_STEP):
-            parser.Parse(view[offset : offset + PROGRESS_STEP], False)
+        for offset in range(0, total, step):
+            parser.Parse(view[offset : offset + step], False)
             if progress is not None:
-                progress(min(offset + PROGRESS_STEP, total), total)
+                progress(min(offset + step, total), total)
         parser.Parse(b"", True)
     except expat.ExpatError as exc:
         detail = expat.ErrorString(exc.code)
