@@ -64,10 +64,10 @@ def test_import_progress_can_be_cancelled_before_anything_is_written(qtbot, tmp_
     import pytest
 
     from explorer.services import import_to_new_project
-    from explorer.ui.export.file_transfer import ImportCancelled, _progress_dialog
+    from explorer.ui.export.file_transfer import ImportCancelled, progress_dialog
 
     window = _window(qtbot, tmp_path, window_settings)
-    dialog, report = _progress_dialog(window, "Importing…")
+    dialog, report = progress_dialog(window, "Importing…", ImportCancelled)
     assert dialog.findChild(QAbstractButton).text() == "Cancel"
     source = tmp_path / "g.graphml"
     source.write_text(

@@ -177,6 +177,10 @@ def _node_style(model: GraphModel, i: int, s: float) -> tuple[QPen, QBrush]:
     return pen, QBrush(color)
 
 
+#: Label candidates tried, as a multiple of the labels the picture has room for.
+LABEL_TRIES = 4
+
+
 class _Ticker:
     """Counts painted edges and nodes into a progress callback (0–90 %: saving is last)."""
 
@@ -307,6 +311,10 @@ def _paint_labels(
     score[np.asarray(model.changed, dtype=bool)] += 1e6  # what a scenario changed is named
     candidates = np.flatnonzero(inside)
     order = candidates[np.argsort(-score[candidates], kind="stable")]
+    # a picture holds at most about area / label-box labels; past a few times that many
+    # candidates, the rest would all be tried and refused (seconds at 100,000 nodes)
+    room = area.width() * area.height() / max(float(np.median(widths)) * height, 1.0)
+    order = order[: max(int(LABEL_TRIES * room), 1)]
     # a picture is not redrawn per frame, so it names every node there is room for; the
     # screen's MAX_LABELS cap (text items are costly to move) does not apply
     limit = len(order)
