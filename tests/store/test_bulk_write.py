@@ -80,3 +80,23 @@ def test_a_tie_to_a_missing_actor_is_refused_and_nothing_is_left(tmp_path):
     with pytest.raises(sqlite3.IntegrityError):
         Project.create(tmp_path / "p.sbx", doc)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_membership_of_a_missing_alliance_is_refused(tmp_path):
+    from explorer.model.entities import Membership
+
+    doc = _chain(3)
+    doc.memberships[1] = Membership("nowhere", "a0", id=1)
+    with pytest.raises(sqlite3.IntegrityError):
+        Project.create(tmp_path / "p.sbx", doc)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_bloc_member_that_is_no_actor_is_refused(tmp_path):
+    from explorer.model.entities import Bloc
+
+    doc = _chain(3)
+    doc.blocs["b"] = Bloc("b", "B", members=("a0", "ghost"))
+    with pytest.raises(sqlite3.IntegrityError):
+        Project.create(tmp_path / "p.sbx", doc)
+    assert list(tmp_path.iterdir()) == []
