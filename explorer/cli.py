@@ -8,7 +8,9 @@ from __future__ import annotations
 import argparse
 import contextlib
 import sys
+import time
 from collections.abc import Sequence
+from pathlib import Path
 
 from explorer import __version__
 from explorer.errors import UserError
@@ -288,16 +290,20 @@ def _cmd_export(args: argparse.Namespace) -> int:
             return 0
         if args.output == "-" and args.format != "json":
             raise UserError(f"--format {args.format} needs a file name for -o.")
+        label = f"Exporting {Path(args.output).name}"
         if args.format in IMAGE_FORMATS:
             from explorer.ui.export.renderer import render_page
 
-            services.export_image(
-                project, args.output, args.format, request, render_page,
-                width=args.width, dpi=args.dpi, side_by_side=args.side_by_side,
-                layout=args.layout,
-            )
+            with StderrProgress(label) as progress:
+                services.export_image(
+                    project, args.output, args.format, request, render_page,
+                    width=args.width, dpi=args.dpi, side_by_side=args.side_by_side,
+                    layout=args.layout, progress=progress,
+                )
             return 0
-        services.export_graph_file(project, args.output, args.format, request, args.layout)
+        with StderrProgress(label) as progress:
+            services.export_graph_file(project, args.output, args.format, request,
+                                       args.layout, progress=progress)
     return 0
 
 
@@ -384,10 +390,46 @@ def _parse_weights(items: list[str]) -> dict[str, float] | None:
     return checked
 
 
+class StderrProgress:
+    """A progress callback that shows ``Importing big.gexf… 45 %`` on stderr once the
+    work has run for DELAY seconds: one line rewritten with ``\r`` on a terminal, a
+    plain line every tenth otherwise (logs stay short). stdout is left alone."""
+
+    DELAY = 0.5
+
+    def __init__(self, label: str) -> None:
+        self.label = label
+        self.tty = sys.stderr.isatty()
+        self.shown = -1  # the last percentage printed
+        self.start = time.monotonic()
+
+    def __enter__(self) -> StderrProgress:
+        return self
+
+    def __exit__(self, kind: object, *_rest: object) -> None:
+        if self.shown >= 0 and self.tty:
+            print(file=sys.stderr, flush=True)  # end the rewritten line
+
+    def __call__(self, done: int, total: int) -> None:
+        if time.monotonic() - self.start < self.DELAY:
+            return
+        percent = min(100, 100 * done // total) if total > 0 else 0
+        step = 1 if self.tty else 10
+        if self.shown >= 0 and percent // step <= self.shown // step:
+            return
+        self.shown = percent
+        line = f"{self.label}… {percent} %"
+        if self.tty:
+            print(f"\r{line}", end="", file=sys.stderr, flush=True)
+        else:
+            print(line, file=sys.stderr, flush=True)
+
+
 def _cmd_import(args: argparse.Namespace) -> int:
     from explorer.services import import_to_new_project
 
-    summary = import_to_new_project(args.file, args.output, args.format)
+    with StderrProgress(f"Importing {Path(args.file).name}") as progress:
+        summary = import_to_new_project(args.file, args.output, args.format, progress)
     for warning in summary.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     counts = summary.counts

@@ -7,12 +7,12 @@ import math
 import os
 import re
 import unicodedata
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from explorer.io.errors import ImportFormatError
+from explorer.model.progress import Progress as _Progress
 from explorer.store.atomic import atomic_text
 
 #: Files larger than this are refused before reading (200 MiB). A 50,000-node, 100,000-edge
@@ -22,7 +22,7 @@ MAX_FILE_BYTES = 200 * 1024 * 1024
 #: How often (in bytes read) importers call their ``progress`` callback.
 PROGRESS_STEP = 1024 * 1024
 
-Progress = Callable[[int, int], None]
+Progress = _Progress  # (done, total); see explorer.model.progress
 
 ID_RE = re.compile(r"^[A-Za-z0-9_.\-]{1,64}$")
 _SLUG_BAD = re.compile(r"[^A-Za-z0-9_.\-]+")

@@ -44,6 +44,7 @@ from explorer.io.result import ImportResult
 from explorer.model.entities import Actor, Alliance, Capability, Document, Membership, Tie
 from explorer.model.graph_extras import membership_key, tie_key
 from explorer.model.node_key import NodeKey
+from explorer.model.progress import Progress, part
 from explorer.model.vocab import ACTOR_KINDS, ALLIANCE_KINDS, METRICS, OBLIGATIONS, ROLES
 
 NODE_TYPE = "node_type"
@@ -117,6 +118,10 @@ class _Warnings:
 
 def _text(value: Any) -> str:
     return "" if value is None else str(value)
+
+
+#: The one open period of an edge without dates (shared, never changed).
+_OPEN: list[Spell] = [(None, None)]
 
 
 def _spell_list(spells: list[Spell]) -> list[Spell]:
@@ -211,8 +216,14 @@ def _capabilities(attrs: dict[str, Any], warn: _Warnings, who: str) -> tuple[Cap
     return tuple(caps)
 
 
-def build_result(raw: RawGraph, path: Path, *, title: str | None = None) -> ImportResult:
-    """Map ``raw`` (read from ``path``) to an ImportResult following the module rules."""
+#: Records mapped between two progress reports.
+PROGRESS_RECORDS = 10_000
+
+
+def build_result(raw: RawGraph, path: Path, *, title: str | None = None,
+                 progress: Progress | None = None) -> ImportResult:
+    """Map ``raw`` (read from ``path``) to an ImportResult following the module rules;
+    ``progress`` hears (records mapped, records) as nodes and then edges are done."""
     warn = _Warnings()
     doc = Document(title=title or raw.title or path.stem)
     result = ImportResult(document=doc)
@@ -230,7 +241,10 @@ def build_result(raw: RawGraph, path: Path, *, title: str | None = None) -> Impo
     used_actor: set[str] = set()
     used_alliance: set[str] = set()
     node_map: dict[str, tuple[str, str]] = {}
-    for node in raw.nodes.values():
+    total = len(raw.nodes) + len(raw.edges)
+    for done, node in enumerate(raw.nodes.values()):
+        if progress is not None and done % PROGRESS_RECORDS == 0:
+            progress(done, total)
         attrs = node.attrs
         ntype = _text(attrs.get(NODE_TYPE)).strip().lower() if ours else "actor"
         wanted = _text(attrs.get(ENTITY_ID)).strip() or node.id if ours else node.id
@@ -309,12 +323,13 @@ def build_result(raw: RawGraph, path: Path, *, title: str | None = None) -> Impo
 
     if raw.groups:
         _groups_to_blocs(raw, node_map, doc, result, warn)
+    edges_part = part(progress, len(raw.nodes) / total, 1.0) if total else None
     if ours:
-        _our_edges(raw, node_map, doc, warn)
+        _our_edges(raw, node_map, doc, warn, edges_part)
         distinct = len(raw.edges)
         loops = parallel = 0
     else:
-        distinct, loops, parallel = _generic_edges(raw, node_map, doc, warn)
+        distinct, loops, parallel = _generic_edges(raw, node_map, doc, warn, edges_part)
     result.stats = {
         "nodes": len(raw.nodes),
         "edge_records": len(raw.edges),
@@ -324,6 +339,8 @@ def build_result(raw: RawGraph, path: Path, *, title: str | None = None) -> Impo
     }
     finish_types(doc)
     result.warnings = list(raw.warnings) + warn.sentences()
+    if progress is not None:
+        progress(total, total)
     return result
 
 
@@ -361,9 +378,12 @@ def _groups_to_blocs(raw: RawGraph, node_map: dict[str, tuple[str, str]], doc: D
 
 
 def _our_edges(
-    raw: RawGraph, node_map: dict[str, tuple[str, str]], doc: Document, warn: _Warnings
+    raw: RawGraph, node_map: dict[str, tuple[str, str]], doc: Document, warn: _Warnings,
+    progress: Progress | None = None,
 ) -> None:
-    for edge in raw.edges:
+    for done, edge in enumerate(raw.edges):
+        if progress is not None and done % PROGRESS_RECORDS == 0:
+            progress(done, len(raw.edges))
         (ta, ia), (tb, ib) = node_map[edge.source], node_map[edge.target]
         attrs = edge.attrs
         if {ta, tb} == {"actor", "alliance"}:
@@ -440,26 +460,31 @@ def _add_tie(
 
 
 def _generic_edges(
-    raw: RawGraph, node_map: dict[str, tuple[str, str]], doc: Document, warn: _Warnings
+    raw: RawGraph, node_map: dict[str, tuple[str, str]], doc: Document, warn: _Warnings,
+    progress: Progress | None = None,
 ) -> tuple[int, int, int]:
     seen: set[tuple[Any, ...]] = set()
     loops = units = 0
-    for edge in raw.edges:
+    for done, edge in enumerate(raw.edges):
+        if progress is not None and done % PROGRESS_RECORDS == 0:
+            progress(done, len(raw.edges))
         a, b = node_map[edge.source][1], node_map[edge.target][1]
         directed = raw.directed if edge.directed is None else edge.directed
         attrs = edge.attrs
         if "start" in attrs or "end" in attrs:
             periods: list[Spell] = [(attrs.get("start"), attrs.get("end"))]
+        elif not edge.spells:
+            periods = _OPEN  # the common undated edge: nothing to parse
         else:
-            periods = _spell_list(edge.spells)
+            periods = edge.spells
         # numeric spells (GEXF timeformat="double") are one edge present at times, not
         # one undated edge per spell
-        spells = numeric_spells(periods)
+        spells = numeric_spells(periods) if periods is not _OPEN else ()
         if spells:
-            periods = [(None, None)]
+            periods = _OPEN
+        pair = (a, b) if directed or a <= b else (b, a)
         for start, end in periods:
             units += 1
-            pair = (a, b) if directed or a <= b else (b, a)
             key = (pair, directed, _text(start), _text(end))
             if key in seen:
                 continue

@@ -2,19 +2,31 @@
 implementation of new project, import, graph and image export and the report.
 
 No Qt here: image export takes the renderer (``explorer.ui.export``) as an argument.
+
+Names are loaded on first use (PEP 562): ``import_to_new_project`` needs the readers and
+the store only, and loading every service (the analysis and networkx with them) took
+a second of each ``import`` command.
 """
 
-from explorer.services.errors import user_message
-from explorer.services.exports import export_document_json, export_graph_file
-from explorer.services.images import export_image
-from explorer.services.projects import (
-    ImportSummary,
-    import_file,
-    import_to_new_project,
-    new_project,
-)
-from explorer.services.reports import make_report
-from explorer.services.view_options import ViewRequest, resolve_view
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+#: public name -> the module that defines it
+_HOME = {
+    "user_message": "errors",
+    "export_document_json": "exports",
+    "export_graph_file": "exports",
+    "export_image": "images",
+    "ImportSummary": "projects",
+    "import_file": "projects",
+    "import_to_new_project": "projects",
+    "new_project": "projects",
+    "make_report": "reports",
+    "ViewRequest": "view_options",
+    "resolve_view": "view_options",
+}
 
 __all__ = [
     "ImportSummary",
@@ -29,3 +41,29 @@ __all__ = [
     "resolve_view",
     "user_message",
 ]
+
+if TYPE_CHECKING:
+    from explorer.services.errors import user_message
+    from explorer.services.exports import export_document_json, export_graph_file
+    from explorer.services.images import export_image
+    from explorer.services.projects import (
+        ImportSummary,
+        import_file,
+        import_to_new_project,
+        new_project,
+    )
+    from explorer.services.reports import make_report
+    from explorer.services.view_options import ViewRequest, resolve_view
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOME.get(name)
+    if home is None:
+        # a submodule (``services.exports``) not imported yet
+        try:
+            return importlib.import_module(f"{__name__}.{name}")
+        except ModuleNotFoundError:
+            raise AttributeError(f"module {__name__!r} has no attribute {name!r}") from None
+    value = getattr(importlib.import_module(f"{__name__}.{home}"), name)
+    globals()[name] = value
+    return value

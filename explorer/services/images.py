@@ -13,6 +13,7 @@ import numpy as np
 
 from explorer.errors import UserError
 from explorer.model.entities import Document, Scenario
+from explorer.model.progress import SCALE, Progress, part
 from explorer.scene.caption import caption_lines
 from explorer.scene.geo.fills import fill_legend
 from explorer.scene.geo.pages import map_backdrop, map_panel
@@ -69,10 +70,15 @@ def export_image(
     side_by_side: bool = False,
     transparent: bool = False,
     layout: str | None = None,
+    progress: Progress | None = None,
 ) -> Path:
     """Draw the project's saved view (filtered and with the request's scenario) to a file.
 
-    ``layout`` "force" or "map" (None: the layout the project was last shown in)."""
+    ``layout`` "force" or "map" (None: the layout the project was last shown in).
+    ``progress`` hears (done, total) through reading, modelling and painting (the
+    renderer is given it as ``progress=`` when it is not None); it may raise to cancel,
+    and then no file is left (renderers write atomically)."""
+    tick = progress or (lambda _done, _total: None)
     path = Path(output)
     fmt = check_format(fmt or path.suffix or "png")
     dpi = dpi if fmt == "png" else None
@@ -80,7 +86,9 @@ def export_image(
         width = round(2 * DEFAULT_INCHES * dpi) if dpi else COMPARISON_WIDTH[fmt]
     w = output_width(fmt, width, dpi)
     check_target(path)
+    tick(0, SCALE)
     doc = project.document()
+    tick(round(0.15 * SCALE), SCALE)
     resolved = resolve_view(doc, request or ViewRequest())
     view, scenario = resolved.view, resolved.scenario
     doc = _with_scenario(doc, scenario)
@@ -97,6 +105,7 @@ def export_image(
         known = settled_positions(base, saved)
         page = comparison_page(doc, view, scenario.name, base, what, known, saved)
     else:
+        tick(round(0.2 * SCALE), SCALE)
         mode = "scenario" if scenario else "baseline"
         model = build_graph_model(doc, view, state.color_by, scenario, mode, state.size_by)
         if on_map:
@@ -116,7 +125,10 @@ def export_image(
             meta={"title": doc.title},
             map=map_backdrop(margin) if on_map else None,
         )
-    return render(page, path, fmt, w, dpi, transparent)
+    if progress is None:
+        return render(page, path, fmt, w, dpi, transparent)
+    tick(round(0.3 * SCALE), SCALE)
+    return render(page, path, fmt, w, dpi, transparent, progress=part(progress, 0.3, 1.0))
 
 
 LAYOUTS = ("force", "map")

@@ -5,12 +5,15 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from explorer.dataset import empty_document, load_dataset
 from explorer.errors import UserError
 from explorer.io import ImportResult, import_with_format
 from explorer.io.common import Progress
+from explorer.model.entities import Document
 from explorer.model.node_key import actor_key
+from explorer.model.progress import part
 from explorer.store import Project
 
 
@@ -34,7 +37,17 @@ def import_file(path: str | os.PathLike[str], fmt: str | None = None,
     return import_with_format(path, fmt, progress=progress)
 
 
-def _show_file_styles(project: Project, doc) -> None:
+class _Settings(dict):
+    """The view settings a new project starts with, collected before the file exists."""
+
+    def setting(self, key: str, default: Any = None) -> Any:
+        return self.get(key, default)
+
+    def set_setting(self, key: str, value: Any) -> None:
+        self[key] = value
+
+
+def _file_styles(doc: Document) -> dict[str, Any]:
     """An imported graph opens as its file drew it: its colours and sizes, where it has."""
     from explorer.scene.view_state import ViewState
 
@@ -47,8 +60,14 @@ def _show_file_styles(project: Project, doc) -> None:
     if any(s.size for s in styles):
         state = ViewState(color_by=state.color_by, size_by="file")
         keys.append("size_by")
+    settings = _Settings()
     if keys:
-        state.save(project, *keys)
+        state.save(settings, *keys)
+    return settings
+
+
+#: The share of an import's progress bar for reading the file (the rest is writing).
+READ_SHARE = 0.7
 
 
 @dataclass(frozen=True)
@@ -76,14 +95,17 @@ def import_to_new_project(
     out = Path(output)
     if out.exists() and not replace_untitled:
         raise UserError(f"'{out}' already exists; choose another name.")
-    result = import_file(source, fmt, progress)
+    # one bar across the stages: reading and mapping the file, then writing the project
+    result = import_file(source, fmt, part(progress, 0.0, READ_SHARE))
     result.document.title = result.document.title or Path(source).stem
-    with Project.create(out, result.document) as project:
-        placed = result.node_positions or {
-            actor_key(k): xy for k, xy in result.positions.items()
-        }
-        if placed:
-            project.set_positions({k: (x, y, False) for k, (x, y) in placed.items()})
-        _show_file_styles(project, result.document)
+    placed = result.node_positions or {
+        actor_key(k): xy for k, xy in result.positions.items()
+    }
+    with Project.create(
+        out, result.document,
+        positions={k: (x, y, False) for k, (x, y) in placed.items()},
+        settings=_file_styles(result.document),
+        progress=part(progress, READ_SHARE, 1.0),
+    ) as project:
         counts = project.counts()
     return ImportSummary(out, counts, list(result.warnings))

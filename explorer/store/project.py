@@ -11,7 +11,7 @@ import json
 import math
 import os
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -28,7 +28,9 @@ from explorer.model.entities import (
 )
 from explorer.model.graph_extras import membership_key, tie_key
 from explorer.model.node_key import actor_key, alliance_key
+from explorer.model.progress import Progress
 from explorer.store import rows
+from explorer.store.bulk_write import fill_new_file
 from explorer.store.errors import OutsideChange, ProjectFileError, ReadOnlyProject
 from explorer.store.extras_rows import delete_owner
 from explorer.store.lock import WriterLock
@@ -94,11 +96,20 @@ class Project:
     # ----- opening and creating -------------------------------------------------------
 
     @classmethod
-    def create(cls, path: str | os.PathLike[str], document: Document | None = None) -> Project:
-        """Create a new project file at ``path`` (which must not exist), filled from ``document``.
+    def create(
+        cls,
+        path: str | os.PathLike[str],
+        document: Document | None = None,
+        *,
+        positions: Mapping[str, tuple[float, float, bool]] | None = None,
+        settings: Mapping[str, Any] | None = None,
+        progress: Progress | None = None,
+    ) -> Project:
+        """Create a new project file at ``path`` (which must not exist), filled from
+        ``document``, node ``positions`` (x, y, pinned) and view ``settings``.
 
-        The file is built beside its destination and renamed into place, so a failure
-        never leaves a half-written project behind.
+        The file is built beside its destination and renamed into place, so a failure,
+        or an exception raised by ``progress`` to cancel, never leaves a project behind.
         """
         path = Path(path)
         if path.exists():
@@ -107,10 +118,8 @@ class Project:
             conn = _connect(tmp)
             try:
                 migrate(conn)
-                if document is not None:
-                    conn.execute("BEGIN IMMEDIATE")
-                    rows.write_document(conn, document)
-                    conn.execute("COMMIT")
+                if document is not None or positions or settings:
+                    fill_new_file(conn, document, positions, settings, progress)
             finally:
                 conn.close()
             os.replace(tmp, path)

@@ -75,5 +75,23 @@ def test_progress_reported(interop_file, monkeypatch):
     calls: list[tuple[int, int]] = []
     import_graph(interop_file("airlines.graphml"), progress=lambda d, t: calls.append((d, t)))
     assert len(calls) > 3
-    assert calls[-1][0] == calls[-1][1] == 163135
+    assert calls[-1][0] == calls[-1][1]  # reading and mapping share one bar, ending full
     assert [d for d, _ in calls] == sorted(d for d, _ in calls)
+
+
+def test_gexf_progress_moves_forward_through_parsing_and_mapping(tmp_path, monkeypatch):
+    monkeypatch.setattr("explorer.io.common.PROGRESS_STEP", 2_000)
+    monkeypatch.setattr("explorer.io.mapping.PROGRESS_RECORDS", 50)
+    gexf = tmp_path / "chain.gexf"
+    nodes = "".join(f'<node id="n{i}" label="N{i}"/>' for i in range(400))
+    edges = "".join(f'<edge source="n{i}" target="n{i + 1}"/>' for i in range(399))
+    gexf.write_text('<gexf xmlns="http://gexf.net/1.3"><graph><nodes>' + nodes +
+                    "</nodes><edges>" + edges + "</edges></graph></gexf>")
+    calls: list[tuple[int, int]] = []
+    import_graph(gexf, progress=lambda d, t: calls.append((d, t)))
+    done = [d for d, _ in calls]
+    assert len(calls) > 10
+    assert done == sorted(done)
+    assert calls[-1][0] == calls[-1][1]
+    # the mapping stage reports too: values between parsing's end and the finish
+    assert any(0.6 * t < d < t for d, t in calls)

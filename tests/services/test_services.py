@@ -165,3 +165,43 @@ def test_absurd_coordinates_are_dropped_at_import_and_the_image_still_exports(tm
         assert set(project.positions()) == {"actor:b"}
         out = export_image(project, tmp_path / "g.png", "png", None, render_page, width=400)
     assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def _chain_gexf(path: Path, n: int) -> Path:
+    nodes = "".join(f'<node id="n{i}"><viz:position x="{i}" y="0"/></node>' for i in range(n))
+    edges = "".join(f'<edge source="n{i}" target="n{i + 1}"/>' for i in range(n - 1))
+    path.write_text('<gexf xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3/viz">'
+                    f"<graph><nodes>{nodes}</nodes><edges>{edges}</edges></graph></gexf>")
+    return path
+
+
+def test_import_progress_runs_once_from_reading_to_writing(tmp_path, monkeypatch):
+    monkeypatch.setattr("explorer.io.common.PROGRESS_STEP", 2_000)
+    monkeypatch.setattr("explorer.store.bulk_write.CHUNK", 40)
+    calls: list[tuple[int, int]] = []
+    import_to_new_project(_chain_gexf(tmp_path / "c.gexf", 300), tmp_path / "c.sbx",
+                          progress=lambda d, t: calls.append((d, t)))
+    done = [d for d, _ in calls]
+    assert done == sorted(done)
+    assert calls[-1][0] == calls[-1][1]
+    # the writing stage (the last 30 %) reports steps of its own
+    assert len([d for d, t in calls if 0.7 * t < d < t]) >= 3
+
+
+def test_import_cancelled_while_writing_creates_nothing(tmp_path, monkeypatch):
+    monkeypatch.setattr("explorer.store.bulk_write.CHUNK", 40)
+    source = _chain_gexf(tmp_path / "c.gexf", 300)
+    writing: list[int] = []
+
+    class Cancelled(Exception):
+        pass
+
+    def cancel_while_writing(done: int, total: int) -> None:
+        if done > 0.8 * total:
+            writing.append(done)
+            raise Cancelled
+
+    with pytest.raises(Cancelled):
+        import_to_new_project(source, tmp_path / "c.sbx", progress=cancel_while_writing)
+    assert writing
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["c.gexf"]

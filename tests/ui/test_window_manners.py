@@ -64,10 +64,10 @@ def test_import_progress_can_be_cancelled_before_anything_is_written(qtbot, tmp_
     import pytest
 
     from explorer.services import import_to_new_project
-    from explorer.ui.export.file_transfer import ImportCancelled, _progress_dialog
+    from explorer.ui.export.file_transfer import ImportCancelled, progress_dialog
 
     window = _window(qtbot, tmp_path, window_settings)
-    dialog, report = _progress_dialog(window, "Importing…")
+    dialog, report = progress_dialog(window, "Importing…", ImportCancelled)
     assert dialog.findChild(QAbstractButton).text() == "Cancel"
     source = tmp_path / "g.graphml"
     source.write_text(
@@ -102,3 +102,32 @@ def test_every_menu_command_has_a_status_bar_hint(qtbot, tmp_path, window_settin
     sizes = [a.text() for a in window.size_menu.actions()]
     assert "GDP" in " ".join(sizes) and "Gdp" not in " ".join(sizes)
     window.close_project()
+
+
+def test_import_cancelled_while_the_project_is_written_creates_nothing(qtbot, tmp_path,
+                                                                       monkeypatch):
+    import pytest
+
+    from explorer.services import import_to_new_project
+    from explorer.ui.export.file_transfer import ImportCancelled, progress_dialog
+
+    monkeypatch.setattr("explorer.store.bulk_write.CHUNK", 20)
+    dialog, report = progress_dialog(None, "Importing…", ImportCancelled)
+    seen: list[float] = []
+
+    def press_cancel_while_writing(done: int, total: int) -> None:
+        seen.append(done / total)
+        if done / total > 0.8:  # the last 30 % of the bar is the write
+            dialog.cancel()
+        report(done, total)
+
+    nodes = "".join(f'<node id="n{i}"/>' for i in range(200))
+    edges = "".join(f'<edge source="n{i}" target="n{i + 1}"/>' for i in range(199))
+    source = tmp_path / "g.gexf"
+    source.write_text('<gexf xmlns="http://gexf.net/1.3"><graph><nodes>' + nodes +
+                      "</nodes><edges>" + edges + "</edges></graph></gexf>")
+    with pytest.raises(ImportCancelled):
+        import_to_new_project(source, tmp_path / "out.sbx", None, press_cancel_while_writing)
+    assert max(seen) > 0.8
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["g.gexf"]
+    dialog.close()

@@ -15,21 +15,28 @@ IMPORT_FILTERS = {f.dialog_filter: f.name for f in readable()}
 EXPORT_FILTERS = {f.dialog_filter: f.name for f in writable()}
 
 
-class ImportCancelled(Exception):
-    """The user pressed Cancel while the file was being read: nothing was written."""
+class Cancelled(Exception):
+    """The user pressed Cancel in a progress dialog: the work stopped, nothing was made."""
 
 
-def _progress_dialog(window: QMainWindow, text: str) -> tuple[QProgressDialog, object]:
+class ImportCancelled(Cancelled):
+    """Cancel while the file was read or the project written: no project was created
+    (the project is built in a temporary file, removed when the write is abandoned)."""
+
+
+def progress_dialog(window: QMainWindow | None, text: str,
+                    cancelled: type[Cancelled] = Cancelled) -> tuple[QProgressDialog, object]:
+    """A window-modal progress dialog with Cancel, shown once the work has run for 300
+    ms, and the ``(done, total)`` callback that moves it and raises ``cancelled``."""
     dialog = QProgressDialog(text, "Cancel", 0, 100, window)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(300)
 
     def report(done: int, total: int) -> None:
-        dialog.setValue(int(100 * done / total) if total else 0)
+        dialog.setValue(min(int(100 * done / total), 99) if total else 0)
         QApplication.processEvents()
         if dialog.wasCanceled():
-            # raised while the file is read, before any project file is created
-            raise ImportCancelled
+            raise cancelled
 
     return dialog, report
 
@@ -45,7 +52,7 @@ def import_graph_dialog(window) -> None:
     if not name or not window._settle_untitled():
         return
     fmt = IMPORT_FILTERS.get(chosen)
-    dialog, report = _progress_dialog(window, f"Importing {Path(name).name}…")
+    dialog, report = progress_dialog(window, f"Importing {Path(name).name}…", ImportCancelled)
     try:
         summary = import_to_new_project(name, recovery_files.new_untitled_path(), fmt, report)
     except ImportCancelled:

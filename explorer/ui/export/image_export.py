@@ -12,6 +12,7 @@ from pathlib import Path
 
 import numpy as np
 
+from explorer.model.progress import Progress
 from explorer.scene.caption import CaptionLine, caption_lines
 from explorer.scene.geo.pages import map_backdrop
 from explorer.scene.picture import (
@@ -82,6 +83,7 @@ def export_image(
     transparent: bool = False,
     region: str = "whole",
     caption: list[CaptionLine] | list[str] | None = None,
+    progress: Progress | None = None,
 ) -> Path:
     """Write the canvas's graph with its legend and a caption to ``path``.
 
@@ -96,7 +98,7 @@ def export_image(
     w = output_width(fmt, width, dpi)
     lines = _caption_arg(canvas.session, caption)
     page = build_page(canvas, region, lines)
-    return render_page(page, path, fmt, w, dpi, transparent)
+    return render_page(page, path, fmt, w, dpi, transparent, progress)
 
 
 def _caption_arg(session, caption) -> list[CaptionLine] | None:
@@ -144,6 +146,7 @@ def export_comparison(
     dpi: float | None = None,
     transparent: bool = False,
     caption: list[CaptionLine] | list[str] | None = None,
+    progress: Progress | None = None,
 ) -> Path:
     """One image: the baseline (left) and the scenario (right), same node positions,
     one legend and one caption. Accepts a GraphCanvas, or anything with ``.canvas``
@@ -160,21 +163,23 @@ def export_comparison(
     lines = _caption_arg(canvas.session, caption)
     if lines is not None:
         page.caption = lines
-    return render_page(page, path, fmt, w, dpi, transparent)
+    return render_page(page, path, fmt, w, dpi, transparent, progress)
 
 
 # ====================================================================== dialog
 
 
-def run_export(window, options: ExportOptions, path: str | os.PathLike[str]) -> Path:
+def run_export(window, options: ExportOptions, path: str | os.PathLike[str],
+               progress: Progress | None = None) -> Path:
     """Export with the dialog's ``options`` (no dialogs here; errors raise)."""
     width = options.width if options.size_mode == "width" else None
     dpi = options.dpi if options.size_mode == "dpi" else None
     if options.side_by_side:
         return export_comparison(window.canvas, path, options.format, width=width, dpi=dpi,
-                                 transparent=options.transparent)
+                                 transparent=options.transparent, progress=progress)
     return export_image(window.canvas, path, options.format, width=width, dpi=dpi,
-                        transparent=options.transparent, region=options.region)
+                        transparent=options.transparent, region=options.region,
+                        progress=progress)
 
 
 def export_image_dialog(window) -> Path | None:
@@ -206,11 +211,22 @@ def export_image_dialog(window) -> Path | None:
     path = Path(name)
     if path.suffix.lower() != f".{options.format}":
         path = path.with_name(path.name + f".{options.format}")
+    from explorer.ui.export.file_transfer import Cancelled, progress_dialog
+
+    # a big graph paints for seconds: show it, and let Cancel stop it (no file is left)
+    progress, report = progress_dialog(parent, f"Exporting {path.name}…")
     try:
-        out = run_export(window, options, path)
+        out = run_export(window, options, path, report)
+    except Cancelled:
+        progress.close()
+        with contextlib.suppress(Exception):
+            window.statusBar().showMessage("Export cancelled; no image was written.", 5000)
+        return None
     except (ExportError, OSError, ValueError) as exc:
+        progress.close()
         QMessageBox.critical(parent, "Export Image", f"The image was not exported.\n\n{exc}")
         return None
+    progress.close()
     if settings is not None:
         settings.setValue("last_dir", str(out.parent))
     with contextlib.suppress(Exception):

@@ -37,6 +37,7 @@ from PySide6.QtGui import (
     QPen,
 )
 
+from explorer.model.progress import Progress
 from explorer.scene import styles
 from explorer.scene.caption import CaptionLine
 from explorer.scene.graph_model import GraphModel
@@ -53,6 +54,8 @@ from explorer.store.atomic import WriteError, write_atomic
 from explorer.ui.canvas.drawing import edge_pen
 from explorer.ui.canvas.labels import label_origin, leader_line, place_labels
 from explorer.ui.canvas.legend import legend_size, paint_legend
+from explorer.ui.export.edge_raster import CHUNK as EDGE_CHUNK
+from explorer.ui.export.edge_raster import RASTER_EDGES_ABOVE, can_raster, raster_edges
 
 
 def ensure_gui() -> None:
@@ -174,14 +177,52 @@ def _node_style(model: GraphModel, i: int, s: float) -> tuple[QPen, QBrush]:
     return pen, QBrush(color)
 
 
+#: Label candidates tried, as a multiple of the labels the picture has room for.
+LABEL_TRIES = 4
+
+
+class _Ticker:
+    """Counts painted edges and nodes into a progress callback (0–90 %: saving is last)."""
+
+    def __init__(self, progress: Progress | None, total: int) -> None:
+        self.progress = progress
+        self.total = max(total, 1)
+        self.done = 0
+
+    def add(self, n: int) -> None:
+        self.done += n
+        if self.progress is not None:
+            self.progress(round(900 * min(self.done / self.total, 1.0)), 1000)
+
+
+def _paint_edges(painter: QPainter, pts: np.ndarray, pairs: np.ndarray, pen: QPen,
+                 area: QRectF, ticker: _Ticker) -> None:
+    if len(pairs) > RASTER_EDGES_ABOVE and can_raster(painter):
+        raster_edges(painter, pts, pairs, pen, area, ticker.add)
+        return
+    painter.setPen(pen)
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    # one path per group as before; a group too big for one step is cut into steps
+    # (overlaps then blend twice where the colour is translucent: invisible at that size)
+    step = len(pairs) if len(pairs) <= EDGE_CHUNK else EDGE_CHUNK
+    for start in range(0, len(pairs), max(step, 1)):
+        path = QPainterPath()
+        for a, b in pairs[start:start + step]:
+            path.moveTo(pts[a, 0], pts[a, 1])
+            path.lineTo(pts[b, 0], pts[b, 1])
+        painter.drawPath(path)
+        ticker.add(len(pairs[start:start + step]))
+
+
 def _paint_graph(
     painter: QPainter, panel: Panel, mp: _Mapping, area: QRectF, s: float,
-    avoid: list[QRectF],
+    avoid: list[QRectF], ticker: _Ticker | None = None,
 ) -> list[int]:
     """Edges, nodes and labels of ``panel`` inside ``area``; returns labelled indices."""
     model = panel.model
     if not model.n_nodes:
         return []
+    ticker = ticker or _Ticker(None, 1)
     pts = mp.map(panel.pos)
     painter.save()
     painter.setClipRect(area)
@@ -190,18 +231,13 @@ def _paint_graph(
     # edges, one path per style, lowest z first (as the canvas stacks them)
     groups = model.edges_by_style()
     for key in sorted(groups, key=lambda k: styles.EDGE_STYLES[k].z):
-        pairs = groups[key]
         pen = edge_pen(styles.EDGE_STYLES[key], s)
         pen.setCosmetic(False)
-        painter.setPen(pen)
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        path = QPainterPath()
-        for a, b in pairs:
-            path.moveTo(pts[a, 0], pts[a, 1])
-            path.lineTo(pts[b, 0], pts[b, 1])
-        painter.drawPath(path)
+        _paint_edges(painter, pts, groups[key], pen, area, ticker)
     # nodes, in data order (as the scatter item draws them)
     for i in range(model.n_nodes):
+        if i % EDGE_CHUNK == EDGE_CHUNK - 1:
+            ticker.add(EDGE_CHUNK)
         pen, brush = _node_style(model, i, s)
         painter.setPen(pen)
         painter.setBrush(brush)
@@ -275,6 +311,10 @@ def _paint_labels(
     score[np.asarray(model.changed, dtype=bool)] += 1e6  # what a scenario changed is named
     candidates = np.flatnonzero(inside)
     order = candidates[np.argsort(-score[candidates], kind="stable")]
+    # a picture holds at most about area / label-box labels; past a few times that many
+    # candidates, the rest would all be tried and refused (seconds at 100,000 nodes)
+    room = area.width() * area.height() / max(float(np.median(widths)) * height, 1.0)
+    order = order[: max(int(LABEL_TRIES * room), 1)]
     # a picture is not redrawn per frame, so it names every node there is room for; the
     # screen's MAX_LABELS cap (text items are costly to move) does not apply
     limit = len(order)
@@ -414,7 +454,8 @@ def _layout(page: Page, width: int) -> _Layout:
                    QRectF(margin, caption_top, caption_w, cap_h), headings)
 
 
-def _paint_page(painter: QPainter, page: Page, lay: _Layout, transparent: bool) -> None:
+def _paint_page(painter: QPainter, page: Page, lay: _Layout, transparent: bool,
+                ticker: _Ticker | None = None) -> None:
     if not transparent:
         painter.fillRect(QRectF(0, 0, lay.width, lay.height), QColor(styles.BACKGROUND))
     s = lay.scale
@@ -435,7 +476,7 @@ def _paint_page(painter: QPainter, page: Page, lay: _Layout, transparent: bool) 
             painter.restore()
         if page.map is not None:
             _paint_map(painter, page, panel, mp, area, s)
-        _paint_graph(painter, panel, mp, area, s, avoid)
+        _paint_graph(painter, panel, mp, area, s, avoid, ticker)
     _paint_legend(painter, page, lay.legend_at, s)
     _paint_caption(painter, page.caption, lay.caption_rect, s)
     stamp = page.meta.get("stamp")
@@ -466,9 +507,13 @@ def render_image(page: Page, width: int) -> QImage:
 
 
 def render_page(page: Page, path: Path, fmt: str, width: int, dpi: float | None = None,
-                transparent: bool = False) -> Path:
-    """Paint ``page`` into ``path`` as PNG, SVG or PDF ``width`` pixels wide, atomically."""
+                transparent: bool = False, progress: Progress | None = None) -> Path:
+    """Paint ``page`` into ``path`` as PNG, SVG or PDF ``width`` pixels wide, atomically.
+
+    ``progress`` hears (done, total) as edges and nodes are painted; an exception it
+    raises (to cancel) leaves no file behind."""
     ensure_gui()
+    ticker = _Ticker(progress, sum(len(p.model.edges) + p.model.n_nodes for p in page.panels))
     lay = _layout(page, width)
     if lay.height > MAX_PIXELS:
         raise ExportError(f"The image would be {lay.height} pixels tall; choose a smaller width.")
@@ -483,7 +528,7 @@ def render_page(page: Page, path: Path, fmt: str, width: int, dpi: float | None 
         image.fill(QColor(0, 0, 0, 0) if transparent else QColor(styles.BACKGROUND))
         painter = QPainter(image)
         try:
-            _paint_page(painter, page, lay, transparent)
+            _paint_page(painter, page, lay, transparent, ticker)
         finally:
             painter.end()
         if dpi:  # metadata only, after painting (fonts are measured at the screen's DPI)
@@ -508,7 +553,7 @@ def render_page(page: Page, path: Path, fmt: str, width: int, dpi: float | None 
         if not painter.begin(gen):
             raise ExportError(f"Cannot write '{path}': the SVG could not be started.")
         try:
-            _paint_page(painter, page, lay, transparent)
+            _paint_page(painter, page, lay, transparent, ticker)
         finally:
             painter.end()
         _fix_svg_fonts(tmp)
@@ -531,14 +576,17 @@ def render_page(page: Page, path: Path, fmt: str, width: int, dpi: float | None 
             sx, sy = vp.width() / lay.width, vp.height() / lay.height
             if abs(sx - 1) > 1e-3 or abs(sy - 1) > 1e-3:
                 painter.scale(min(sx, sy), min(sx, sy))
-            _paint_page(painter, page, lay, transparent)
+            _paint_page(painter, page, lay, transparent, ticker)
         finally:
             painter.end()
 
     try:
-        return write_atomic(path, {"png": png, "svg": svg, "pdf": pdf}[fmt], allow_empty=False)
+        written = write_atomic(path, {"png": png, "svg": svg, "pdf": pdf}[fmt], allow_empty=False)
     except WriteError as exc:
         raise ExportError(str(exc)) from None
+    if progress is not None:
+        progress(1000, 1000)
+    return written
 
 
 def _fix_svg_fonts(path: str) -> None:

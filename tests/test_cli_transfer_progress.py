@@ -1,0 +1,89 @@
+"""Progress of long commands on stderr (import, export), and Ctrl+C during an image
+export leaving no file."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from explorer.cli import StderrProgress, main
+from explorer.store import Project
+from explorer.synthetic import synthetic_document
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _gexf(path: Path, n: int = 300) -> Path:
+    nodes = "".join(f'<node id="n{i}"/>' for i in range(n))
+    edges = "".join(f'<edge source="n{i}" target="n{i + 1}"/>' for i in range(n - 1))
+    path.write_text('<gexf xmlns="http://gexf.net/1.3"><graph><nodes>' + nodes +
+                    "</nodes><edges>" + edges + "</edges></graph></gexf>")
+    return path
+
+
+@pytest.fixture
+def slow(monkeypatch):
+    """Every step counts as slow: progress shows at once."""
+    monkeypatch.setattr(StderrProgress, "DELAY", 0.0)
+
+
+def test_import_shows_progress_on_stderr_and_keeps_stdout(tmp_path, capsys, slow):
+    assert main(["import", str(_gexf(tmp_path / "g.gexf")), "-o", str(tmp_path / "g.sbx")]) == 0
+    out, err = capsys.readouterr()
+    assert out.startswith("Imported 300 actors") and "%" not in out
+    lines = [line for line in err.splitlines() if line.startswith("Importing g.gexf… ")]
+    assert lines and lines[-1] == "Importing g.gexf… 100 %"
+    percents = [int(line.split("… ")[1].rstrip(" %")) for line in lines]
+    assert percents == sorted(percents)
+    assert "\r" not in err  # not a terminal: plain lines
+
+
+def test_a_fast_import_prints_no_progress(tmp_path, capsys):
+    assert main(["import", str(_gexf(tmp_path / "g.gexf", 5)), "-o", str(tmp_path / "g.sbx")]) == 0
+    assert "Importing" not in capsys.readouterr().err
+
+
+def test_on_a_terminal_one_line_is_rewritten(capsys, monkeypatch, slow):
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    with StderrProgress("Exporting x.png") as progress:
+        for done in range(0, 11):
+            progress(done, 10)
+    err = capsys.readouterr().err
+    assert err.startswith("\rExporting x.png… 0 %") and err.endswith("\rExporting x.png… 100 %\n")
+    assert err.count("\n") == 1
+
+
+@pytest.mark.parametrize("fmt", ["gexf", "png"])
+def test_export_shows_progress(tmp_path, capsys, slow, fmt):
+    project = tmp_path / "p.sbx"
+    Project.create(project, synthetic_document(30, 3, seed=2)).close()
+    out = tmp_path / f"p.{fmt}"
+    assert main(["export", str(project), "--format", fmt, "-o", str(out)]) == 0
+    err = capsys.readouterr().err
+    assert f"Exporting p.{fmt}… 100 %" in err
+    assert out.exists()
+
+
+def test_ctrl_c_during_an_image_export_leaves_nothing(tmp_path):
+    project = tmp_path / "big.sbx"
+    Project.create(project, synthetic_document(15000, 300, 3, n_ties=30000)).close()
+    out = tmp_path / "big.png"
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_DATA_HOME=str(tmp_path / "xdg"))
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
+    child = subprocess.Popen([sys.executable, "-m", "explorer", "export", str(project),
+                              "--format", "png", "-o",
+                              str(out)], cwd=tmp_path, env=env, stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE)
+    time.sleep(2.0)  # into the export (reading, laying out or painting)
+    assert child.poll() is None, "the export ended before it could be interrupted"
+    child.send_signal(signal.SIGINT)
+    _, err = child.communicate(timeout=120)
+    assert child.returncode == 130, err
+    assert b"Traceback" not in err
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name != "xdg") == ["big.sbx"]
