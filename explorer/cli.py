@@ -8,11 +8,11 @@ from __future__ import annotations
 import argparse
 import contextlib
 import sys
-import time
 from collections.abc import Sequence
 from pathlib import Path
 
 from explorer import __version__
+from explorer.cli_progress import StderrProgress
 from explorer.errors import UserError
 
 COMMANDS = ("info", "export", "new", "report", "brief", "animate", "import", "gui")
@@ -229,7 +229,12 @@ def _dispatch(args: argparse.Namespace) -> int:
 def _open(path: str | None):
     from explorer.project_files import open_project
 
-    return open_project(path)
+    project = open_project(path)
+    if path is not None:
+        # every command reads the whole project first: seconds at 100,000 actors
+        with StderrProgress(f"Reading {Path(path).name}") as progress:
+            project.document(progress)
+    return project
 
 
 def _cmd_gui(args: argparse.Namespace) -> int:
@@ -388,41 +393,6 @@ def _parse_weights(items: list[str]) -> dict[str, float] | None:
     if not any(checked.values()):
         raise UserError("--weight: at least one metric needs a weight above 0.")
     return checked
-
-
-class StderrProgress:
-    """A progress callback that shows ``Importing big.gexf… 45 %`` on stderr once the
-    work has run for DELAY seconds: one line rewritten with ``\r`` on a terminal, a
-    plain line every tenth otherwise (logs stay short). stdout is left alone."""
-
-    DELAY = 0.5
-
-    def __init__(self, label: str) -> None:
-        self.label = label
-        self.tty = sys.stderr.isatty()
-        self.shown = -1  # the last percentage printed
-        self.start = time.monotonic()
-
-    def __enter__(self) -> StderrProgress:
-        return self
-
-    def __exit__(self, kind: object, *_rest: object) -> None:
-        if self.shown >= 0 and self.tty:
-            print(file=sys.stderr, flush=True)  # end the rewritten line
-
-    def __call__(self, done: int, total: int) -> None:
-        if time.monotonic() - self.start < self.DELAY:
-            return
-        percent = min(100, 100 * done // total) if total > 0 else 0
-        step = 1 if self.tty else 10
-        if self.shown >= 0 and percent // step <= self.shown // step:
-            return
-        self.shown = percent
-        line = f"{self.label}… {percent} %"
-        if self.tty:
-            print(f"\r{line}", end="", file=sys.stderr, flush=True)
-        else:
-            print(line, file=sys.stderr, flush=True)
 
 
 def _cmd_import(args: argparse.Namespace) -> int:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import sys
 import threading
+import time
 from collections.abc import Sequence
 from typing import TextIO
 
@@ -78,3 +79,37 @@ class StageProgress:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+class StderrProgress:
+    """A progress callback that shows ``Importing big.gexf… 45 %`` on stderr once the
+    work has run for DELAY seconds: one line rewritten with ``\r`` on a terminal, a
+    plain line every tenth otherwise (logs stay short). stdout is left alone."""
+
+    DELAY = 0.5
+
+    def __init__(self, label: str) -> None:
+        self.label = label
+        self.tty = sys.stderr.isatty()
+        self.shown = -1  # the last percentage printed
+        self.start = time.monotonic()
+
+    def __enter__(self) -> StderrProgress:
+        return self
+
+    def __exit__(self, kind: object, *_rest: object) -> None:
+        if self.shown >= 0 and self.tty:
+            sys.stderr.write("\n")  # end the rewritten line
+            sys.stderr.flush()
+
+    def __call__(self, done: int, total: int) -> None:
+        if time.monotonic() - self.start < self.DELAY:
+            return
+        percent = min(100, 100 * done // total) if total > 0 else 0
+        step = 1 if self.tty else 10
+        if self.shown >= 0 and percent // step <= self.shown // step:
+            return
+        self.shown = percent
+        line = f"{self.label}… {percent} %"
+        sys.stderr.write(f"\r{line}" if self.tty else f"{line}\n")
+        sys.stderr.flush()

@@ -113,6 +113,8 @@ def test_a_long_report_names_its_stages_and_ctrl_c_exits_130(tmp_path):
                              cwd=tmp_path, env=env, stdout=subprocess.PIPE,
                              stderr=subprocess.PIPE)
     first = child.stderr.readline()  # a stage ran over half a second: named, plain line
+    while first.startswith(b"Reading "):  # the project's read, before the report
+        first = child.stderr.readline()
     assert first.startswith("Computing report… stage ".encode()) and b" of 9 (" in first
     child.send_signal(signal.SIGINT)
     out, err = child.communicate(timeout=120)

@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from explorer.cli import StderrProgress, main
+from explorer.cli import main
+from explorer.cli_progress import StderrProgress
 from explorer.store import Project
 from explorer.synthetic import synthetic_document
 
@@ -87,3 +88,15 @@ def test_ctrl_c_during_an_image_export_leaves_nothing(tmp_path):
     assert child.returncode == 130, err
     assert b"Traceback" not in err
     assert sorted(p.name for p in tmp_path.iterdir() if p.name != "xdg") == ["big.sbx"]
+
+
+def test_every_command_shows_its_reading_of_a_project(tmp_path, capsys, slow):
+    from explorer.dataset import load_dataset
+
+    path = tmp_path / "p.sbx"
+    Project.create(path, load_dataset()).close()
+    assert main(["info", str(path)]) == 0
+    out, err = capsys.readouterr()
+    assert out.startswith("Project:") and "%" not in out
+    lines = [line for line in err.splitlines() if line.startswith("Reading p.sbx… ")]
+    assert lines and lines[-1] == "Reading p.sbx… 100 %"
