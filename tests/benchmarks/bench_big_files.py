@@ -29,6 +29,9 @@ STEP = r'''
 import resource, sys, time
 sys.path.insert(0, {root!r})
 what, gexf, project, out = sys.argv[1:5]
+if what == "import":  # a second run replaces the first one's project
+    import pathlib
+    pathlib.Path(project).unlink(missing_ok=True)
 t0 = time.perf_counter()
 if what == "read_gexf":
     import networkx as nx
@@ -68,8 +71,15 @@ def step(what: str, gexf: Path, project: Path, out: Path, limit: float) -> tuple
     return float(took), float(rss)
 
 
+def best_of(runs: int, *args) -> tuple[float, float] | None:
+    """The fastest of ``runs`` runs of :func:`step` (None if one did not finish)."""
+    got = [step(*args) for _ in range(runs)]
+    return None if None in got else min(got)
+
+
 def main() -> int:
     from bench_import import generate
+    from results import emit
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--nodes", type=int, default=100_000)
@@ -84,7 +94,9 @@ def main() -> int:
         generate(gexf, args.nodes, args.edges)
         print(f"{args.nodes:,} nodes / {args.edges:,} edges, GEXF "
               f"{gexf.stat().st_size / 1e6:.1f} MB (made in {time.perf_counter() - t0:.1f} s)")
-        peer = step("read_gexf", gexf, project, png, args.limit)
+        # the peer and the import, the closest pair, run twice each and keep their best
+        # (the same rule for both: one busy moment on 2 shared cores moves a ratio 0.2)
+        peer = best_of(2, "read_gexf", gexf, project, png, args.limit)
         if peer is None:
             print("networkx.read_gexf did not finish: no peer figure")
             return 1
@@ -93,8 +105,12 @@ def main() -> int:
         for what, label, target in (("import", "import into a project", 1.5),
                                     ("report", "report (text)", 4.0),
                                     ("png", "PNG export, 2400 px", 4.0)):
-            got = step(what, gexf, project, png, args.limit)
+            got = (best_of(2, what, gexf, project, png, args.limit) if what == "import"
+                   else step(what, gexf, project, png, args.limit))
             if got is None:
+                emit(f"{what}, {args.nodes:,} nodes / {args.edges:,} edges (bench_big_files)",
+                     f"> {int(args.limit)} s", f"networkx.read_gexf {peer[0]:.1f} s", "",
+                     f"≤ {target}× read_gexf", False)
                 print(f"{label:<28}{'> ' + str(int(args.limit)):>10}{'':>12}{'':>13}"
                       f"{target:>7}x  NOT DONE")
                 if what == "import":
@@ -103,6 +119,11 @@ def main() -> int:
             ratio = got[0] / peer[0]
             flag = "OK" if ratio <= target else "OVER"
             print(f"{label:<28}{got[0]:>10.2f}{got[1]:>12.0f}{ratio:>13.2f}{target:>7}x  {flag}")
+            emit(f"{label}, {args.nodes:,} nodes / {args.edges:,} edges, GEXF "
+                 f"{gexf.stat().st_size / 1e6:.1f} MB (bench_big_files)",
+                 f"{got[0]:.1f} s, {got[1]:.0f} MB",
+                 f"networkx.read_gexf {peer[0]:.1f} s, {peer[1]:.0f} MB", f"{ratio:.2f}×",
+                 f"≤ {target}×", ratio <= target)
         if args.memory_nodes:
             return memory(Path(tmp), args.memory_nodes, args.limit)
     return 0
@@ -115,6 +136,7 @@ MEMORY_LIMIT_MB = 1024
 def memory(tmp: Path, nodes: int, limit: float) -> int:
     """Import a file of ``nodes`` nodes and 2 × ``nodes`` edges; print its peak memory."""
     from bench_import import generate
+    from results import emit
 
     gexf, project = tmp / "memory.gexf", tmp / "memory.sbx"
     generate(gexf, nodes, 2 * nodes)
@@ -126,6 +148,9 @@ def memory(tmp: Path, nodes: int, limit: float) -> int:
     flag = "OK" if got[1] <= MEMORY_LIMIT_MB else "OVER"
     print(f"{'import, max RSS MB':<28}{got[1]:>10.0f}  limit {MEMORY_LIMIT_MB}  {flag}"
           f"  ({got[0]:.1f} s)")
+    emit(f"import, {nodes:,} nodes / {2 * nodes:,} edges: peak memory (bench_big_files)",
+         f"{got[1]:.0f} MB ({got[0]:.1f} s)", "—", "", f"≤ {MEMORY_LIMIT_MB} MB",
+         got[1] <= MEMORY_LIMIT_MB)
     return 0
 
 
