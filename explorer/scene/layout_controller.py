@@ -4,6 +4,7 @@ export settles it headless, so both draw the same picture from the same start.""
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from itertools import repeat
 
 import numpy as np
@@ -79,8 +80,11 @@ class LayoutController:
         """(n, 2) current positions, aligned with the model's keys."""
         return self.engine.positions if self.engine is not None else np.zeros((0, 2))
 
-    def settle(self, max_iterations: int = 1500, chunk: int = 50, tol: float = 1e-3) -> int:
-        """Step until nodes barely move (relative to the layout's extent); iterations run."""
+    def settle(self, max_iterations: int = 1500, chunk: int = 50, tol: float = 1e-3,
+               progress: Callable[[int, int], None] | None = None) -> int:
+        """Step until nodes barely move (relative to the layout's extent); iterations run.
+
+        ``progress(done, max_iterations)`` hears every chunk (it may raise to stop)."""
         if self.engine is None or self.model is None or not self.model.n_nodes:
             return 0
         before = self.positions.copy()
@@ -89,6 +93,8 @@ class LayoutController:
         while done < max_iterations:
             self.engine.step(chunk)
             done += chunk
+            if progress is not None:
+                progress(done, max_iterations)
             ticks += 1
             if ticks % 2 == 0:
                 self.set_anchors()

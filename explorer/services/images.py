@@ -12,6 +12,7 @@ from pathlib import Path
 import numpy as np
 
 from explorer.errors import UserError
+from explorer.layout import backends
 from explorer.model.entities import Document, Scenario
 from explorer.model.progress import SCALE, Progress, part
 from explorer.scene.caption import caption_lines
@@ -38,13 +39,23 @@ from explorer.store.atomic import check_target
 Renderer = Callable[..., Path]
 
 
-def settled_positions(model: GraphModel, saved: dict) -> dict[str, tuple[float, float]]:
-    """Each node's saved position; when some have none, the layout is run to rest first."""
+#: from this many nodes a headless layout waits for the compiled kernels: loading them
+#: takes a second, and settling 15,000 nodes on the numpy ones took minutes
+COMPILED_FROM = 1_000
+
+
+def settled_positions(model: GraphModel, saved: dict, progress: Progress | None = None,
+                      ) -> dict[str, tuple[float, float]]:
+    """Each node's saved position; when some have none, the layout is run to rest first.
+
+    ``progress(done, total)`` hears the layout's iterations (it may raise to stop)."""
     if all(k in saved for k in model.keys):
         return {k: (float(saved[k][0]), float(saved[k][1])) for k in model.keys}
+    if model.n_nodes >= COMPILED_FROM and backends.numba_installed():
+        backends.warm_up_blocking()
     layout = LayoutController()
     layout.apply_model(model, saved)
-    layout.settle()
+    layout.settle(progress=progress)
     pos = np.asarray(layout.positions)
     return {k: (float(pos[i, 0]), float(pos[i, 1])) for i, k in enumerate(model.keys)}
 
@@ -112,7 +123,10 @@ def export_image(
             panel, margin = map_panel(model, doc, state.map_fill)
             extra_legend = fill_legend(model, state.map_fill)
         else:
-            known = settled_positions(model, saved)
+            tick(round(0.22 * SCALE), SCALE)
+            known = settled_positions(
+                model, saved, lambda done, total: tick(
+                    round((0.22 + 0.08 * done / max(total, 1)) * SCALE), SCALE))
             pos = np.array([known[k] for k in model.keys], dtype=float).reshape(-1, 2)
             panel, margin = Panel(model, pos), 0
             extra_legend = []

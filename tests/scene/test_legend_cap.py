@@ -21,3 +21,27 @@ def test_legend_lists_the_largest_colours_and_counts_the_rest():
     few = Document(actors=dict(list(doc.actors.items())[:3]),
                    blocs=dict(list(doc.blocs.items())[:3]))
     assert not any("more colours" in e.label for e in build_graph_model(few).legend)
+
+
+def test_a_headless_settle_reports_its_iterations_and_can_be_stopped():
+    from explorer.dataset import load_dataset
+    from explorer.scene.graph_model import build_graph_model
+    from explorer.services.images import settled_positions
+
+    model = build_graph_model(load_dataset())
+    seen: list[tuple[int, int]] = []
+    placed = settled_positions(model, {}, lambda done, total: seen.append((done, total)))
+    assert set(placed) == set(model.keys)
+    assert seen and [d for d, _t in seen] == sorted(d for d, _t in seen)
+    assert all(t == seen[0][1] and d <= t for d, t in seen)
+
+    class Stop(Exception):
+        pass
+
+    def stop(done: int, total: int) -> None:
+        raise Stop
+
+    import pytest
+
+    with pytest.raises(Stop):
+        settled_positions(model, {}, stop)
