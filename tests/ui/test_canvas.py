@@ -352,6 +352,7 @@ def test_a_large_layer_draws_a_sample_of_its_edges_while_the_layout_runs(canvas,
     assert total > 2
     # the small test graph stands in for a large one
     monkeypatch.setattr(drawing, "EDGES_THROTTLED_ABOVE", 0)
+    monkeypatch.setattr(drawing, "EDGES_SAMPLED_ABOVE", 0)
     monkeypatch.setattr(drawing, "EDGES_WHILE_MOVING", 2)
     monkeypatch.setattr(drawing, "DASH_WHILE_MOVING", 0)  # plain lines: one segment an edge
     pos = canvas._pos  # noqa: SLF001

@@ -48,13 +48,16 @@ DASH_WHILE_MOVING = 800
 #: ``EDGE_FRAME_STRIDE``-th frame and drawn from a cached image in between (level of
 #: detail): stroking 30,000 lines is most of a frame, and edges lagging a frame or two
 #: behind their moving nodes cannot be seen; they catch up as soon as the layout rests.
-EDGES_THROTTLED_ABOVE = 5_000
+EDGES_THROTTLED_ABOVE = 10_000
 EDGE_FRAME_STRIDE = 3
 
-#: ... and of such a layer, at most about this many edges are drawn while the layout runs
-#: (every k-th of each style): Qt strokes some 40 million pixels a second here, so 30,000
-#: long edges cost 150 ms a frame, and a moving hairball reads the same from a tenth of
-#: its edges. Every edge is drawn again as soon as the layout rests.
+#: While the layout runs, of more edges than EDGES_SAMPLED_ABOVE at most about
+#: EDGES_WHILE_MOVING are drawn (every k-th of each style): Qt strokes some 40 million
+#: pixels a second here, so 30,000 long edges cost 150 ms a frame, and a moving hairball
+#: reads the same from a tenth of its edges. Every edge is back as soon as the layout
+#: rests. (A cached layer is no help below EDGES_THROTTLED_ABOVE: re-rendering the cache
+#: costs more than the strokes it saves.)
+EDGES_SAMPLED_ABOVE = 5_000
 EDGES_WHILE_MOVING = 3_000
 
 #: Pans and zooms of graphs with more edges than this leave the edges out until the view
@@ -205,7 +208,7 @@ class EdgeLayer:
         units_per_px = self._units_per_px()
         dashed = sum(len(p) for k, p in self._pairs.items() if styles.EDGE_STYLES[k].dash)
         plain = moving and dashed > DASH_WHILE_MOVING
-        every = -(-total // EDGES_WHILE_MOVING) if moving and big else 1
+        every = -(-total // EDGES_WHILE_MOVING) if moving and total > EDGES_SAMPLED_ABOVE else 1
         self.sampled = every
         for key, pairs in self._pairs.items():
             pairs = pairs[::every]

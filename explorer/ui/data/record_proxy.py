@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QSortFilterProxyModel, Qt
 
 from explorer.ui.data.table_models import SORT_ROLE, RecordTableModel
 
@@ -57,13 +57,14 @@ class RecordProxyModel(QSortFilterProxyModel):
         self.setDynamicSortFilter(True)
         self._query = ""
         self._allowed: frozenset | None = None
-        # keys given while the table is out of sight: refiltering 10,000 rows in Python
-        # costs 50 ms, so a hidden tab takes them when it is shown or counted
+        # keys given while the tab is out of sight: refiltering 10,000 rows in Python
+        # costs 50 ms, so a hidden tab takes them when it is shown (no rowCount override:
+        # views call it thousands of times, and each call would enter Python)
         self._pending: tuple[frozenset | None] | None = None
 
     def set_allowed(self, keys: frozenset | None, now: bool = True) -> None:
         """Show only the records with these keys (None: every record); with ``now``
-        False, from the next time the rows are counted or :meth:`apply_pending` runs."""
+        False, from the next time :meth:`apply_pending` runs."""
         if not now:
             self._pending = (keys,)
             return
@@ -79,10 +80,6 @@ class RecordProxyModel(QSortFilterProxyModel):
             (keys,) = self._pending
             self.set_allowed(keys)
 
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802, B008 - Qt override
-        if self._pending is not None:
-            self.apply_pending()
-        return super().rowCount(parent)
 
     def setFilterFixedString(self, pattern: str) -> None:  # noqa: N802 - Qt override
         self._query = pattern

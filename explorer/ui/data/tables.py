@@ -229,6 +229,7 @@ class DataTables(QWidget):
         return self.proxies[name].mapFromSource(self.models[name].index(row, column))
 
     def selected_keys(self, name: str) -> list:
+        self.proxies[name].apply_pending()
         view = self.views[name]
         rows = view.selectionModel().selectedRows()
         model = self.models[name]
@@ -257,9 +258,11 @@ class DataTables(QWidget):
             scope = records_in_view(self.session.project.document(), self.session.view_filter)
         else:
             scope = dict.fromkeys(self.proxies)
-        shown = self.current_tab() if self.isVisible() else None
+        # on screen, the tabs behind the current one wait until shown; off screen (a closed
+        # panel, a test) every tab follows at once
+        visible, shown = self.isVisible(), self.current_tab()
         for name, proxy in self.proxies.items():
-            proxy.set_allowed(scope.get(name), now=name == shown)
+            proxy.set_allowed(scope.get(name), now=not visible or name == shown)
         self._update_count()
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
@@ -349,6 +352,7 @@ class DataTables(QWidget):
 
     def _update_count(self, *_) -> None:
         name = self.current_tab()
+        self.proxies[name].apply_pending()
         shown = self.proxies[name].rowCount()
         total = self.models[name].rowCount()
         text = f"{shown} of {total}" if shown != total else f"{total} rows"
