@@ -4,6 +4,7 @@ the command line only when a stage runs long, never on stdout."""
 from __future__ import annotations
 
 import io
+import signal
 
 import pytest
 
@@ -95,7 +96,6 @@ def test_cli_report_stdout_is_the_report(capsys):
 
 def test_a_long_report_names_its_stages_and_ctrl_c_exits_130(tmp_path):
     import os
-    import signal
     import subprocess
     import sys
     from pathlib import Path
@@ -110,6 +110,7 @@ def test_a_long_report_names_its_stages_and_ctrl_c_exits_130(tmp_path):
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_DATA_HOME=str(tmp_path / "xdg"))
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(root), env.get("PYTHONPATH")]))
     child = subprocess.Popen([sys.executable, "-m", "explorer", "report", str(path)],
+                             preexec_fn=_as_from_a_shell,
                              cwd=tmp_path, env=env, stdout=subprocess.PIPE,
                              stderr=subprocess.PIPE)
     first = child.stderr.readline()  # a stage ran over half a second: named, plain line
@@ -120,3 +121,10 @@ def test_a_long_report_names_its_stages_and_ctrl_c_exits_130(tmp_path):
     out, err = child.communicate(timeout=120)
     assert child.returncode == 130, err
     assert out == b"" and b"Traceback" not in err
+
+
+def _as_from_a_shell() -> None:
+    """Run in the child before it starts: Ctrl+C as a terminal delivers it. A process
+    inherits ignored or blocked signals, and the test runner's may carry either."""
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+    signal.signal(signal.SIGINT, signal.SIG_DFL)

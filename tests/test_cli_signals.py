@@ -48,6 +48,7 @@ def test_ctrl_c_during_an_import_leaves_nothing(tmp_path):
     out = tmp_path / "out.sbx"
     child = subprocess.Popen([sys.executable, "-m", "explorer", "import", str(source), "-o",
                               str(out)], cwd=tmp_path, env=_env(tmp_path),
+                             preexec_fn=_as_from_a_shell,
                              stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     # into the import: its first progress line comes once it has run half a second
     assert child.stderr.readline().startswith("Importing big.gexf… ".encode())
@@ -57,3 +58,10 @@ def test_ctrl_c_during_an_import_leaves_nothing(tmp_path):
     assert b"Traceback" not in err
     left = [p.name for p in tmp_path.iterdir() if p.name not in ("big.gexf", "xdg")]
     assert left == []
+
+
+def _as_from_a_shell() -> None:
+    """Run in the child before it starts: Ctrl+C as a terminal delivers it. A process
+    inherits ignored or blocked signals, and the test runner's may carry either."""
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+    signal.signal(signal.SIGINT, signal.SIG_DFL)

@@ -78,7 +78,8 @@ def test_ctrl_c_during_an_image_export_leaves_nothing(tmp_path):
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
     child = subprocess.Popen([sys.executable, "-m", "explorer", "export", str(project),
                               "--format", "png", "-o",
-                              str(out)], cwd=tmp_path, env=env, stdout=subprocess.PIPE,
+                              str(out)], cwd=tmp_path, env=env, preexec_fn=_as_from_a_shell,
+                             stdout=subprocess.PIPE,
                              stderr=subprocess.PIPE)
     # into the export: its first line comes once it has run half a second (the project's
     # read, before it, has lines of its own)
@@ -103,3 +104,10 @@ def test_every_command_shows_its_reading_of_a_project(tmp_path, capsys, slow):
     assert out.startswith("Project:") and "%" not in out
     lines = [line for line in err.splitlines() if line.startswith("Reading p.sbx… ")]
     assert lines and lines[-1] == "Reading p.sbx… 100 %"
+
+
+def _as_from_a_shell() -> None:
+    """Run in the child before it starts: Ctrl+C as a terminal delivers it. A process
+    inherits ignored or blocked signals, and the test runner's may carry either."""
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
