@@ -25,6 +25,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from explorer.analysis.memo import Recent
 from explorer.model.entities import Actor, Capability, Document
 from explorer.model.vocab import DEFAULT_INDEX_METRICS, INDEX_METRICS, METRIC_NOUNS
 
@@ -120,11 +121,9 @@ def check_weights(weights: Mapping[str, float] | None) -> dict[str, float]:
     return out
 
 
-#: the last few indexes computed, by (the actors' identities, weights, year): one change
-#: of date asks for the same index from the canvas, the race chart and the what-if
-#: panel, and at 10,000 actors each costs a tenth of a second
-_RECENT: list[tuple[tuple, list, CapabilityIndex]] = []
-_RECENT_SIZE = 4
+#: one change of date asks the canvas, the race chart and the what-if panel for the
+#: same index, and at 10,000 actors each costs a tenth of a second
+_RECENT: Recent[CapabilityIndex] = Recent()
 
 
 def capability_index(
@@ -140,15 +139,7 @@ def capability_index(
     w = check_weights(weights)
     actors = list(actors)
     key = (tuple(map(id, actors)), tuple(sorted(w.items())), year)
-    for i, (known, _kept, result) in enumerate(_RECENT):
-        if known == key:
-            _RECENT.insert(0, _RECENT.pop(i))
-            return result
-    result = _capability_index(actors, w, year)
-    # the actor list is kept with the key, so no id in it can be reused meanwhile
-    _RECENT.insert(0, (key, actors, result))
-    del _RECENT[_RECENT_SIZE:]
-    return result
+    return _RECENT.get(key, actors, lambda: _capability_index(actors, w, year))
 
 
 def _capability_index(actors: list[Actor], w: dict[str, float], year: int | None

@@ -33,6 +33,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from explorer.analysis.capability import capability_index
+from explorer.analysis.memo import Recent
 from explorer.model.entities import Actor, Alliance, Bloc, Document, Membership, Region, Tie
 
 
@@ -119,11 +120,9 @@ def view_year(view: ViewFilter | None) -> int | None:
     return int(view.as_of[:4])
 
 
-#: the last few results, by the view and the identities of every record read: one
-#: change of date asks the canvas, the tables, the filter panel and the race for the
+#: one change of date asks the canvas, the tables, the filter panel and the race for the
 #: same data, and at 10,000 actors each pass costs 30 ms
-_RECENT: list[tuple[tuple, Document, FilteredData]] = []
-_RECENT_SIZE = 4
+_RECENT: Recent[FilteredData] = Recent()
 
 
 def _identity(doc: Document, view: ViewFilter) -> tuple:
@@ -139,16 +138,7 @@ def filtered(doc: Document, view: ViewFilter | None = None) -> FilteredData:
     The result is shared between callers asking for the same records and view: treat it
     as read-only."""
     view = view or ViewFilter()
-    key = _identity(doc, view)
-    for i, (known, _doc, result) in enumerate(_RECENT):
-        if known == key:
-            _RECENT.insert(0, _RECENT.pop(i))
-            return result
-    result = _filtered(doc, view)
-    # the document is kept with the key, so no id in it can be reused meanwhile
-    _RECENT.insert(0, (key, doc, result))
-    del _RECENT[_RECENT_SIZE:]
-    return result
+    return _RECENT.get(_identity(doc, view), doc, lambda: _filtered(doc, view))
 
 
 def _filtered(doc: Document, view: ViewFilter) -> FilteredData:

@@ -80,14 +80,13 @@ def timed(fn: Callable[[], object], repeat: int) -> tuple[float, float]:
 
     The best run is the fairer figure on a shared machine; the median shows the noise.
     """
-    from explorer.analysis import capability, view
+    from explorer.analysis.memo import forget_all
 
     fn()
     runs = []
     for _ in range(repeat):
         # each run computes afresh: the memos serve the readers of one change, not runs
-        view._RECENT.clear()  # noqa: SLF001
-        capability._RECENT.clear()  # noqa: SLF001
+        forget_all()
         start = time.perf_counter()
         fn()
         runs.append(time.perf_counter() - start)

@@ -59,15 +59,14 @@ def measure(window, app, repeats: int) -> dict[str, float]:
 
     painted = _PaintCounter(canvas.view.viewport())
 
-    from explorer.analysis import capability, view
+    from explorer.analysis.memo import forget_all
 
     def run(action, fresh: bool) -> float:
         # a gesture that changes the view computes it afresh: the memos serve the many
         # readers of one change, not an earlier gesture's result (the runs cycle through
         # a few states); a selection, a hover or a colour reads the view already shown
         if fresh:
-            view._RECENT.clear()  # noqa: SLF001
-            capability._RECENT.clear()  # noqa: SLF001
+            forget_all()
         t0 = time.perf_counter()
         painted.count = 0
         action()
