@@ -25,6 +25,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 
+import numpy as np
+
+from explorer.analysis.figure_table import FigureTable, table_for
 from explorer.analysis.memo import Recent
 from explorer.model.entities import Actor, Capability, Document
 from explorer.model.vocab import DEFAULT_INDEX_METRICS, INDEX_METRICS, METRIC_NOUNS
@@ -34,6 +37,8 @@ from explorer.model.vocab import DEFAULT_INDEX_METRICS, INDEX_METRICS, METRIC_NO
 DEFAULT_WEIGHTS: dict[str, float] = {
     m: (1.0 if m in DEFAULT_INDEX_METRICS else 0.0) for m in INDEX_METRICS
 }
+#: the metrics the figure table holds: the index's and the warhead counts beside it
+TABLE_METRICS = (*INDEX_METRICS, "warheads")
 
 
 @dataclass(frozen=True)
@@ -50,14 +55,20 @@ class CapabilityIndex:
 
     index: dict[str, float]
     share: dict[str, float]
-    components: dict[str, dict[str, float]]
     totals: dict[str, float]
     warheads: dict[str, float]
     no_data: tuple[str, ...]
     weights: dict[str, float]
     year: int | None = None
-    figures: dict[str, dict[str, Capability]] = field(default_factory=dict)
+    chosen: _Chosen | None = field(default=None, repr=False, compare=False)
 
+    @cached_property
+    def components(self) -> dict[str, dict[str, float]]:
+        return self.chosen.components() if self.chosen else {a: {} for a in self.index}
+
+    @cached_property
+    def figures(self) -> dict[str, dict[str, Capability]]:
+        return self.chosen.figures() if self.chosen else {a: {} for a in self.index}
 
     @cached_property
     def missing(self) -> frozenset[str]:
@@ -145,53 +156,76 @@ def capability_index(
 def _capability_index(actors: list[Actor], w: dict[str, float], year: int | None
                       ) -> CapabilityIndex:
     metrics = [m for m in INDEX_METRICS if w[m] > 0]
-    used: dict[str, dict[str, Capability]] = {}
-    sums = dict.fromkeys(metrics, 0)
-    # one pass per actor, no intermediate dicts: at 10,000 actors this loop is most of
-    # the index's cost, and a change of date recomputes it
-    for a in actors:
-        if not a.capabilities:  # most actors of an imported graph: skip the lookups
-            used[a.id] = {}
-            continue
-        mine: dict[str, Capability] = {}
-        for m in metrics:
-            c = a.figure_at(m, year)
-            if c is not None:
-                mine[m] = c
-                sums[m] += c.value
-        used[a.id] = mine
-    totals = {m: float(v) for m, v in sums.items()}
+    table, rows = table_for(actors, TABLE_METRICS)
+    ids = [a.id for a in actors]
+    n = len(actors)
+    picked: dict[str, tuple[np.ndarray, np.ndarray]] = {
+        m: table.columns[m].pick(rows, year) for m in metrics}
+    has_any = np.zeros(n, dtype=bool)
+    totals: dict[str, float] = {}
+    for m in metrics:
+        present = ~np.isnan(picked[m][1])
+        has_any |= present
+        # summed in actor order, as a loop over actors would: the same float to the bit
+        totals[m] = float(sum(picked[m][1][present].tolist()))
     usable = [(m, totals[m], w[m]) for m in metrics if totals[m] > 0]
-    index: dict[str, float] = {}
-    components: dict[str, dict[str, float]] = {}
-    no_data: list[str] = []
-    for actor in actors:
-        mine = used[actor.id]
-        if not mine:
-            no_data.append(actor.id)
-            components[actor.id] = {}
-            index[actor.id] = 0.0
-            continue
-        comp = {m: mine[m].value / total for m, total, _w in usable if m in mine}
-        components[actor.id] = comp
-        weight_sum = sum(wm for m, _t, wm in usable if m in comp)
-        index[actor.id] = (sum(wm * comp[m] for m, _t, wm in usable if m in comp) / weight_sum
-                           if comp else 0.0)
-    grand = sum(index.values())
-    share = {a: (v / grand if grand > 0 else 0.0) for a, v in index.items()}
-    warheads = {a.id: float(v) for a in actors
-                if a.capabilities and (v := a.figure("warheads", year)) is not None}
+    weighted = np.zeros(n)
+    weight_sum = np.zeros(n)
+    for m, total, wm in usable:
+        comp = picked[m][1] / total
+        present = ~np.isnan(comp)
+        weighted[present] += wm * comp[present]
+        weight_sum[present] += wm
+    values = np.divide(weighted, weight_sum, out=np.zeros(n), where=weight_sum > 0)
+    index_list = values.tolist()
+    index = dict(zip(ids, index_list, strict=True))
+    grand = sum(index_list)
+    share = dict(zip(ids, (values / grand).tolist() if grand > 0 else [0.0] * n, strict=True))
+    _dated, arms = table.columns["warheads"].pick(rows, year)
+    armed = np.flatnonzero(~np.isnan(arms)).tolist()
+    warheads = {ids[i]: float(arms[i]) for i in armed}
+    no_data = np.flatnonzero(~has_any).tolist()
     return CapabilityIndex(
         index=index,
         share=share,
-        components=components,
         totals=totals,
         warheads=warheads,
-        no_data=tuple(sorted(no_data)),
+        no_data=tuple(sorted(ids[i] for i in no_data)),
         weights=w,
         year=year,
-        figures=used,
+        chosen=_Chosen(table, rows, ids, picked, [m for m, _t, _w in usable], totals),
     )
+
+
+@dataclass(frozen=True)
+class _Chosen:
+    """Which figure each actor's index used, kept as arrays until someone asks for dicts
+    (a tooltip, the coverage note): a date drag redraws without building 10,000 of them."""
+
+    table: FigureTable
+    rows: np.ndarray
+    ids: list[str]
+    picked: dict[str, tuple[np.ndarray, np.ndarray]]
+    usable: list[str]
+    totals: dict[str, float]
+
+    def figures(self) -> dict[str, dict[str, Capability]]:
+        out: dict[str, dict[str, Capability]] = {a: {} for a in self.ids}
+        for m, (dated, values) in self.picked.items():
+            column = self.table.columns[m]
+            rows = self.rows
+            for i in np.flatnonzero(~np.isnan(values)).tolist():
+                out[self.ids[i]][m] = column.figure(int(rows[i]), int(dated[i]))
+        return out
+
+    def components(self) -> dict[str, dict[str, float]]:
+        out: dict[str, dict[str, float]] = {a: {} for a in self.ids}
+        for m in self.usable:
+            values = self.picked[m][1]
+            total = self.totals[m]
+            for i in np.flatnonzero(~np.isnan(values)).tolist():
+                out[self.ids[i]][m] = float(values[i]) / total
+        return out
 
 
 def capability_coverage(

@@ -17,12 +17,17 @@ _ALL: list[Recent] = []
 
 
 class Recent(Generic[T]):
-    """A small most-recently-used memo: ``get(key, kept, compute)``."""
+    """A small most-recently-used memo: ``get(key, kept, compute)``.
 
-    def __init__(self, size: int = 4) -> None:
+    ``per_document``: what it holds depends on a document only, never on the view (the
+    region tree's roots), so :func:`forget_all` keeps it, as it keeps the document.
+    """
+
+    def __init__(self, size: int = 4, per_document: bool = False) -> None:
         self.size = size
         self._entries: list[tuple[tuple, object, T]] = []
-        _ALL.append(self)
+        if not per_document:
+            _ALL.append(self)
 
     def get(self, key: tuple, kept: object, compute: Callable[[], T]) -> T:
         for i, (known, _kept, result) in enumerate(self._entries):
@@ -39,6 +44,7 @@ class Recent(Generic[T]):
 
 
 def forget_all() -> None:
-    """Empty every memo (benchmarks timing a change from scratch)."""
+    """Empty every memo of view results (benchmarks timing a change of view from
+    scratch); what depends on the document alone stays, as the document does."""
     for memo in _ALL:
         memo.clear()

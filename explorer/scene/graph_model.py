@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from explorer.analysis.capability import CapabilityIndex, capability_index
+from explorer.analysis.memo import Recent
 from explorer.analysis.view import FilteredData, ViewFilter, filtered, view_year
 from explorer.analysis.whatif import apply_scenario
 from explorer.model.entities import Document, Scenario
@@ -129,6 +130,37 @@ def label_priority(actors: list[tuple[float, int]], hub_members: list[int]) -> n
     return out
 
 
+#: a document's top-level regions: the same few dozen for every view of one document
+_REGIONS: Recent[tuple[dict[str, str], list[str]]] = Recent(2, per_document=True)
+
+
+def _regions_of(doc: Document) -> tuple[dict[str, str], list[str]]:
+    """(region -> its top-level region, the top-level regions in order) of ``doc``."""
+    def compute() -> tuple[dict[str, str], list[str]]:
+        roots_of = region_roots(doc)
+        return roots_of, root_regions(doc, roots_of)
+
+    kept = (doc.regions, doc.actors)
+    return _REGIONS.get((id(doc.regions), id(doc.actors)), kept, compute)
+
+
+def _anchors(doc: Document, data: FilteredData, roots_of: dict[str, str],
+             roots: list[str]) -> np.ndarray:
+    """(actors, 2): the mean direction of each actor's top-level regions' sectors
+    (NaN for none); thousands of actors share a few region lists, one direction each."""
+    angle = {r: 2 * math.pi * i / max(len(roots), 1) for i, r in enumerate(roots)}
+    code: dict[tuple[str, ...], int] = {}
+    codes = np.fromiter((code.setdefault(a.regions, len(code)) for a in data.actors.values()),
+                        np.int64, len(data.actors))
+    directions = np.full((len(code), 2), np.nan)
+    for regions, i in code.items():
+        aroots = actor_roots(doc, regions, roots_of)
+        if aroots:
+            directions[i] = (sum(math.cos(angle[r]) for r in aroots) / len(aroots),
+                             sum(math.sin(angle[r]) for r in aroots) / len(aroots))
+    return directions[codes]
+
+
 def build_graph_model(
     doc: Document,
     view: ViewFilter | None = None,
@@ -177,8 +209,9 @@ def _build(
     degree.update(t.b for t in data.ties)
 
     # comprehensions, not appends: at 10,000 actors every per-actor pass counts
-    keys = [actor_key(aid) for aid in data.actors]
-    keys += [alliance_key(lid) for lid in data.alliances]
+    actor_prefix, alliance_prefix = actor_key(""), alliance_key("")
+    keys = [actor_prefix + aid for aid in data.actors]
+    keys += [alliance_prefix + lid for lid in data.alliances]
     labels = [actor.name for actor in data.actors.values()]
     # the dataset's own short name (NATO, US–Japan treaty) when it has one
     hub_labels = [getattr(al, "short_name", "") or short_label(lid, al.name)
@@ -208,13 +241,13 @@ def _build(
                                 9.0 + 27.0 * np.sqrt(np.maximum(np.nan_to_num(value), 0.0) / top))
     counts = np.fromiter((members[lid] for lid in data.alliances), float, len(data.alliances))
     sizes[n_actors:] = np.minimum(10.0 + 2.0 * np.sqrt(counts), 24.0)
+    cap_of, degree_of = cap.index.get, degree.get
     importance = label_priority(
-        [(cap.index.get(a, 0.0), degree[a]) for a in data.actors],
+        [(cap_of(a, 0.0), degree_of(a, 0)) for a in data.actors],
         [members[lid] for lid in data.alliances])
 
     # colours
-    roots_of = region_roots(doc)
-    roots = root_regions(doc, roots_of)
+    roots_of, roots = _regions_of(doc)
     bloc_of: dict[str, str] = {}
     for bloc in data.blocs.values():
         for member in bloc.members:
@@ -229,56 +262,42 @@ def _build(
 
     # anchors: an actor drifts towards the mean direction of its top-level regions' sectors
     anchors = np.full((n, 2), np.nan)
-    angle = {r: 2 * math.pi * i / max(len(roots), 1) for i, r in enumerate(roots)}
-    direction: dict[tuple[str, ...], tuple[float, float] | None] = {}
-    for i, actor in enumerate(data.actors.values()):
-        # thousands of actors share a few region lists: one mean direction per list
-        vec = direction.get(actor.regions, ())
-        if vec == ():
-            aroots = actor_roots(doc, actor.regions, roots_of)
-            vec = direction[actor.regions] = (
-                (sum(math.cos(angle[r]) for r in aroots) / len(aroots),
-                 sum(math.sin(angle[r]) for r in aroots) / len(aroots)) if aroots else None)
-        if vec is not None:
-            anchors[i] = vec
+    anchors[:n_actors] = _anchors(doc, data, roots_of, roots)
 
-    # edges
-    edges: list[tuple[int, int]] = []
-    edge_styles: list[str] = []
-    weights: list[float] = []
-    scen_pairs = (
-        {(m.actor, m.alliance) for m in scen.memberships} if scen is not None else None
-    )
-    scen_ties = {(t.a, t.b, t.sign) for t in scen.ties} if scen is not None else None
+    # edges: comprehensions over memberships and ties (tens of thousands at scale)
     affected: Counter[str] = Counter()
     actor_at = {aid: i for i, aid in enumerate(data.actors)}
     hub_at = {lid: n_actors + j for j, lid in enumerate(data.alliances)}
     # style and weight depend on (alliance, role) only: a few hundred pairs, not 70,000
     look: dict[tuple[str, str], tuple[str, float]] = {}
-    for m in data.memberships:
-        got = look.get((m.alliance, m.role))
-        if got is None:
-            alliance = data.alliances[m.alliance]
-            got = look[(m.alliance, m.role)] = (
-                styles.membership_style(alliance.kind, m.role),
-                obligation_weight(alliance.obligation) * (1.0 if m.role in FULL_ROLES else 0.4))
-        style = got[0]
-        if scen_pairs is not None and (m.actor, m.alliance) not in scen_pairs:
-            style = "ghost"
-            affected[m.actor] += 2 if m.role in FULL_ROLES else 1
-        edges.append((actor_at[m.actor], hub_at[m.alliance]))
-        edge_styles.append(style)
-        weights.append(got[1])
+    for pair in {(m.alliance, m.role) for m in data.memberships}:
+        alliance = data.alliances[pair[0]]
+        look[pair] = (styles.membership_style(alliance.kind, pair[1]),
+                      obligation_weight(alliance.obligation)
+                      * (1.0 if pair[1] in FULL_ROLES else 0.4))
+    member_looks = [look[(m.alliance, m.role)] for m in data.memberships]
+    edge_styles = [got[0] for got in member_looks]
+    weights = [got[1] for got in member_looks]
     tie_styles = {sign: styles.tie_style(sign) for sign in {t.sign for t in data.ties}}
-    for t in data.ties:
-        style = tie_styles[t.sign]
-        if scen_ties is not None and (t.a, t.b, t.sign) not in scen_ties:
-            style = "ghost"
-            affected[t.a] += 1
-            affected[t.b] += 1
-        edges.append((actor_at[t.a], actor_at[t.b]))
-        edge_styles.append(style)
-        weights.append(0.5 if t.sign > 0 else 0.0)
+    edge_styles += [tie_styles[t.sign] for t in data.ties]
+    weights += [0.5 if t.sign > 0 else 0.0 for t in data.ties]
+    ends = [actor_at[m.actor] for m in data.memberships]
+    ends += [actor_at[t.a] for t in data.ties]
+    others = [hub_at[m.alliance] for m in data.memberships]
+    others += [actor_at[t.b] for t in data.ties]
+    if scen is not None:
+        # what the scenario removes is drawn as a ghost, and counts for whom it touches
+        scen_pairs = {(m.actor, m.alliance) for m in scen.memberships}
+        for e, m in enumerate(data.memberships):
+            if (m.actor, m.alliance) not in scen_pairs:
+                edge_styles[e] = "ghost"
+                affected[m.actor] += 2 if m.role in FULL_ROLES else 1
+        scen_ties = {(t.a, t.b, t.sign) for t in scen.ties}
+        for e, t in enumerate(data.ties, start=len(data.memberships)):
+            if (t.a, t.b, t.sign) not in scen_ties:
+                edge_styles[e] = "ghost"
+                affected[t.a] += 1
+                affected[t.b] += 1
 
     faded = np.zeros(n, dtype=bool)
     ghost = np.zeros(n, dtype=bool)
@@ -314,7 +333,8 @@ def _build(
         ghost=ghost,
         changed=changed,
         anchors=anchors,
-        edges=np.asarray(edges, dtype=np.int64).reshape(-1, 2),
+        edges=np.column_stack((np.asarray(ends, dtype=np.int64),
+                               np.asarray(others, dtype=np.int64))).reshape(-1, 2),
         edge_styles=edge_styles,
         edge_weights=np.asarray(weights, dtype=float),
         legend=[],
@@ -326,7 +346,7 @@ def _build(
         # an imported graph's direction is drawn as arrowheads (explorer.ui.canvas.arrows)
         model.legend.append(LegendEntry("shape", "Directed tie: arrowhead at its target",
                                         shape=""))
-    model.tooltips = Tooltips(data, cap, members, year)
+    model.tooltips = Tooltips(data, cap, members, year, keys)
     return model
 
 
@@ -391,10 +411,10 @@ class Tooltips(Mapping):
     spend half a second writing texts nobody hovers."""
 
     def __init__(self, data: FilteredData, cap: CapabilityIndex, members: Counter[str],
-                 year: int | None) -> None:
+                 year: int | None, keys: list[str] | None = None) -> None:
         self._data, self._cap, self._members, self._year = data, cap, members, year
-        self._keys = [actor_key(a) for a in data.actors] + [alliance_key(a)
-                                                           for a in data.alliances]
+        self._keys = keys if keys is not None else (
+            [actor_key(a) for a in data.actors] + [alliance_key(a) for a in data.alliances])
         self._known = set(self._keys)
         self._texts: dict[str, str] = {}
 

@@ -35,16 +35,9 @@ class LayoutController:
         """Lay out ``model``, carrying positions over from the previous model and ``saved``."""
         old = self.model
         n = model.n_nodes
-        given = np.full((n, 2), np.nan)
-        pinned = np.zeros(n, dtype=bool)
-        # whole columns, not one numpy element at a time (10,000 nodes each model change)
-        found = [(i, row) for i, row in enumerate(map(saved.get, model.keys)) if row is not None]
-        if found:
-            at = np.fromiter((i for i, _row in found), np.int64, len(found))
-            given[at] = [(row[0], row[1]) for _i, row in found]
-            pinned[at] = [bool(row[2]) for _i, row in found]
         edges, weights = model.layout_edges()
         if self.engine is None or old is None:
+            given, pinned = _saved_rows(model.keys, saved)
             has_any = bool(np.isfinite(given).all(axis=1).any())
             # Strong gravity keeps isolated actors (Syria after 2024) near the map instead
             # of drifting off and shrinking everything else when the view is fitted; the
@@ -57,10 +50,13 @@ class LayoutController:
                 self.engine.pin(int(i), True)
         else:
             index_map = np.fromiter(map(old.index.get, model.keys, repeat(-1)), np.int64, n)
-            fresh = index_map < 0
-            positions = np.where(fresh[:, None], given, np.nan)
+            # only nodes new to the drawing read their saved place: the others keep theirs
+            fresh = np.flatnonzero(index_map < 0)
+            given, pinned = _saved_rows([model.keys[i] for i in fresh.tolist()], saved)
+            positions = np.full((n, 2), np.nan)
+            positions[fresh] = given
             self.engine.set_graph(n, edges, weights, positions=positions, index_map=index_map)
-            for i in np.flatnonzero(fresh & pinned):
+            for i in fresh[pinned].tolist():
                 self.engine.pin(int(i), True)
         self.model = model
         self.set_anchors()
@@ -104,3 +100,16 @@ class LayoutController:
                 break
             before = now.copy()
         return done
+
+
+def _saved_rows(keys: list[str], saved: dict[str, Position]) -> tuple[np.ndarray, np.ndarray]:
+    """((len(keys), 2) saved positions, NaN where none; whether each is pinned)."""
+    given = np.full((len(keys), 2), np.nan)
+    pinned = np.zeros(len(keys), dtype=bool)
+    # whole columns, not one numpy element at a time (10,000 nodes each model change)
+    found = [(i, row) for i, row in enumerate(map(saved.get, keys)) if row is not None]
+    if found:
+        at = np.fromiter((i for i, _row in found), np.int64, len(found))
+        given[at] = [(row[0], row[1]) for _i, row in found]
+        pinned[at] = [bool(row[2]) for _i, row in found]
+    return given, pinned

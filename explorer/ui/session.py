@@ -71,13 +71,14 @@ class ProjectSession(QObject):
         self._watch.setInterval(OUTSIDE_CHANGE_POLL_MS)
         self._watch.timeout.connect(self._check_outside)
         self._watch.start()
-        # the view's filters are saved once they rest: a dragged date or playback changes
-        # them many times a second, and each save is a committed (synced) transaction
+        # the view's filters and scenario are saved once they rest: a dragged date or
+        # playback changes them many times a second, and each save is a committed (synced)
+        # transaction that would hold up the redraw the user waits for
         self._view_save = QTimer(self)
         self._view_save.setSingleShot(True)
         self._view_save.setInterval(VIEW_SAVE_DELAY_MS)
         self._view_save.timeout.connect(self.save_view_now)
-        self._view_unsaved = False
+        self._unsaved: set[str] = set()
 
     # ----- edits ----------------------------------------------------------------------
 
@@ -125,16 +126,21 @@ class ProjectSession(QObject):
     def set_view_filter(self, view: ViewFilter) -> None:
         if view != self._view:
             self._view = view
-            self._view_unsaved = True
-            self._view_save.start()
+            self._save_later("filter")
             self.viewChanged.emit()
 
+    def _save_later(self, *names: str) -> None:
+        self._unsaved.update(names)
+        self._view_save.start()
+
     def save_view_now(self) -> None:
-        """Save the view's filters if a save is pending (before a copy or closing)."""
+        """Save the view's filters and scenario if a save is pending (before a copy or
+        closing)."""
         self._view_save.stop()
-        if self._view_unsaved and not self.closed:
-            self._view_unsaved = False
-            ViewState(filter=self._view).save(self.project, "filter")
+        if self._unsaved and not self.closed:
+            names, self._unsaved = sorted(self._unsaved), set()
+            state = ViewState(filter=self._view, scenario=self._scenario, mode=self._mode)
+            state.save(self.project, *names)
 
     @property
     def weights(self) -> dict | None:
@@ -165,7 +171,7 @@ class ProjectSession(QObject):
             raise ValueError(f"Unknown display mode '{mode}'.")
         if (name, mode) != (self._scenario, self._mode):
             self._scenario, self._mode = name, mode
-            ViewState(scenario=name, mode=mode).save(self.project, "scenario", "mode")
+            self._save_later("scenario", "mode")
             self.scenarioChanged.emit()
 
     # ----- plumbing -------------------------------------------------------------------

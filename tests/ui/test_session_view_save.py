@@ -27,3 +27,28 @@ def test_a_dragged_date_is_saved_once_it_rests(qtbot, tmp_path):
     session.close()
     with Project.open(path) as again:
         assert ViewState.load(again).filter.as_of == "2001-01-01"
+
+
+def test_a_scenario_switch_is_saved_once_it_rests_and_on_close(qtbot, tmp_path):
+    from explorer.commands import PutScenario
+    from explorer.model.entities import Change, Scenario
+
+    path = tmp_path / "p.sbx"
+    Project.create(path, load_dataset()).close()
+    session = ProjectSession(Project.open(path))
+    session.push(PutScenario(Scenario("tur", (Change("remove_actor", actor="TUR"),))))
+    writes: list[str] = []
+    session.project.subscribe(lambda event: writes.append(event.kind))
+    for _ in range(3):  # switching back and forth to compare: no write per switch
+        session.set_scenario("tur", "both")
+        session.set_scenario(None)
+    session.set_scenario("tur", "scenario")
+    assert "settings" not in writes
+    assert session.mode == "scenario"  # the session answers at once
+    qtbot.waitUntil(lambda: "settings" in writes, timeout=2000)
+    saved = ViewState.load(session.project)
+    assert (saved.scenario, saved.mode) == ("tur", "scenario")
+    session.set_scenario("tur", "both")
+    session.close()
+    with Project.open(path) as again:
+        assert (ViewState.load(again).scenario, ViewState.load(again).mode) == ("tur", "both")
