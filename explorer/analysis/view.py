@@ -32,8 +32,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
+import numpy as np
+
 from explorer.analysis.capability import capability_index
 from explorer.analysis.memo import Recent
+from explorer.analysis.record_columns import RecordColumns
 from explorer.model.entities import Actor, Alliance, Bloc, Document, Membership, Region, Tie
 
 
@@ -113,6 +116,21 @@ def _in_regions(doc: Document, actor: Actor, regions: frozenset[str]) -> bool:
     return False
 
 
+def _actors_in_regions(doc: Document, actors: dict[str, Actor],
+                       regions: frozenset[str]) -> set[str]:
+    """The ids of ``actors`` in one of ``regions`` or below; thousands of actors share a
+    few region lists, so each list is looked up once."""
+    inside: dict[tuple[str, ...], bool] = {}
+    out = set()
+    for k, a in actors.items():
+        found = inside.get(a.regions)
+        if found is None:
+            found = inside[a.regions] = _in_regions(doc, a, regions)
+        if found:
+            out.add(k)
+    return out
+
+
 def view_year(view: ViewFilter | None) -> int | None:
     """The year whose figures a view uses: its as-of year, or None (the latest) for today."""
     if view is None or not view.as_of:
@@ -125,11 +143,15 @@ def view_year(view: ViewFilter | None) -> int | None:
 _RECENT: Recent[FilteredData] = Recent()
 
 
-def _identity(doc: Document, view: ViewFilter) -> tuple:
+def _identity(doc: Document) -> tuple:
     # records are immutable, so the same objects in the same tables give the same answer
     # even when a caller has put new records into a document's dicts
-    return (view, *(tuple(map(id, table.values())) for table in (
-        doc.actors, doc.alliances, doc.memberships, doc.ties, doc.blocs, doc.regions)))
+    return tuple(tuple(map(id, table.values())) for table in (
+        doc.actors, doc.alliances, doc.memberships, doc.ties, doc.blocs, doc.regions))
+
+
+#: the records' dates as arrays, for every view of the same records
+_COLUMNS: Recent[RecordColumns] = Recent(2, per_document=True)
 
 
 def filtered(doc: Document, view: ViewFilter | None = None) -> FilteredData:
@@ -138,14 +160,23 @@ def filtered(doc: Document, view: ViewFilter | None = None) -> FilteredData:
     The result is shared between callers asking for the same records and view: treat it
     as read-only."""
     view = view or ViewFilter()
-    return _RECENT.get(_identity(doc, view), doc, lambda: _filtered(doc, view))
+    tables = _identity(doc)
+
+    def compute() -> FilteredData:
+        columns = _COLUMNS.get(
+            (tables[0], tables[2], tables[3]), doc,
+            lambda: RecordColumns(doc.actors.values(), doc.memberships.values(),
+                                  doc.ties.values()))
+        return _filtered(doc, view, columns)
+
+    return _RECENT.get((view, *tables), doc, compute)
 
 
-def _filtered(doc: Document, view: ViewFilter) -> FilteredData:
-    candidates = {
-        a.id: a for a in doc.actors.values()
-        if (not view.actor_kinds or a.kind in view.actor_kinds) and a.exists(view.as_of)
-    }
+def _filtered(doc: Document, view: ViewFilter, columns: RecordColumns) -> FilteredData:
+    day = view.as_of
+    actor_mask = columns.actors_existing(day, view.actor_kinds)
+    ids, records = columns.actor_ids, columns.actors
+    candidates = {ids[i]: records[i] for i in np.flatnonzero(actor_mask).tolist()}
     if view.min_capability > 0:
         world = capability_index(doc.actors.values(), year=view_year(view))
         candidates = {
@@ -153,6 +184,7 @@ def _filtered(doc: Document, view: ViewFilter) -> FilteredData:
             for k, a in candidates.items()
             if k not in world.missing and world.index[k] >= view.min_capability
         }
+        actor_mask = np.fromiter((k in candidates for k in ids), bool, len(ids))
     alliances = {
         k: al
         for k, al in doc.alliances.items()
@@ -160,41 +192,33 @@ def _filtered(doc: Document, view: ViewFilter) -> FilteredData:
         and (view.alliances is None or k in view.alliances)
         and alliance_in_force(al, view.as_of)
     }
-    memberships = [
-        m
-        for m in doc.memberships.values()
-        if m.alliance in alliances and m.actor in candidates and m.in_force(view.as_of)
-        and (m.joined or dated_enough(alliances[m.alliance].founded, view.as_of))
-    ]
-    ties = [
-        t
-        for t in doc.ties.values()
-        if t.a in candidates and t.b in candidates and t.a != t.b and t.in_force(view.as_of)
-        and (t.start or view.as_of is None)
-    ]
-    if view.regions:
-        core = {k for k, a in candidates.items() if _in_regions(doc, a, view.regions)}
-    else:
-        core = set(candidates)
-
+    memberships = [columns.memberships[i] for i in np.flatnonzero(
+        columns.memberships_in_force(day, actor_mask, alliances)).tolist()]
+    ties = [columns.ties[i] for i in np.flatnonzero(
+        columns.ties_in_force(day, actor_mask)).tolist()]
     context: set[str] = set()
-    core_alliances = {m.alliance for m in memberships if m.actor in core}
-    if view.keep_partners and view.regions:
-        context.update(
-            m.actor for m in memberships if m.alliance in core_alliances and m.actor not in core
-        )
-        for t in ties:
-            if t.a in core and t.b not in core:
-                context.add(t.b)
-            elif t.b in core and t.a not in core:
-                context.add(t.a)
-    kept = core | context
-    memberships = [m for m in memberships if m.actor in kept and m.alliance in core_alliances]
-    ties = [t for t in ties if t.a in kept and t.b in kept]
+    if view.regions:
+        # without regions every candidate is core, and every kept record already joins
+        # two of them: nothing below would change
+        core = _actors_in_regions(doc, candidates, view.regions)
+        core_alliances = {m.alliance for m in memberships if m.actor in core}
+        if view.keep_partners:
+            context.update(m.actor for m in memberships
+                           if m.alliance in core_alliances and m.actor not in core)
+            for t in ties:
+                if t.a in core and t.b not in core:
+                    context.add(t.b)
+                elif t.b in core and t.a not in core:
+                    context.add(t.a)
+        kept = core | context
+        memberships = [m for m in memberships
+                       if m.actor in kept and m.alliance in core_alliances]
+        ties = [t for t in ties if t.a in kept and t.b in kept]
+        candidates = {k: a for k, a in candidates.items() if k in kept}
     used = {m.alliance for m in memberships}
     return FilteredData(
         view=view,
-        actors={k: a for k, a in candidates.items() if k in kept},
+        actors=candidates,
         alliances={k: al for k, al in alliances.items() if k in used},
         memberships=tuple(memberships),
         ties=tuple(ties),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from explorer.model.entities import Actor, Alliance, Capability, Document, Membership, Tie
 from explorer.store import Project
@@ -240,6 +241,31 @@ def test_sources_tab_lists_titles_and_citations(qtbot, tmp_path):
     assert 0 < tables.proxies["sources"].rowCount() < model.rowCount()
     tables.deleteLater()
     session.close()
+
+
+def test_the_rest_is_counted_from_the_end_of_a_slow_redraw(qtbot, session):
+    """A canvas redraw that takes longer than the delay (a big project) runs first; the
+    tables wait for the view to rest after it, not for the delay since the gesture."""
+    import time
+
+    from PySide6.QtCore import QTimer
+
+    from explorer.analysis.view import ViewFilter
+
+    redraw = QTimer()
+    redraw.setSingleShot(True)
+    redraw.setInterval(0)
+    redraw.timeout.connect(lambda: time.sleep(2 * DataTables.SCOPE_DELAY_MS / 1000))
+    session.viewChanged.connect(redraw.start)  # the canvas connects before the tables
+    tables = DataTables(session)
+    qtbot.addWidget(tables)
+    tables.show()
+    tables.show_tab("memberships")
+    session.set_view_filter(ViewFilter(as_of="1950-01-01"))
+    for _turn in range(2):  # the redraw's turn and the next: no refilter in either
+        QApplication.processEvents()
+        assert tables.count_label.text() == "3 rows"
+    qtbot.waitUntil(lambda: tables.count_label.text() == "1 of 3 in view", timeout=2000)
 
 
 def test_tables_follow_a_changing_view_once_it_rests(qtbot, tables, session):

@@ -194,7 +194,14 @@ class DataTables(QWidget):
         self._scope_timer.setSingleShot(True)
         self._scope_timer.setInterval(self.SCOPE_DELAY_MS)
         self._scope_timer.timeout.connect(self._apply_scope)
-        session.viewChanged.connect(lambda *_: self._scope_timer.start())
+        # the rest is counted from the end of the canvas's redraw, which the same change
+        # scheduled first, not from the gesture: a redraw longer than the delay would
+        # otherwise have the tables refilter before the user sees the new picture
+        self._rest_starts = QTimer(self)
+        self._rest_starts.setSingleShot(True)
+        self._rest_starts.setInterval(0)
+        self._rest_starts.timeout.connect(self._scope_timer.start)
+        session.viewChanged.connect(self._on_view_changed)
         self._apply_scope()
         self._on_session_selection(session.selection)
         self._update_count()
@@ -206,7 +213,7 @@ class DataTables(QWidget):
         turn, or when the view has rested for ``SCOPE_DELAY_MS``)."""
         for model in self.models.values():
             model.refresh()
-        if self._scope_timer.isActive():
+        if self._scope_timer.isActive() or self._rest_starts.isActive():
             self._apply_scope()
 
     def set_filter(self, text: str) -> None:
@@ -252,8 +259,13 @@ class DataTables(QWidget):
         self.session.project.set_setting(FOLLOW_SETTING, bool(on))
         self._apply_scope()
 
+    def _on_view_changed(self, *_args) -> None:
+        self._scope_timer.stop()
+        self._rest_starts.start()
+
     def _apply_scope(self) -> None:
         self._scope_timer.stop()
+        self._rest_starts.stop()
         if self.follow_view.isChecked():
             scope = records_in_view(self.session.project.document(), self.session.view_filter)
         else:
