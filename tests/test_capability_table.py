@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 
+import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -102,3 +103,23 @@ def test_subsets_and_edits_reuse_and_extend_one_table():
     assert after.totals["milex_usd_bn"] == 7.0 + 2 + 3 + 4 + 5
     assert after.figure_year("S0", "milex_usd_bn") == 2005
     assert capability_index([edited], DEFAULT_WEIGHTS, 1999).no_data == ("S0",)
+
+
+def test_a_table_grown_by_new_actors_answers_as_one_built_at_once():
+    figure_table.forget()
+    actors = [Actor(f"G{i}", f"G{i}", capabilities=(
+        Capability("milex_usd_bn", float(i), 2000 + i % 3),
+        Capability("milex_usd_bn", float(10 * i), 2010 + i % 2),
+        Capability("population_m", float(i + 1), None))) for i in range(12)]
+    early, late = actors[::2], actors
+    table, _rows = figure_table.table_for(early, TABLE_METRICS)
+    table.column("milex_usd_bn")  # built before growing: appended to, not rebuilt
+    grown, rows = figure_table.table_for(late, TABLE_METRICS)
+    assert grown is not table and len(grown.actors) == len(actors)
+    fresh = figure_table.FigureTable(list(late), TABLE_METRICS)
+    fresh_rows = fresh.rows(late)
+    for metric in ("milex_usd_bn", "population_m"):
+        for year in (None, 1999, 2001, 2010, 2030):
+            got = grown.column(metric).pick(rows, year)[1]
+            expected = fresh.column(metric).pick(fresh_rows, year)[1]
+            assert np.array_equal(got, expected, equal_nan=True), (metric, year)

@@ -160,7 +160,7 @@ def _capability_index(actors: list[Actor], w: dict[str, float], year: int | None
     ids = [a.id for a in actors]
     n = len(actors)
     picked: dict[str, tuple[np.ndarray, np.ndarray]] = {
-        m: table.columns[m].pick(rows, year) for m in metrics}
+        m: table.column(m).pick(rows, year) for m in metrics}
     has_any = np.zeros(n, dtype=bool)
     totals: dict[str, float] = {}
     for m in metrics:
@@ -181,7 +181,7 @@ def _capability_index(actors: list[Actor], w: dict[str, float], year: int | None
     index = dict(zip(ids, index_list, strict=True))
     grand = sum(index_list)
     share = dict(zip(ids, (values / grand).tolist() if grand > 0 else [0.0] * n, strict=True))
-    _dated, arms = table.columns["warheads"].pick(rows, year)
+    _dated, arms = table.column("warheads").pick(rows, year)
     armed = np.flatnonzero(~np.isnan(arms)).tolist()
     warheads = {ids[i]: float(arms[i]) for i in armed}
     no_data = np.flatnonzero(~has_any).tolist()
@@ -212,7 +212,7 @@ class _Chosen:
     def figures(self) -> dict[str, dict[str, Capability]]:
         out: dict[str, dict[str, Capability]] = {a: {} for a in self.ids}
         for m, (dated, values) in self.picked.items():
-            column = self.table.columns[m]
+            column = self.table.column(m)
             rows = self.rows
             for i in np.flatnonzero(~np.isnan(values)).tolist():
                 out[self.ids[i]][m] = column.figure(int(rows[i]), int(dated[i]))

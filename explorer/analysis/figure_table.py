@@ -61,13 +61,22 @@ class MetricColumn:
 
 
 class FigureTable:
-    """The figures of ``actors`` for ``metrics``; immutable (extending makes a new one)."""
+    """The figures of ``actors``; immutable in what it answers (extending makes a new
+    table), its columns built on first use: most views weight four metrics of eight."""
 
-    def __init__(self, actors: list[Actor], metrics: Sequence[str]) -> None:
+    def __init__(self, actors: list[Actor], metrics: Sequence[str],
+                 built: dict[str, MetricColumn] | None = None) -> None:
         self.actors = actors
         self.metrics = tuple(metrics)
         self.row_of = {id(a): i for i, a in enumerate(actors)}
-        self.columns = {m: _column(actors, m) for m in self.metrics}
+        self._columns: dict[str, MetricColumn] = dict(built or {})
+
+    def column(self, metric: str) -> MetricColumn:
+        """The column of ``metric`` (two threads may both build it: the same column)."""
+        found = self._columns.get(metric)
+        if found is None:
+            found = self._columns[metric] = _column(self.actors, 0, metric)
+        return found
 
     def rows(self, actors: Sequence[Actor]) -> np.ndarray | None:
         """The row of each actor, or None when some are not in the table."""
@@ -76,36 +85,59 @@ class FigureTable:
         return None if len(rows) and rows.min() < 0 else rows
 
     def extended(self, actors: Sequence[Actor]) -> FigureTable:
-        """A table with the rows of this one and those of ``actors`` it lacks."""
+        """A table with the rows of this one and, after them, those of ``actors`` it
+        lacks: only the new rows' figures are read (a date drag meets new actors)."""
         new = [a for a in actors if id(a) not in self.row_of]
-        return FigureTable(self.actors + new, self.metrics)
+        first = len(self.actors)
+        built = {m: _joined(column, _column(new, first, m))
+                 for m, column in self._columns.items()}
+        return FigureTable(self.actors + new, self.metrics, built)
 
 
-def _column(actors: list[Actor], metric: str) -> MetricColumn:
+def _joined(old: MetricColumn, new: MetricColumn) -> MetricColumn:
+    """``new`` (rows after all of ``old``'s) appended: keys lead with the row, so the
+    joined keys stay sorted."""
+    shift = len(old.values)
+    figures = np.empty(shift + len(new.figures), dtype=object)
+    figures[:shift] = old.figures
+    figures[shift:] = new.figures
+    return MetricColumn(
+        keys=np.concatenate((old.keys, new.keys)),
+        values=np.concatenate((old.values, new.values)),
+        figures=figures,
+        last=np.concatenate((old.last, np.where(new.last >= 0, new.last + shift, -1))),
+        undated_values=np.concatenate((old.undated_values, new.undated_values)),
+        undated_figures=np.concatenate((old.undated_figures, new.undated_figures)),
+    )
+
+
+def _column(actors: list[Actor], first_row: int, metric: str) -> MetricColumn:
+    """The column of ``metric`` for ``actors``, numbered from ``first_row``."""
     rows: list[int] = []
     years: list[int] = []
     figures: list[Capability] = []
     n = len(actors)
     undated_values = np.full(n, np.nan)
     undated_figures = np.full(n, None, dtype=object)
-    for row, actor in enumerate(actors):
+    for i, actor in enumerate(actors):
         if not actor.capabilities:
             continue
         entry = actor._figure_index.get(metric)  # noqa: SLF001 - the actor's own choice
         if entry is None:
             continue
         dated_years, chosen, undated = entry
-        rows.extend([row] * len(dated_years))
+        rows.extend([i] * len(dated_years))
         years.extend(dated_years)
         figures.extend(chosen)
         if undated is not None:
-            undated_values[row] = undated.value
-            undated_figures[row] = undated
-    row_array = np.asarray(rows, dtype=np.int64)
+            undated_values[i] = undated.value
+            undated_figures[i] = undated
+    local = np.asarray(rows, dtype=np.int64)
     # rows ascend and each actor's years are sorted, so the keys already are
-    keys = (row_array << YEAR_BITS) | (np.asarray(years, dtype=np.int64) + YEAR_OFFSET)
+    keys = ((local + first_row) << YEAR_BITS) | (np.asarray(years, dtype=np.int64)
+                                                 + YEAR_OFFSET)
     last = np.full(n, -1, dtype=np.int64)
-    last[row_array] = np.arange(len(row_array))  # the last write per row wins: the newest
+    last[local] = np.arange(len(local))  # the last write per row wins: the newest
     figure_array = np.empty(len(figures), dtype=object)
     figure_array[:] = figures
     return MetricColumn(

@@ -11,6 +11,8 @@ import math
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from itertools import repeat
+from operator import attrgetter
 
 import numpy as np
 
@@ -113,14 +115,19 @@ def scenario_document(doc: Document, scenario: Scenario) -> Document:
 STATES_PER_HUB = 2
 
 
-def label_priority(actors: list[tuple[float, int]], hub_members: list[int]) -> np.ndarray:
-    """Label importance of actors ((capability index, degree) each) then hubs (member
-    count each): actors by capability then degree, hubs by members, merged so that
-    ``STATES_PER_HUB`` actors come before each hub of the same rank. Higher shows first."""
+def label_priority(actors: list[tuple[float, int]] | np.ndarray, hub_members: list[int],
+                   degrees: np.ndarray | None = None) -> np.ndarray:
+    """Label importance of actors ((capability index, degree) each, or capability indices
+    with ``degrees`` beside them) then hubs (member count each): actors by capability
+    then degree, hubs by members, merged so that ``STATES_PER_HUB`` actors come before
+    each hub of the same rank. Higher shows first."""
     n_a = len(actors)
     out = np.empty(n_a + len(hub_members))
     if n_a:
-        cap, degree = np.asarray(actors, dtype=float).reshape(-1, 2).T
+        if degrees is None:
+            cap, degree = np.asarray(actors, dtype=float).reshape(-1, 2).T
+        else:
+            cap, degree = np.asarray(actors, dtype=float), np.asarray(degrees, dtype=float)
         # capability first, then degree, then input order (lexsort's last key leads)
         order = np.lexsort((np.arange(n_a), -degree, -cap))
         out[order] = 1.0 / (1.0 + np.arange(n_a))
@@ -203,10 +210,10 @@ def _build(
     weights: dict | None = None,
 ) -> GraphModel:
     cap = capability_index(data.actors.values(), weights, year)
-    members = Counter(m.alliance for m in data.memberships)
-    degree = Counter(m.actor for m in data.memberships)
-    degree.update(t.a for t in data.ties)
-    degree.update(t.b for t in data.ties)
+    members = Counter(map(attrgetter("alliance"), data.memberships))
+    degree = Counter(map(attrgetter("actor"), data.memberships))
+    degree.update(map(attrgetter("a"), data.ties))
+    degree.update(map(attrgetter("b"), data.ties))
 
     # comprehensions, not appends: at 10,000 actors every per-actor pass counts
     actor_prefix, alliance_prefix = actor_key(""), alliance_key("")
@@ -235,16 +242,16 @@ def _build(
         if largest else ""
     )
     sizes = np.empty(n)
-    value = np.fromiter((shown.get(aid, np.nan) for aid in data.actors), float, n_actors)
+    value = np.fromiter(map(shown.get, data.actors, repeat(np.nan)), float, n_actors)
     # area grows with the value; actors without it are drawn smallest
     sizes[:n_actors] = np.where(np.isnan(value), 8.0,
                                 9.0 + 27.0 * np.sqrt(np.maximum(np.nan_to_num(value), 0.0) / top))
     counts = np.fromiter((members[lid] for lid in data.alliances), float, len(data.alliances))
     sizes[n_actors:] = np.minimum(10.0 + 2.0 * np.sqrt(counts), 24.0)
-    cap_of, degree_of = cap.index.get, degree.get
     importance = label_priority(
-        [(cap_of(a, 0.0), degree_of(a, 0)) for a in data.actors],
-        [members[lid] for lid in data.alliances])
+        np.fromiter(map(cap.index.get, data.actors, repeat(0.0)), float, n_actors),
+        [members[lid] for lid in data.alliances],
+        np.fromiter(map(degree.get, data.actors, repeat(0)), float, n_actors))
 
     # colours
     roots_of, roots = _regions_of(doc)

@@ -7,15 +7,13 @@ from explorer.scene.color_modes.base import Category, ColorContext, ColorMode
 
 
 def _categorise(ctx: ColorContext) -> dict[str, Category]:
-    bloc_of: dict[str, str] = {}
-    for bloc in ctx.data.blocs.values():
+    out: dict[str, Category] = dict.fromkeys(ctx.data.actors, ("No bloc", styles.NEUTRAL))
+    # an actor in two blocs takes the first one's colour: later blocs are written first
+    for bloc in reversed(list(ctx.data.blocs.values())):
+        category = (bloc.name, bloc.color)
         for member in bloc.members:
-            bloc_of.setdefault(member, bloc.id)
-    out: dict[str, Category] = {}
-    for aid in ctx.data.actors:
-        bid = bloc_of.get(aid)
-        blocs = ctx.data.blocs
-        out[aid] = (blocs[bid].name, blocs[bid].color) if bid else ("No bloc", styles.NEUTRAL)
+            if member in out:
+                out[member] = category
     return out
 
 
