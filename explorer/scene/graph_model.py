@@ -85,13 +85,16 @@ class GraphModel:
 
     def edges_by_style(self) -> dict[str, np.ndarray]:
         """Style key -> (k, 2) node-index pairs, in legend order."""
-        groups: dict[str, list[int]] = {}
-        for e, style in enumerate(self.edge_styles):
-            groups.setdefault(style, []).append(e)
+        code: dict[str, int] = {}
+        codes = np.fromiter((code.setdefault(s, len(code)) for s in self.edge_styles),
+                            np.int64, len(self.edge_styles))
+        # one stable sort groups the edges by style, each group in its edges' order
+        order = np.argsort(codes, kind="stable")
+        bounds = np.searchsorted(codes[order], np.arange(len(code) + 1))
         return {
-            s: self.edges[np.asarray(groups[s], dtype=np.int64)]
+            s: self.edges[order[bounds[code[s]]:bounds[code[s] + 1]]]
             for s in styles.EDGE_STYLES
-            if s in groups
+            if s in code
         }
 
     def layout_edges(self) -> tuple[np.ndarray, np.ndarray]:

@@ -13,7 +13,7 @@ session's current view filter. Stale answers are dropped (see
 work synchronously for tests and export.
 
 The two result tabs are :class:`~explorer.ui.whatif.comparison.ComparisonView` and
-:class:`~explorer.ui.whatif.comparison.ImpactView`; the scenario helpers shared with the
+:class:`~explorer.ui.whatif.impact_view.ImpactView`; the scenario helpers shared with the
 canvas context menu live in :mod:`explorer.ui.whatif.scenarios` and are re-exported here.
 """
 
@@ -53,15 +53,17 @@ from explorer.ui.session import ProjectSession
 from explorer.ui.whatif.comparison import (  # noqa: F401 - re-exported, public names of this module
     DELTA_TIP,
     FIGURE_ROWS,
-    MEASURE_LABELS,
     ComparisonResult,
     ComparisonView,
-    ImpactResult,
-    ImpactView,
     format_delta,
     format_value,
 )
 from explorer.ui.whatif.dialogs import CHANGE_ACTIONS, ChangeDialog, bloc_items
+from explorer.ui.whatif.impact_view import (  # noqa: F401 - re-exported, public names of this module
+    MEASURE_LABELS,
+    ImpactResult,
+    ImpactView,
+)
 from explorer.ui.whatif.scenarios import (  # noqa: F401 - re-exported, public names of this module
     add_change_to_scenario,
     describe_change,
