@@ -79,6 +79,15 @@ class CapabilityIndex:
         """Actor ids, strongest first (ties broken by id)."""
         return sorted(self.index, key=lambda a: (-self.index[a], a))
 
+    def rank_of(self, actor: str) -> int:
+        """``actor``'s 1-based place in :meth:`ranking`, counted without sorting (an
+        actor's profile asks for one place among 10,000)."""
+        mine = self.index[actor]
+        values = np.fromiter(self.index.values(), float, len(self.index))
+        ids = list(self.index)
+        level = np.flatnonzero(values == mine).tolist()
+        return 1 + int((values > mine).sum()) + sum(1 for i in level if ids[i] < actor)
+
     @property
     def metrics(self) -> tuple[str, ...]:
         """The index metrics with a weight above 0, in vocabulary order."""

@@ -69,10 +69,9 @@ def actor_profile(doc: Document, actor_id: str, view: ViewFilter | None = None,
     view = view or ViewFilter()
     rows: list[ProfileRow] = []
     rows += _rank_rows(doc, actor_id, view, weights)
-    for m in sorted(doc.memberships.values(),
-                    key=lambda m: (not m.in_force(view.as_of), m.joined or "", m.alliance)):
-        if m.actor != actor_id:
-            continue
+    mine = [m for m in doc.memberships.values() if m.actor == actor_id]
+    for m in sorted(mine, key=lambda m: (not m.in_force(view.as_of), m.joined or "",
+                                         m.alliance)):
         alliance = doc.alliances.get(m.alliance)
         name = getattr(alliance, "label", None) or (alliance.name if alliance else m.alliance)
         obligation = label(alliance.obligation) if alliance and alliance.obligation != "none" else ""
@@ -81,9 +80,8 @@ def actor_profile(doc: Document, actor_id: str, view: ViewFilter | None = None,
             "Memberships", f"{name} ({label(m.role).lower()})",
             "; ".join(filter(None, [_span(m.joined, m.left), obligation])),
             "membership", m.id, m.in_force(view.as_of)))
-    for t in sorted(doc.ties.values(), key=lambda t: (t.sign, t.start or "")):
-        if actor_id not in (t.a, t.b):
-            continue
+    ties = [t for t in doc.ties.values() if actor_id in (t.a, t.b)]
+    for t in sorted(ties, key=lambda t: (t.sign, t.start or "")):
         other = t.b if t.a == actor_id else t.a
         other_name = doc.actors[other].name if other in doc.actors else other
         what = label(t.kind) if t.kind else ("partnership" if t.sign > 0 else "rivalry")
@@ -157,9 +155,8 @@ def _rank_rows(doc: Document, actor_id: str, view: ViewFilter, weights) -> list[
     if actor_id not in index.index or index.index[actor_id] <= 0:
         return [ProfileRow("Rank in view", "Capability: not ranked",
                            "no capability figures for the view's year")]
-    ranked = index.ranking()
-    rank = ranked.index(actor_id) + 1
-    with_data = sum(1 for a in ranked if index.index[a] > 0)
+    rank = index.rank_of(actor_id)
+    with_data = sum(1 for v in index.index.values() if v > 0)
     when = f"figures of {index.year} or before" if index.year else "latest figures"
     detail = (f"of {with_data} actors with figures; {100 * index.share[actor_id]:.1f} % of "
               f"their capability ({when})")

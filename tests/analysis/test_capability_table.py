@@ -123,3 +123,13 @@ def test_a_table_grown_by_new_actors_answers_as_one_built_at_once():
             got = grown.column(metric).pick(rows, year)[1]
             expected = fresh.column(metric).pick(fresh_rows, year)[1]
             assert np.array_equal(got, expected, equal_nan=True), (metric, year)
+
+
+@settings(max_examples=100, deadline=None)
+@given(values=st.lists(st.sampled_from([0.0, 0.1, 0.25, 0.5, 1.0]), min_size=1, max_size=15))
+def test_rank_of_is_the_place_in_the_ranking(values):
+    actors = [Actor(f"R{(7 * i) % 15:02d}", "x", capabilities=(
+        (Capability("milex_usd_bn", v, 2020),) if v else ())) for i, v in enumerate(values)]
+    cap = capability_index(actors, DEFAULT_WEIGHTS, None)
+    ranking = cap.ranking()
+    assert [cap.rank_of(a) for a in ranking] == list(range(1, len(ranking) + 1))
