@@ -24,6 +24,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
+from operator import attrgetter
 
 import numpy as np
 
@@ -158,15 +159,16 @@ def capability_index(
     """
     w = check_weights(weights)
     actors = list(actors)
-    key = (tuple(map(id, actors)), tuple(sorted(w.items())), year)
-    return _RECENT.get(key, actors, lambda: _capability_index(actors, w, year))
+    identity = tuple(map(id, actors))
+    key = (identity, tuple(sorted(w.items())), year)
+    return _RECENT.get(key, actors, lambda: _capability_index(actors, w, year, identity))
 
 
-def _capability_index(actors: list[Actor], w: dict[str, float], year: int | None
-                      ) -> CapabilityIndex:
+def _capability_index(actors: list[Actor], w: dict[str, float], year: int | None,
+                      identity: tuple[int, ...]) -> CapabilityIndex:
     metrics = [m for m in INDEX_METRICS if w[m] > 0]
-    table, rows = table_for(actors, TABLE_METRICS)
-    ids = [a.id for a in actors]
+    table, rows = table_for(actors, TABLE_METRICS, identity)
+    ids = list(map(attrgetter("id"), actors))
     n = len(actors)
     picked: dict[str, tuple[np.ndarray, np.ndarray]] = {
         m: table.column(m).pick(rows, year) for m in metrics}

@@ -17,6 +17,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import repeat
 
 import numpy as np
 
@@ -78,10 +79,12 @@ class FigureTable:
             found = self._columns[metric] = _column(self.actors, 0, metric)
         return found
 
-    def rows(self, actors: Sequence[Actor]) -> np.ndarray | None:
-        """The row of each actor, or None when some are not in the table."""
-        get = self.row_of.get
-        rows = np.fromiter((get(id(a), -1) for a in actors), np.int64, len(actors))
+    def rows(self, actors: Sequence[Actor], identity: Sequence[int] | None = None
+             ) -> np.ndarray | None:
+        """The row of each actor (``identity``: their ids, when the caller has them), or
+        None when some are not in the table."""
+        ids = identity if identity is not None else list(map(id, actors))
+        rows = np.fromiter(map(self.row_of.get, ids, repeat(-1)), np.int64, len(ids))
         return None if len(rows) and rows.min() < 0 else rows
 
     def extended(self, actors: Sequence[Actor]) -> FigureTable:
@@ -155,7 +158,8 @@ _current: FigureTable | None = None
 _fresh_rows = 0
 
 
-def table_for(actors: Sequence[Actor], metrics: Sequence[str]) -> tuple[FigureTable, np.ndarray]:
+def table_for(actors: Sequence[Actor], metrics: Sequence[str],
+              identity: Sequence[int] | None = None) -> tuple[FigureTable, np.ndarray]:
     """A table holding ``actors`` (the last one, extended if need be) and their rows.
 
     The table only grows while actors are replaced; once it holds more than twice the
@@ -165,7 +169,7 @@ def table_for(actors: Sequence[Actor], metrics: Sequence[str]) -> tuple[FigureTa
     with _lock:
         table = _current
         if table is not None and table.metrics == tuple(metrics):
-            rows = table.rows(actors)
+            rows = table.rows(actors, identity)
             if rows is not None:
                 return table, rows
             if len(table.actors) <= 2 * _fresh_rows + 1000:

@@ -85,9 +85,7 @@ class GraphModel:
 
     def edges_by_style(self) -> dict[str, np.ndarray]:
         """Style key -> (k, 2) node-index pairs, in legend order."""
-        code: dict[str, int] = {}
-        codes = np.fromiter((code.setdefault(s, len(code)) for s in self.edge_styles),
-                            np.int64, len(self.edge_styles))
+        codes, code = _codes(self.edge_styles)
         # one stable sort groups the edges by style, each group in its edges' order
         order = np.argsort(codes, kind="stable")
         bounds = np.searchsorted(codes[order], np.arange(len(code) + 1))
@@ -154,14 +152,19 @@ def _regions_of(doc: Document) -> tuple[dict[str, str], list[str]]:
     return _REGIONS.get((id(doc.regions), id(doc.actors)), kept, compute)
 
 
+def _codes(values: list) -> tuple[np.ndarray, dict]:
+    """(an integer per value, value -> its integer): loops in C, as the values are many
+    and distinct ones few (region lists, edge styles)."""
+    code = {v: i for i, v in enumerate(dict.fromkeys(values))}
+    return np.fromiter(map(code.__getitem__, values), np.int64, len(values)), code
+
+
 def _anchors(doc: Document, data: FilteredData, roots_of: dict[str, str],
              roots: list[str]) -> np.ndarray:
     """(actors, 2): the mean direction of each actor's top-level regions' sectors
     (NaN for none); thousands of actors share a few region lists, one direction each."""
     angle = {r: 2 * math.pi * i / max(len(roots), 1) for i, r in enumerate(roots)}
-    code: dict[tuple[str, ...], int] = {}
-    codes = np.fromiter((code.setdefault(a.regions, len(code)) for a in data.actors.values()),
-                        np.int64, len(data.actors))
+    codes, code = _codes(list(map(attrgetter("regions"), data.actors.values())))
     directions = np.full((len(code), 2), np.nan)
     for regions, i in code.items():
         aroots = actor_roots(doc, regions, roots_of)
@@ -222,7 +225,7 @@ def _build(
     actor_prefix, alliance_prefix = actor_key(""), alliance_key("")
     keys = [actor_prefix + aid for aid in data.actors]
     keys += [alliance_prefix + lid for lid in data.alliances]
-    labels = [actor.name for actor in data.actors.values()]
+    labels = list(map(attrgetter("name"), data.actors.values()))
     # the dataset's own short name (NATO, US–Japan treaty) when it has one
     hub_labels = [getattr(al, "short_name", "") or short_label(lid, al.name)
                   for lid, al in data.alliances.items()]
@@ -276,7 +279,7 @@ def _build(
 
     # edges: comprehensions over memberships and ties (tens of thousands at scale)
     affected: Counter[str] = Counter()
-    actor_at = {aid: i for i, aid in enumerate(data.actors)}
+    actor_at = dict(zip(data.actors, range(n_actors), strict=True))
     hub_at = {lid: n_actors + j for j, lid in enumerate(data.alliances)}
     # style and weight depend on (alliance, role) only: a few hundred pairs, not 70,000
     look: dict[tuple[str, str], tuple[str, float]] = {}
@@ -291,10 +294,11 @@ def _build(
     tie_styles = {sign: styles.tie_style(sign) for sign in {t.sign for t in data.ties}}
     edge_styles += [tie_styles[t.sign] for t in data.ties]
     weights += [0.5 if t.sign > 0 else 0.0 for t in data.ties]
-    ends = [actor_at[m.actor] for m in data.memberships]
-    ends += [actor_at[t.a] for t in data.ties]
-    others = [hub_at[m.alliance] for m in data.memberships]
-    others += [actor_at[t.b] for t in data.ties]
+    at = actor_at.__getitem__
+    ends = list(map(at, map(attrgetter("actor"), data.memberships)))
+    ends += map(at, map(attrgetter("a"), data.ties))
+    others = list(map(hub_at.__getitem__, map(attrgetter("alliance"), data.memberships)))
+    others += map(at, map(attrgetter("b"), data.ties))
     if scen is not None:
         # what the scenario removes is drawn as a ghost, and counts for whom it touches
         scen_pairs = {(m.actor, m.alliance) for m in scen.memberships}
