@@ -129,6 +129,8 @@ def _to_igraph(arrays: EdgeArrays):
         return None
     keep = arrays._proper
     edges = np.column_stack((arrays.src[keep], arrays.dst[keep]))
-    g = igraph.Graph(n=arrays.n, edges=edges.tolist(), directed=False)
+    # the array itself, not a list of 100,000 pairs: building those lists woke the
+    # garbage collector, which then walked every record of the project (~0.15 s)
+    g = igraph.Graph(n=arrays.n, edges=edges, directed=False)
     g.es["weight"] = arrays.weight[keep].tolist()
     return g

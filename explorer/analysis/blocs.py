@@ -41,6 +41,7 @@ import numpy as np
 from explorer.analysis.arrays import EdgeArrays
 from explorer.analysis.capability import CapabilityIndex
 from explorer.analysis.view import FilteredData
+from explorer.model.bulk import gc_paused
 from explorer.model.entities import Bloc
 from explorer.model.vocab import FULL_ROLES
 
@@ -271,6 +272,14 @@ def detected_blocs(
 ) -> BlocSet:
     """Louvain blocs of the positive projection, named C1, C2 … strongest first;
     ``arrays`` (of ``g``) saves reading the graph again on large graphs."""
+    # at 10,000 actors the collector woke several times in here and walked every record
+    # and edge of the projection each time: 40 % of the call
+    with gc_paused():
+        return _detected_blocs(g, cap, seed, arrays)
+
+
+def _detected_blocs(g: nx.Graph, cap: CapabilityIndex, seed: int, arrays: EdgeArrays | None
+                    ) -> BlocSet:
     large = g.number_of_nodes() > COMPILED_FROM
     if arrays is None and large:
         arrays = EdgeArrays.from_graph(g)
