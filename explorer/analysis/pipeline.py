@@ -20,6 +20,7 @@ from explorer.analysis.capability import CapabilityIndex, capability_index
 from explorer.analysis.graphs import positive_view, signed_projection
 from explorer.analysis.measures import NetworkMeasures, network_measures
 from explorer.analysis.view import FilteredData, ViewFilter, filtered, view_year
+from explorer.model.bulk import gc_paused
 from explorer.model.entities import Document
 
 
@@ -74,6 +75,15 @@ def analyse(
     ``progress(done, total)`` is called with 0 first, then after each of the ``STAGES``,
     so a front end can say which one runs on a large graph.
     """
+    # the projections and measures allocate by the hundred thousand: with the collector
+    # on, it walked every record of the project several times a call, and as a worker
+    # thread holds the interpreter meanwhile, the window froze with it
+    with gc_paused():
+        return _analyse(doc, view, weights, progress)
+
+
+def _analyse(doc: Document, view: ViewFilter | None, weights: Mapping[str, float] | None,
+             progress: Progress | None) -> Analysis:
     step = _Steps(progress, len(STAGES))
     data = filtered(doc, view)
     year = view_year(view)

@@ -20,6 +20,7 @@ from explorer.analysis.capability import CapabilityIndex, capability_index
 from explorer.analysis.memo import Recent
 from explorer.analysis.view import FilteredData, ViewFilter, filtered, view_year
 from explorer.analysis.whatif import apply_scenario
+from explorer.model.bulk import gc_paused
 from explorer.model.entities import Document, Scenario
 from explorer.model.node_key import actor_key, alliance_key
 from explorer.model.vocab import FULL_ROLES, METRIC_LABELS, METRICS, label
@@ -194,7 +195,15 @@ def build_graph_model(
         raise ValueError(f"Unknown colour mode '{color_by}'; use one of {tuple(COLOR_MODES)}.")
     if size_by not in SIZE_MODES:
         raise ValueError(f"Unknown size mode '{size_by}'; use one of {tuple(SIZE_MODES)}.")
-    view = view or ViewFilter()
+    # a rebuild allocates per actor and per edge; the collector would walk every record
+    # of the project now and then in the middle of it
+    with gc_paused():
+        return _build_model(doc, view or ViewFilter(), color_by, scenario, mode, size_by,
+                            weights)
+
+
+def _build_model(doc: Document, view: ViewFilter, color_by: str, scenario: Scenario | None,
+                 mode: str, size_by: str, weights: dict | None) -> GraphModel:
     base = filtered(doc, view)
     year = view_year(view)
     if scenario is None or mode == "baseline":
