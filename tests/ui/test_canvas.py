@@ -197,7 +197,8 @@ def test_center_on_and_focus(canvas, session):
 def test_labels_do_not_overlap(canvas):
     shown = canvas.labelled_nodes()
     assert "alliance:nato" in shown
-    boxes = [item.sceneBoundingRect() for item in canvas.labels.items() if item.isVisible()]
+    boxes = [box for _text, box in canvas.labels.boxes()]
+    assert len(boxes) == len(shown)
     for a in range(len(boxes)):
         for b in range(a + 1, len(boxes)):
             inter = boxes[a].intersected(boxes[b])
@@ -212,8 +213,7 @@ def test_no_label_is_drawn_under_the_legend(canvas):
     canvas.vb.setRange(QRectF(nodes.left() - 0.05 * width, nodes.bottom() - height, width,
                               height), padding=0)
     canvas._update_labels()
-    under = [item.toPlainText() for item in canvas.labels.items()
-             if item.isVisible() and item.sceneBoundingRect().intersects(legend)]
+    under = [text for text, box in canvas.labels.boxes() if box.intersects(legend)]
     assert under == []
     assert canvas.labelled_nodes(), "some labels still fit beside the legend"
 

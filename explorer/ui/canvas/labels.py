@@ -2,8 +2,7 @@
 long as it does not overlap one already placed (a greedy pass in screen space).
 
 The pass is cheap (a few hundred candidates, a coarse occupancy grid), runs on pan/zoom
-and on layout ticks, and reuses a fixed pool of text items so nothing is allocated per
-frame.
+and on layout ticks; one graphics item draws every label (see ``label_item``).
 """
 
 from __future__ import annotations
@@ -12,9 +11,11 @@ import time
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPen
 
 from explorer.ui.canvas.drawing import SegmentsItem
+from explorer.ui.canvas.label_item import LabelsItem
 
 #: While the layout runs, labels are re-placed at most this often (seconds); between
 #: placements the labels placed last ride along with their nodes (level of detail).
@@ -148,28 +149,11 @@ def leader_line(side: str, x: float, y: float, radius: float, gap: float, height
     return x + dx / norm * radius, y + dy / norm * radius, x1, y1
 
 
-#: Side -> (TextItem anchor, x and y of the shift in node offsets; view y points up).
-_ANCHORS = {
-    "right": ((0, 0.5), 1, 0),
-    "left": ((1, 0.5), -1, 0),
-    "above": ((0.5, 1), 0, 1),
-    "below": ((0.5, 0), 0, -1),
-    "upper right": ((0, 1), 1, 1),
-    "lower right": ((0, 0), 1, -1),
-    "upper left": ((1, 1), -1, 1),
-    "lower left": ((1, 0), -1, -1),
-}
-
-
 class LabelLayer:
-    """A pool of ``pg.TextItem`` labels placed by :func:`place_labels`."""
+    """The labels placed by :func:`place_labels`, drawn by one :class:`LabelsItem`."""
 
     def __init__(self, viewbox: pg.ViewBox) -> None:
         self._vb = viewbox
-        self._pool: list[pg.TextItem] = []
-        self._state: list[tuple[str, bool]] = []  # (text, bold) each pooled item shows
-        self._sides: list[str] = []  # the side each pooled item is anchored to
-        self._slot_of: dict[int, int] = {}  # node index -> pooled item showing its label
         self._texts: list[str] = []
         self._widths = np.zeros(0)
         self._importance = np.zeros(0)
@@ -186,10 +170,14 @@ class LabelLayer:
         self._width_cache: dict[tuple[str, bool], float] = {}
         self._shown: list[int] = []
         self._placed: list[tuple[int, str]] = []
+        self._box_offsets = np.zeros((0, 2))  # pixels, each placed label's box corner
         self._placed_at = 0.0
         self.priority: set[int] = set()
         #: Screen boxes (x0, y0, x1, y1) in view-box pixels that take no label: the legend.
         self.blocked: list[tuple[float, float, float, float]] = []
+        self.item = LabelsItem(self._font, self._hub_font, QColor("#1d1d1d"))
+        self.item.setZValue(20)
+        viewbox.addItem(self.item, ignoreBounds=True)
         self.leaders = SegmentsItem()
         pen = QPen(QColor("#6b6b6b"), 0.9)
         pen.setCosmetic(True)
@@ -232,16 +220,16 @@ class LabelLayer:
         """Indices of the nodes labelled right now."""
         return list(self._shown)
 
-    def _item(self, k: int) -> pg.TextItem:
-        while len(self._pool) <= k:
-            item = pg.TextItem(anchor=(0, 0.5), color=QColor("#1d1d1d"))
-            item.setZValue(20)
-            item.setVisible(False)
-            self._vb.addItem(item, ignoreBounds=True)
-            self._pool.append(item)
-            self._state.append(("", False))
-            self._sides.append("right")
-        return self._pool[k]
+    def boxes(self) -> list[tuple[str, QRectF]]:
+        """(text, box in scene coordinates) of each label on screen."""
+        return self.item.pixel_boxes(self._width)
+
+    def _scales(self) -> tuple[float, float] | None:
+        rect = self._vb.viewRect()
+        w_px, h_px = self._vb.width(), self._vb.height()
+        if rect.width() <= 0 or rect.height() <= 0 or w_px <= 0 or h_px <= 0:
+            return None
+        return w_px / rect.width(), h_px / rect.height()
 
     def follow(self, pos: np.ndarray) -> None:
         """A layout tick: move the placed labels with their nodes, and re-place them only
@@ -250,35 +238,38 @@ class LabelLayer:
                 self._texts):
             self.update(pos)
             return
-        rect = self._vb.viewRect()
-        w_px, h_px = self._vb.width(), self._vb.height()
-        if rect.width() <= 0 or rect.height() <= 0 or w_px <= 0 or h_px <= 0:
+        scales = self._scales()
+        if scales is None or not self._placed:
             return
-        sx, sy = w_px / rect.width(), h_px / rect.height()
-        offsets = self._sizes / 2 + 3
-        for i, side in self._placed:
-            _anchor, dx, dy = _ANCHORS[side]
-            lead = LEAD if side in DISPLACED else 0.0
-            self._pool[self._slot_of[i]].setPos(pos[i, 0] + dx * (offsets[i] + lead) / sx,
-                                                pos[i, 1] + dy * offsets[i] / sy)
-        self._draw_leaders(self._placed, pos, offsets, sx, sy)
+        sx, sy = scales
+        anchors = pos[self._shown]
+        self.item.set_scale(sx)
+        self.item.move(anchors, self._bounds(anchors, sx, sy))
+        self._draw_leaders(self._placed, pos, self._sizes / 2 + 3, sx, sy)
+
+    def _bounds(self, anchors: np.ndarray, sx: float, sy: float) -> QRectF:
+        """The placed labels' extent in view units (y up)."""
+        widths = self._widths[self._shown]
+        ox, oy = self._box_offsets[:, 0], self._box_offsets[:, 1]
+        x0 = float(np.min(anchors[:, 0] + ox / sx))
+        x1 = float(np.max(anchors[:, 0] + (ox + widths) / sx))
+        y0 = float(np.min(anchors[:, 1] - (oy + self._height) / sy))
+        y1 = float(np.max(anchors[:, 1] - oy / sy))
+        return QRectF(x0, y0, x1 - x0, y1 - y0)
 
     def update(self, pos: np.ndarray) -> None:
         """Re-run placement for the current view and positions ``pos`` (n, 2)."""
         self._placed_at = time.perf_counter()
         n = len(self._texts)
         if n == 0 or len(pos) != n:
-            self._hide_from(0)
-            self._shown = []
-            self._placed = []
-            self.leaders.set_points(np.zeros((0, 2)))
+            self._clear()
             return
+        scales = self._scales()
+        if scales is None:
+            return
+        sx, sy = scales
         rect = self._vb.viewRect()
         w_px, h_px = self._vb.width(), self._vb.height()
-        if rect.width() <= 0 or rect.height() <= 0 or w_px <= 0 or h_px <= 0:
-            return
-        sx = w_px / rect.width()
-        sy = h_px / rect.height()
         screen = np.empty((n, 2))
         screen[:, 0] = (pos[:, 0] - rect.left()) * sx
         # view y grows upwards, screen y downwards
@@ -303,34 +294,27 @@ class LabelLayer:
             screen, self._widths, self._height, order, w_px, h_px, limit, offsets,
             blocked=self.blocked, radii=self._sizes / 2,
         )
-        chosen = [i for i, _side in placed]
-        slots = self._assign_slots(chosen)
-        for i, side in placed:
-            k = slots[i]
-            item = self._item(k)
-            text = self._texts[i]
-            state = (text, bool(self._is_hub[i]))
-            if self._state[k] != state:
-                item.textItem.setFont(self._hub_font if state[1] else self._font)
-                item.setText(text)
-                self._state[k] = state
-            # beside the node, clear of it: shift by its radius in data units
-            anchor, dx, dy = _ANCHORS[side]
-            if self._sides[k] != side:
-                item.setAnchor(anchor)
-                self._sides[k] = side
-            lead = LEAD if side in DISPLACED else 0.0
-            item.setPos(pos[i, 0] + dx * (offsets[i] + lead) / sx,
-                        pos[i, 1] + dy * offsets[i] / sy)
-            item.setOpacity(0.55 if self._faded[i] else 1.0)
-            item.setVisible(True)
-        self._draw_leaders(placed, pos, offsets, sx, sy)
-        used = set(slots.values())
-        for k, item in enumerate(self._pool):
-            if k not in used and item.isVisible():
-                item.setVisible(False)
-        self._shown = chosen
+        if not placed:
+            self._clear()
+            return
         self._placed = placed
+        self._shown = [i for i, _side in placed]
+        self._box_offsets = np.array(
+            [label_origin(side, 0.0, 0.0, offsets[i], self._widths[i], self._height)
+             for i, side in placed], dtype=float)
+        anchors = pos[self._shown]
+        self.item.set_scale(sx)
+        self.item.set_labels(
+            anchors, self._box_offsets, [self._texts[i] for i in self._shown],
+            self._is_hub[self._shown].tolist(), self._faded[self._shown].tolist(),
+            self._bounds(anchors, sx, sy))
+        self._draw_leaders(placed, pos, offsets, sx, sy)
+
+    def _clear(self) -> None:
+        self._shown, self._placed = [], []
+        self._box_offsets = np.zeros((0, 2))
+        self.item.set_labels(np.zeros((0, 2)), np.zeros((0, 2)), [], [], [], QRectF())
+        self.leaders.set_points(np.zeros((0, 2)))
 
     def _draw_leaders(self, placed, pos: np.ndarray, offsets: np.ndarray, sx: float,
                       sy: float) -> None:
@@ -348,23 +332,3 @@ class LabelLayer:
     def leader_count(self) -> int:
         """How many labels sit away from their node, tied by a leader line."""
         return self.leaders.count
-
-    def _assign_slots(self, chosen: list[int]) -> dict[int, int]:
-        """Node -> pool slot. A node keeps the slot (and text item) it had last pass, so
-        moving nodes do not make every label re-set its text: that re-layout is costly."""
-        slots = {i: self._slot_of[i] for i in chosen if i in self._slot_of}
-        taken = set(slots.values())
-        spare = (k for k in range(len(self._pool) + len(chosen)) if k not in taken)
-        for i in chosen:
-            if i not in slots:
-                slots[i] = next(spare)
-        self._slot_of = slots
-        return slots
-
-    def _hide_from(self, k: int) -> None:
-        for item in self._pool[k:]:
-            if item.isVisible():
-                item.setVisible(False)
-
-    def items(self) -> list[pg.TextItem]:
-        return list(self._pool)
