@@ -77,6 +77,11 @@ def bench(n: int, tmp: Path) -> None:
 
 def main(argv: list[str]) -> None:
     app = QApplication.instance() or QApplication([])
+    from explorer.scene import sprite_blit
+
+    thread = sprite_blit.warm_up_in_background()  # big graphs' nodes: compiled stamping
+    if thread is not None:
+        thread.join()
     sizes = tuple(int(a) for a in argv) or SIZES
     with tempfile.TemporaryDirectory() as tmp:
         for n in sizes:

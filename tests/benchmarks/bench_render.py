@@ -150,9 +150,12 @@ def main() -> None:
     app = QApplication.instance() or QApplication([])
     from explorer.layout import numba_installed, warm_up_in_background
 
-    thread = warm_up_in_background() if numba_installed() else None
-    if thread is not None:
-        thread.join()
+    from explorer.scene import sprite_blit
+
+    for thread in (warm_up_in_background() if numba_installed() else None,
+                   sprite_blit.warm_up_in_background()):
+        if thread is not None:
+            thread.join()
     print(f"Offscreen {WIDTH}x{HEIGHT}, antialias off, pyqtgraph {pg.__version__}")
     with tempfile.TemporaryDirectory() as tmp:
         for n in SIZES:

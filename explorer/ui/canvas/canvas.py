@@ -141,6 +141,7 @@ class GraphCanvas(CanvasGestures, CanvasMapMode, ComparisonMarks, CanvasSnapshot
         self.vb.sigRangeChangedManually.connect(self._on_manual_range)
         self.motion = ViewMotion(self.vb, self.edges, lambda: len(self._model.edges)
                                  if self._model is not None else 0, self)
+        self.motion.rested.connect(self._update_labels)
         self.view.scene().sigMouseMoved.connect(self._on_mouse_moved)
         self._init_map_mode()
 
@@ -565,7 +566,11 @@ class GraphCanvas(CanvasGestures, CanvasMapMode, ComparisonMarks, CanvasSnapshot
 
     def _on_range_changed(self, *args) -> None:
         self.edges.refresh_dashes()
-        self._update_labels()
+        if self.edges.interacting and self._model is not None:
+            # a big graph in motion: labels follow their nodes, placed anew now and then
+            self.labels.follow(self._pos)
+        else:
+            self._update_labels()
 
     def _on_manual_range(self, *args) -> None:
         self._follow = False

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QGraphicsItem
 
 from explorer.scene import styles
 from explorer.scene.graph_model import GraphModel
+from explorer.ui.canvas.node_raster import paint_stamped
 from explorer.ui.canvas.scatter_fill import fill_scatter
 
 #: Above this many edges every edge is drawn one pixel wide (level of detail): Qt's raster
@@ -308,6 +309,10 @@ class _NodeScatter(pg.ScatterPlotItem):
 
     def mouseClickEvent(self, ev) -> None:  # noqa: N802 - pyqtgraph override
         ev.ignore()
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        if not paint_stamped(self, painter, widget):
+            super().paint(painter, option, widget)
 
 
 class NodeLayer:
