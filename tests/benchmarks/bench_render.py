@@ -149,7 +149,6 @@ def bench(n_nodes: int, tmp: Path) -> None:
 def main() -> None:
     app = QApplication.instance() or QApplication([])
     from explorer.layout import numba_installed, warm_up_in_background
-
     from explorer.scene import sprite_blit
 
     for thread in (warm_up_in_background() if numba_installed() else None,
