@@ -40,9 +40,10 @@ def _warm_up() -> None:
     global _failure, _compile_seconds
     start = time.perf_counter()
     try:
-        from . import kernels_numba
+        from . import kernels_fused, kernels_numba
 
         kernels_numba.warm_up()
+        kernels_fused.warm_up()
     except Exception as exc:  # a broken numba install must not take the app down
         _failure = exc
         return

@@ -34,6 +34,8 @@ Same inputs, seed and iteration count give bitwise identical positions on one ma
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 
 from . import backends
@@ -72,6 +74,8 @@ class ForceLayout:
         self.scaling = float(scaling)
         self.anchor_strength = float(anchor_strength)
         self.theta = float(theta)
+        #: numba's thread pool for repulsion; False while stepped beside the painting thread
+        self.parallel = True
         self.settle_tolerance = float(settle_tolerance)
         self._requested_backend = backend
         self._seed = int(seed)
@@ -248,18 +252,41 @@ class ForceLayout:
         temperature = np.where(hot, 1.0, _COLD)
         self._install(graph, pos, prev_force, pinned, temperature, anchors)
 
-    def step(self, iterations: int = 1) -> None:
-        """Advance the simulation by ``iterations`` FA2 iterations."""
+    def step(self, iterations: int = 1, entering: Callable[[], None] | None = None) -> None:
+        """Advance the simulation by ``iterations`` FA2 iterations. ``entering`` is
+        called just before the compiled, GIL-free part of a worker thread's step."""
         n = self._graph.n
         if n == 0 or iterations <= 0:
             self._mean_displacement = 0.0
             self._energy = 0.0
             return
-        kern = backends.kernels(self.backend)
-        total = 0.0
-        for _ in range(iterations):
-            total += self._iterate(kern)
+        if not self.parallel and self.backend == "numba":
+            total = self._fused_steps(iterations, entering)
+        else:
+            kern = backends.kernels(self.backend)
+            total = 0.0
+            for _ in range(iterations):
+                total += self._iterate(kern)
         self._mean_displacement = total / iterations
+
+    def _fused_steps(self, iterations: int, entering: Callable[[], None] | None) -> float:
+        """The same iterations as :meth:`_iterate`, all in one compiled call that holds
+        no GIL (the canvas steps in a worker thread while it paints)."""
+        from . import kernels_fused
+
+        g = self._graph
+        state = np.array([self._speed, self._speed_efficiency, 0.0])
+        self._prev_force = np.ascontiguousarray(self._prev_force, dtype=np.float64)
+        if entering is not None:
+            entering()
+        total = kernels_fused.fa2_steps(
+            iterations, self._pos, g.mass, g.src, g.dst, g.weight, self._pinned,
+            self._temperature, self._prev_force, self._anchors, float(self.scaling), _EPS2,
+            float(self.theta), _EXACT_BELOW, float(self.gravity), bool(self.strong_gravity),
+            float(self.anchor_strength), _WARM_RATE, state)
+        self._speed, self._speed_efficiency, self._energy = (float(v) for v in state)
+        self._iterations += iterations
+        return float(total)
 
     def _heat(self, nodes: np.ndarray) -> None:
         """Set the temperature of ``nodes`` and their neighbours back to 1 (free to move)."""
@@ -276,7 +303,8 @@ class ForceLayout:
         g = self._graph
         pos = self._pos
         force = np.zeros((g.n, 2))
-        kern.repulsion(pos, g.mass, self.scaling, _EPS2, self.theta, _EXACT_BELOW, force)
+        kern.repulsion(pos, g.mass, self.scaling, _EPS2, self.theta, _EXACT_BELOW, force,
+                       self.parallel)
         kern.add_attraction(pos, g.src, g.dst, g.weight, force)
         if self.gravity:
             r = np.sqrt((pos * pos).sum(axis=1))

@@ -5,7 +5,9 @@ Importing this module requires numba; the engine only imports it lazily (see
 
 All kernels compute the FA2 repulsion ``k_r * m_i * m_j / d`` (with masses ``m = deg + 1``)
 softened by ``eps2`` so coincident nodes never produce infinities.  Parallel loops write
-only their own node's accumulator, which keeps the results bitwise deterministic.
+only their own node's accumulator, which keeps the results bitwise deterministic.  Every
+kernel releases the GIL (``nogil``), so a layout stepped in a worker thread runs beside
+the painting thread.
 """
 
 from __future__ import annotations
@@ -16,13 +18,15 @@ from contextlib import contextmanager
 import numpy as np
 from numba import get_num_threads, njit, prange, set_num_threads
 
+from .parallel import PARALLEL_LAUNCH
+
 # Beyond this depth two bodies are merged into one leaf: the cell is then ~1e-12 of the
 # layout extent, far below anything visible, and it bounds the traversal stack.
 MAX_DEPTH = 40
 _STACK = 4 * (MAX_DEPTH + 2)
 
 
-@njit(cache=True)
+@njit(cache=True, nogil=True)
 def _quadrant(px: float, py: float, cx: float, cy: float) -> int:
     q = 0
     if px >= cx:
@@ -32,7 +36,7 @@ def _quadrant(px: float, py: float, cx: float, cy: float) -> int:
     return q
 
 
-@njit(cache=True)
+@njit(cache=True, nogil=True)
 def build_tree(x, y, mass, cap):
     """Build a quadtree and flatten it into pre-order arrays with skip pointers.
 
@@ -164,66 +168,100 @@ def build_tree(x, y, mass, cap):
     return True, flat, skip
 
 
-@njit(parallel=True, cache=True)
-def bh_repulsion(x, y, mass, flat, skip, theta2, kr, eps2, out):
-    """Add Barnes–Hut FA2 repulsion to ``out`` (n, 2); stackless walk via skip pointers."""
-    n = x.shape[0]
+@njit(cache=True, nogil=True)
+def _bh_force(xi, yi, flat, skip, theta2, eps2):
+    """The Barnes–Hut repulsion on a body at (xi, yi); stackless walk via skip pointers."""
     nflat = flat.shape[0]
-    for i in prange(n):
-        xi = x[i]
-        yi = y[i]
-        ax = 0.0
-        ay = 0.0
-        k = 0
-        while k < nflat:
-            dx = xi - flat[k, 1]
-            dy = yi - flat[k, 2]
-            d2 = dx * dx + dy * dy
-            w = flat[k, 3]
-            if w == 0.0:
-                if d2 > 0.0:
-                    f = flat[k, 0] / (d2 + eps2)
-                    ax += dx * f
-                    ay += dy * f
-                k += 1
-            elif w * w < theta2 * d2 and (
-                abs(xi - flat[k, 4]) > flat[k, 6] or abs(yi - flat[k, 5]) > flat[k, 6]
-            ):
-                # Far enough and not containing i itself: treat the cell as one body.
+    ax = 0.0
+    ay = 0.0
+    k = 0
+    while k < nflat:
+        dx = xi - flat[k, 1]
+        dy = yi - flat[k, 2]
+        d2 = dx * dx + dy * dy
+        w = flat[k, 3]
+        if w == 0.0:
+            if d2 > 0.0:
                 f = flat[k, 0] / (d2 + eps2)
                 ax += dx * f
                 ay += dy * f
-                k = skip[k]
-            else:
-                k += 1
-        s = kr * mass[i]
-        out[i, 0] += s * ax
-        out[i, 1] += s * ay
+            k += 1
+        elif w * w < theta2 * d2 and (
+            abs(xi - flat[k, 4]) > flat[k, 6] or abs(yi - flat[k, 5]) > flat[k, 6]
+        ):
+            # Far enough and not containing i itself: treat the cell as one body.
+            f = flat[k, 0] / (d2 + eps2)
+            ax += dx * f
+            ay += dy * f
+            k = skip[k]
+        else:
+            k += 1
+    return ax, ay
 
 
-@njit(parallel=True, cache=True)
+@njit(cache=True, nogil=True)
+def _bh_node(i, x, y, mass, flat, skip, theta2, kr, eps2, out):
+    ax, ay = _bh_force(x[i], y[i], flat, skip, theta2, eps2)
+    s = kr * mass[i]
+    out[i, 0] += s * ax
+    out[i, 1] += s * ay
+
+
+@njit(parallel=True, cache=True, nogil=True)
+def bh_repulsion(x, y, mass, flat, skip, theta2, kr, eps2, out):
+    """Add Barnes–Hut FA2 repulsion to ``out`` (n, 2), nodes shared among threads."""
+    for i in prange(x.shape[0]):
+        _bh_node(i, x, y, mass, flat, skip, theta2, kr, eps2, out)
+
+
+@njit(cache=True, nogil=True)
+def bh_repulsion_serial(x, y, mass, flat, skip, theta2, kr, eps2, out):
+    """:func:`bh_repulsion` on one thread: for a layout stepped beside the painting
+    thread, where a second worker would only compete with it for the other core."""
+    for i in range(x.shape[0]):
+        _bh_node(i, x, y, mass, flat, skip, theta2, kr, eps2, out)
+
+
+@njit(cache=True, nogil=True)
+def _exact_force(i, x, y, mass, eps2):
+    xi = x[i]
+    yi = y[i]
+    ax = 0.0
+    ay = 0.0
+    for j in range(x.shape[0]):
+        dx = xi - x[j]
+        dy = yi - y[j]
+        d2 = dx * dx + dy * dy
+        if d2 > 0.0:
+            f = mass[j] / (d2 + eps2)
+            ax += dx * f
+            ay += dy * f
+    return ax, ay
+
+
+@njit(cache=True, nogil=True)
+def _exact_node(i, x, y, mass, kr, eps2, out):
+    ax, ay = _exact_force(i, x, y, mass, eps2)
+    s = kr * mass[i]
+    out[i, 0] += s * ax
+    out[i, 1] += s * ay
+
+
+@njit(parallel=True, cache=True, nogil=True)
 def exact_repulsion(x, y, mass, kr, eps2, out):
     """Add exact all-pairs FA2 repulsion to ``out``; used for small graphs."""
-    n = x.shape[0]
-    for i in prange(n):
-        xi = x[i]
-        yi = y[i]
-        ax = 0.0
-        ay = 0.0
-        for j in range(n):
-            dx = xi - x[j]
-            dy = yi - y[j]
-            d2 = dx * dx + dy * dy
-            if d2 > 0.0:
-                f = mass[j] / (d2 + eps2)
-                ax += dx * f
-                ay += dy * f
-        s = kr * mass[i]
-        out[i, 0] += s * ax
-        out[i, 1] += s * ay
+    for i in prange(x.shape[0]):
+        _exact_node(i, x, y, mass, kr, eps2, out)
 
 
-@njit(cache=True)
+@njit(cache=True, nogil=True)
+def exact_repulsion_serial(x, y, mass, kr, eps2, out):
+    """:func:`exact_repulsion` on one thread (see :func:`bh_repulsion_serial`)."""
+    for i in range(x.shape[0]):
+        _exact_node(i, x, y, mass, kr, eps2, out)
+
+
+@njit(cache=True, nogil=True)
 def attraction(x, y, src, dst, w, out):
     """Add linear edge attraction ``w * d`` (towards each other) to ``out``."""
     for e in range(src.shape[0]):
@@ -238,15 +276,20 @@ def attraction(x, y, src, dst, w, out):
 
 
 def repulsion(pos: np.ndarray, mass: np.ndarray, kr: float, eps2: float, theta: float,
-              exact_below: int, out: np.ndarray) -> None:
-    """Add FA2 repulsion to ``out``: exact below ``exact_below`` nodes, Barnes–Hut above."""
+              exact_below: int, out: np.ndarray, parallel: bool = True) -> None:
+    """Add FA2 repulsion to ``out``: exact below ``exact_below`` nodes, Barnes–Hut above;
+    on numba's thread pool, or on the calling thread alone when not ``parallel``."""
     n = pos.shape[0]
     if n < 2:
         return
     x = np.ascontiguousarray(pos[:, 0])
     y = np.ascontiguousarray(pos[:, 1])
     if n < exact_below:
-        exact_repulsion(x, y, mass, kr, eps2, out)
+        if parallel:
+            with PARALLEL_LAUNCH:
+                exact_repulsion(x, y, mass, kr, eps2, out)
+        else:
+            exact_repulsion_serial(x, y, mass, kr, eps2, out)
         return
     cap = 4 * n + 64
     while True:
@@ -254,7 +297,11 @@ def repulsion(pos: np.ndarray, mass: np.ndarray, kr: float, eps2: float, theta: 
         if ok:
             break
         cap *= 2  # heavily clustered layouts need more cells; rare
-    bh_repulsion(x, y, mass, flat, skip, theta * theta, kr, eps2, out)
+    if parallel:
+        with PARALLEL_LAUNCH:
+            bh_repulsion(x, y, mass, flat, skip, theta * theta, kr, eps2, out)
+    else:
+        bh_repulsion_serial(x, y, mass, flat, skip, theta * theta, kr, eps2, out)
 
 
 def add_attraction(pos: np.ndarray, src: np.ndarray, dst: np.ndarray, w: np.ndarray,
@@ -273,8 +320,9 @@ def warm_up() -> None:
     out = np.zeros((8, 2))
     src = np.arange(7, dtype=np.int64)
     dst = src + 1
-    repulsion(pos, mass, 1.0, 1e-4, 1.0, 4, out)
-    repulsion(pos, mass, 1.0, 1e-4, 1.0, 100, out)
+    for parallel in (True, False):
+        repulsion(pos, mass, 1.0, 1e-4, 1.0, 4, out, parallel)
+        repulsion(pos, mass, 1.0, 1e-4, 1.0, 100, out, parallel)
     add_attraction(pos, src, dst, np.ones(7), out)
 
 

@@ -129,8 +129,9 @@ def tree_repulsion(pos: np.ndarray, mass: np.ndarray, kr: float, eps2: float, th
 
 
 def repulsion(pos: np.ndarray, mass: np.ndarray, kr: float, eps2: float, theta: float,
-              exact_below: int, out: np.ndarray) -> None:
-    """Add repulsion to ``out``: exact below ``exact_below`` nodes, Barnes–Hut above."""
+              exact_below: int, out: np.ndarray, parallel: bool = True) -> None:
+    """Add repulsion to ``out``: exact below ``exact_below`` nodes, Barnes–Hut above
+    (``parallel`` is the numba backend's; numpy uses one thread either way)."""
     if pos.shape[0] < 2:
         return
     if pos.shape[0] < exact_below:

@@ -19,6 +19,7 @@ from typing import NamedTuple
 import numpy as np
 
 from explorer.layout import numba_installed
+from explorer.layout.parallel import PARALLEL_LAUNCH
 
 _ready = threading.Event()
 _started = threading.Lock()
@@ -105,5 +106,6 @@ def stamp(
         return None
     pixels = np.zeros((y1 - y0, x1 - x0), np.uint32)
     bands = max(1, min(16, (y1 - y0) // 32))
-    kernels.blit(atlas, src_x, src_y, src_w, src_h, left, top, keep, pixels, x0, y0, bands)
+    with PARALLEL_LAUNCH:
+        kernels.blit(atlas, src_x, src_y, src_w, src_h, left, top, keep, pixels, x0, y0, bands)
     return Stamped(pixels, int(x0), int(y0))

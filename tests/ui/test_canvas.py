@@ -7,6 +7,7 @@ import dataclasses
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QGraphicsItem
 
 from explorer.analysis.view import ViewFilter
 from explorer.commands import MoveNodes, PutTie
@@ -351,15 +352,16 @@ def test_a_large_layer_draws_a_sample_of_its_edges_while_the_layout_runs(canvas,
     total = sum(len(p) for p in canvas.edges._pairs.values())  # noqa: SLF001
     assert total > 2
     # the small test graph stands in for a large one
-    monkeypatch.setattr(drawing, "EDGES_THROTTLED_ABOVE", 0)
+    monkeypatch.setattr(drawing, "EDGES_CACHED_ABOVE", 0)
     monkeypatch.setattr(drawing, "EDGES_SAMPLED_ABOVE", 0)
     monkeypatch.setattr(drawing, "EDGES_WHILE_MOVING", 2)
     monkeypatch.setattr(drawing, "DASH_WHILE_MOVING", 0)  # plain lines: one segment an edge
     pos = canvas._pos  # noqa: SLF001
-    drawn = 0
-    for _frame in range(drawing.EDGE_FRAME_STRIDE):  # one of these frames redraws edges
-        canvas.edges.update_positions(pos, moving=True)
-        drawn = max(drawn, sum(item.count for item in canvas.edges.items().values()))
+    canvas.edges.update_positions(pos, moving=True)
+    drawn = sum(item.count for item in canvas.edges.items().values())
+    # drawn directly while they move; a cached image only at rest
+    no_cache = QGraphicsItem.CacheMode.NoCache
+    assert all(item.cacheMode() == no_cache for item in canvas.edges.items().values())
     every = canvas.edges.sampled
     assert every == -(-total // 2) > 1
     assert drawn == sum(len(p[::every]) for p in canvas.edges._pairs.values())  # noqa: SLF001
@@ -367,4 +369,29 @@ def test_a_large_layer_draws_a_sample_of_its_edges_while_the_layout_runs(canvas,
     # the layout rests: every edge again
     canvas.edges.update_positions(pos, moving=False)
     assert canvas.edges.sampled == 1
+    assert all(item.cacheMode() == QGraphicsItem.CacheMode.DeviceCoordinateCache
+               for item in canvas.edges.items().values())
     assert sum(item.count for item in canvas.edges.items().values()) >= total
+
+
+def test_a_sampled_layer_stays_sampled_through_zooms_and_is_whole_once_the_layout_stops(
+        canvas, monkeypatch):
+    import explorer.ui.canvas.drawing as drawing
+
+    total = sum(len(p) for p in canvas.edges._pairs.values())  # noqa: SLF001
+    monkeypatch.setattr(drawing, "EDGES_SAMPLED_ABOVE", 0)
+    monkeypatch.setattr(drawing, "EDGES_WHILE_MOVING", 2)
+    monkeypatch.setattr(drawing, "HAIRLINE_ABOVE", 0)
+    canvas._engine.settle_tolerance = 0.0  # noqa: SLF001
+    canvas.start_layout()
+    canvas._tick()  # noqa: SLF001
+    assert canvas.edges.sampled > 1
+    assert all(item.antialias is False for item in canvas.edges.items().values())
+    # the follow-the-layout zoom re-cuts dashes, but keeps drawing the sample
+    rect = canvas.vb.viewRect()
+    canvas.vb.setRange(rect.adjusted(0, 0, rect.width(), rect.height()), padding=0)
+    assert canvas.edges.sampled > 1
+    canvas.pause_layout()
+    assert canvas.edges.sampled == 1
+    assert sum(item.count for item in canvas.edges.items().values()) >= total
+    assert all(item.antialias is None for item in canvas.edges.items().values())

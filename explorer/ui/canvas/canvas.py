@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QGraphicsLineItem, QVBoxLayout, QWidget
 
 from explorer.commands import MoveNodes
 from explorer.layout import ForceLayout
+from explorer.layout.stepper import BackgroundStepper
 from explorer.scene import styles
 from explorer.scene.color_modes import REGISTRY as COLOR_MODES
 from explorer.scene.graph_model import GraphModel, build_graph_model
@@ -67,6 +68,12 @@ class GraphCanvas(CanvasGestures, CanvasMapMode, ComparisonMarks, CanvasSnapshot
     #: wall-clock budget of the layout step in one tick; iterations per tick adapt to it.
     STEP_BUDGET_S = 0.008
     MAX_ITERATIONS_PER_TICK = 12
+    #: From this many nodes (with numba's kernels ready) the next layout step runs in a
+    #: worker thread while the window paints the current positions; smaller graphs step
+    #: in a fraction of a millisecond, less than handing the step over costs.
+    STEP_BESIDE_PAINT_FROM = 1000
+    #: The worker's budget a tick: it runs beside the painting, so it may use more.
+    BESIDE_PAINT_BUDGET_S = 0.020
     #: above this many nodes the view drops antialiasing to keep a frame under 33 ms.
     ANTIALIAS_BELOW = 3000
 
@@ -77,6 +84,8 @@ class GraphCanvas(CanvasGestures, CanvasMapMode, ComparisonMarks, CanvasSnapshot
         self._size_by = DEFAULT_SIZE_BY
         self._model: GraphModel | None = None
         self._layout = LayoutController()
+        self._stepper = BackgroundStepper()
+        self._last_step_s = 0.0
         self._pos = np.zeros((0, 2))
         self._state = "paused"
         self._user_paused = False
@@ -247,6 +256,9 @@ class GraphCanvas(CanvasGestures, CanvasMapMode, ComparisonMarks, CanvasSnapshot
         """Stop the live layout and save positions."""
         self._user_paused = True
         self._timer.stop()
+        if self._stepper.wait() is not None and self._model is not None:
+            self._pos = self._layout_positions()  # show where the last step left them
+            self._redraw_positions()
         self._set_state("paused")
         self.save_positions()
 
@@ -283,6 +295,7 @@ class GraphCanvas(CanvasGestures, CanvasMapMode, ComparisonMarks, CanvasSnapshot
         self._timer.stop()
         self._rebuild_timer.stop()
         self._transition_timer.stop()
+        self._stepper.shutdown()
         self._jobs.invalidate("model")
         self._jobs.wait(5000)
         with contextlib.suppress(sqlite3.Error):
@@ -448,6 +461,7 @@ class GraphCanvas(CanvasGestures, CanvasMapMode, ComparisonMarks, CanvasSnapshot
         self._mark_affected(model)
         old_model, old_pos = self._model, np.array(self._pos, copy=True)
         n = model.n_nodes
+        self._stepper.wait()
         self._layout.apply_model(model, saved)
         self._model = model
         self._hover = None
@@ -485,10 +499,12 @@ class GraphCanvas(CanvasGestures, CanvasMapMode, ComparisonMarks, CanvasSnapshot
             self._update_labels()
 
     def _set_anchors(self) -> None:
+        self._stepper.wait()
         self._layout.set_anchors()
 
     @property
     def _engine(self) -> ForceLayout | None:
+        self._stepper.wait()  # a step in the worker must end before the engine is touched
         return self._layout.engine
 
     def _restyle_nodes(self) -> None:
@@ -513,11 +529,13 @@ class GraphCanvas(CanvasGestures, CanvasMapMode, ComparisonMarks, CanvasSnapshot
         if state != self._state:
             self._state = state
             if state != "running":
-                self.edges.refresh_dashes()  # dashes are cut again once nothing moves
+                self.edges.rest()  # every edge and its dashes again once nothing moves
             self.layoutStateChanged.emit(state)
 
     def _tick(self) -> None:
-        if (self._closed or self._engine is None or self._model is None
+        # (the engine itself, not the property: that would take the worker's step and
+        # its timing away from the tick below)
+        if (self._closed or self._layout.engine is None or self._model is None
                 or self._layout_kind == "map"):
             self._timer.stop()
             return
@@ -526,13 +544,13 @@ class GraphCanvas(CanvasGestures, CanvasMapMode, ComparisonMarks, CanvasSnapshot
         if not self._model.n_nodes:
             self._settle()
             return
+        if self._steps_beside_painting():
+            self._tick_beside_painting()
+            return
         t0 = time.perf_counter()
         self._engine.step(self._iterations)
-        elapsed = time.perf_counter() - t0
-        per = elapsed / self._iterations
-        self._iterations = int(
-            max(1, min(self.MAX_ITERATIONS_PER_TICK, self.STEP_BUDGET_S / max(per, 1e-6)))
-        )
+        self._last_step_s = time.perf_counter() - t0
+        self._adapt_iterations(self._last_step_s, self.STEP_BUDGET_S)
         self._pos = self._engine.positions
         self._ticks += 1
         if self._ticks % 10 == 0:
@@ -541,6 +559,35 @@ class GraphCanvas(CanvasGestures, CanvasMapMode, ComparisonMarks, CanvasSnapshot
             self.fit_to_view()
         self._redraw_positions()
         if self._engine.settled and self._drag is None:
+            self._settle()
+
+    def _adapt_iterations(self, elapsed: float, budget: float) -> None:
+        per = elapsed / self._iterations
+        self._iterations = int(
+            max(1, min(self.MAX_ITERATIONS_PER_TICK, budget / max(per, 1e-6))))
+
+    def _steps_beside_painting(self) -> bool:
+        return (self._model is not None and self._model.n_nodes >= self.STEP_BESIDE_PAINT_FROM
+                and self._layout.engine is not None and self._layout.engine.backend == "numba")
+
+    def _tick_beside_painting(self) -> None:
+        """A tick whose layout step runs in the worker while this frame is painted: take
+        the positions the last step left, start the next step, draw."""
+        elapsed = self._stepper.wait()
+        engine = self._layout.engine
+        if elapsed is not None:
+            self._adapt_iterations(elapsed, self.BESIDE_PAINT_BUDGET_S)
+        self._pos = engine.positions
+        self._ticks += 1
+        if self._ticks % 10 == 0:
+            self._set_anchors()
+        if self._follow and self._ticks % 8 == 0:
+            self.fit_to_view()
+        settled = elapsed is not None and engine.settled and self._drag is None
+        if not settled:
+            self._stepper.start(engine, self._iterations)
+        self._redraw_positions()
+        if settled:
             self._settle()
 
     def _settle(self) -> None:

@@ -45,19 +45,18 @@ def edge_pen(style: styles.EdgeStyle, scale: float = 1.0, hairline: bool = False
 #: and the dashes come back as soon as the layout rests.
 DASH_WHILE_MOVING = 800
 
-#: While the layout runs, a layer of more edges than this is moved only every
-#: ``EDGE_FRAME_STRIDE``-th frame and drawn from a cached image in between (level of
-#: detail): stroking 30,000 lines is most of a frame, and edges lagging a frame or two
-#: behind their moving nodes cannot be seen; they catch up as soon as the layout rests.
-EDGES_THROTTLED_ABOVE = 10_000
-EDGE_FRAME_STRIDE = 3
+#: At rest, more edges than this are kept in a cached image per layer (Qt's device
+#: coordinate cache), so a pan moves the images instead of stroking every edge again.
+#: While the layout runs the layers are drawn directly: at most EDGES_WHILE_MOVING edges
+#: are, and blitting eight full-view caches cost more (3 ms a frame at 10,000 nodes) than
+#: stroking them.
+EDGES_CACHED_ABOVE = 10_000
 
 #: While the layout runs, of more edges than EDGES_SAMPLED_ABOVE at most about
 #: EDGES_WHILE_MOVING are drawn (every k-th of each style): Qt strokes some 40 million
 #: pixels a second here, so 30,000 long edges cost 150 ms a frame, and a moving hairball
 #: reads the same from a tenth of its edges. Every edge is back as soon as the layout
-#: rests. (A cached layer is no help below EDGES_THROTTLED_ABOVE: re-rendering the cache
-#: costs more than the strokes it saves.)
+#: rests.
 EDGES_SAMPLED_ABOVE = 5_000
 EDGES_WHILE_MOVING = 3_000
 
@@ -117,6 +116,8 @@ class SegmentsItem(QGraphicsItem):
         self._lines = internals.PrimitiveArray(QLineF, 4)
         self._bounds = QRectF()
         self.count = 0
+        #: False: stroke without antialiasing whatever the view's setting (None: as set)
+        self.antialias: bool | None = None
 
     def pen(self) -> QPen:
         return QPen(self._pen)
@@ -144,6 +145,8 @@ class SegmentsItem(QGraphicsItem):
 
     def paint(self, painter: QPainter, option, widget=None) -> None:
         if self.count:
+            if self.antialias is not None:
+                painter.setRenderHint(QPainter.RenderHint.Antialiasing, self.antialias)
             painter.setPen(self._pen)
             painter.drawLines(*self._lines.drawargs())
 
@@ -164,8 +167,8 @@ class EdgeLayer:
         self._pos: np.ndarray | None = None
         self._cut: dict[str, bool | None] = {}
         self._hairline = False
-        self._frame = 0
         self._interacting = False
+        self._moving = False
         self._dash_scale: float | None = None
         #: 1, or k when only every k-th edge was drawn (the layout runs on a big graph)
         self.sampled = 1
@@ -196,16 +199,20 @@ class EdgeLayer:
     def update_positions(self, pos: np.ndarray, moving: bool = False) -> None:
         """Move the segments to ``pos``; ``moving`` (the layout runs) may skip dashes."""
         self._pos = pos
+        self._moving = moving
         total = sum(len(p) for p in self._pairs.values())
-        big = total > EDGES_THROTTLED_ABOVE
+        cached = not moving and total > EDGES_CACHED_ABOVE
+        mode = (QGraphicsItem.CacheMode.DeviceCoordinateCache if cached
+                else QGraphicsItem.CacheMode.NoCache)
+        # antialiased strokes cost ten times as much (32 ms a frame at 2,000 nodes in
+        # the window): edges in motion are drawn sharp, smooth again once they rest
+        antialias = False if moving and total > HAIRLINE_ABOVE else None
         for item in self._items.values():
-            mode = (QGraphicsItem.CacheMode.DeviceCoordinateCache if big
-                    else QGraphicsItem.CacheMode.NoCache)
             if item.cacheMode() != mode and not self._interacting:
                 item.setCacheMode(mode)
-        self._frame += 1
-        if moving and big and self._frame % EDGE_FRAME_STRIDE:
-            return  # the cached image of the last positions stands in for this frame
+            if item.antialias != antialias:
+                item.antialias = antialias
+                item.update()
         units_per_px = self._units_per_px()
         dashed = sum(len(p) for k, p in self._pairs.items() if styles.EDGE_STYLES[k].dash)
         plain = moving and dashed > DASH_WHILE_MOVING
@@ -254,7 +261,12 @@ class EdgeLayer:
             return
         self._dash_scale = scale
         if any(styles.EDGE_STYLES[k].dash for k in self._pairs):
-            self.update_positions(self._pos)
+            self.update_positions(self._pos, self._moving)
+
+    def rest(self) -> None:
+        """The layout stopped: every edge, dashed and antialiased again."""
+        if self._pos is not None and self._moving:
+            self.update_positions(self._pos, moving=False)
 
     @property
     def interacting(self) -> bool:
