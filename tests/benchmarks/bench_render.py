@@ -88,6 +88,8 @@ def bench(n_nodes: int, tmp: Path) -> None:
     canvas = GraphCanvas(session)
     canvas.pause_layout()
     canvas.resize(WIDTH, HEIGHT)
+    canvas.show()  # laid out: the view itself is 1400 x 900, as in a window, not 640 x 480
+    # scaled up (fewer labels and shorter dashes than a real window would draw)
     canvas.view.setAntialiasing(False)
     canvas.step_layout(30)
     canvas.fit_to_view()
