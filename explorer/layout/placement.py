@@ -88,7 +88,8 @@ def hot_mask(old: CleanGraph, new: CleanGraph, index_map: np.ndarray,
     kept = index_map >= 0
     old_to_new[index_map[kept]] = np.flatnonzero(kept)
     base = n + 1
-    diff = np.setxor1d(old.edge_keys(base, old_to_new), new.edge_keys(base))
+    # both already sorted and unique (edge_keys): skip setxor1d's own two unique passes
+    diff = np.setxor1d(old.edge_keys(base, old_to_new), new.edge_keys(base), assume_unique=True)
     hot[diff // base] = True
     hot[diff % base] = True
     # Neighbours of deleted nodes lost an edge that the key comparison cannot see.

@@ -199,10 +199,8 @@ class LabelLayer:
         self._is_hub = np.asarray(is_hub, dtype=bool)
         self._sizes = np.asarray(sizes, dtype=float)
         self._faded = np.asarray(faded, dtype=bool)
-        self._widths = np.fromiter(
-            (self._width(t, hub) for t, hub in zip(self._texts, self._is_hub.tolist(),
-                                                   strict=True)),
-            float, len(self._texts))
+        # measured when a label is first a candidate: a few hundred of 10,000 are
+        self._widths = np.full(len(self._texts), np.nan)
 
     def _width(self, text: str, hub: bool) -> float:
         # measured once per label and font: a change of date rebuilds every node, and
@@ -215,6 +213,11 @@ class LabelLayer:
             fm = self._hub_metrics if hub else self._metrics
             width = self._width_cache[key] = fm.horizontalAdvance(text) + 4
         return width
+
+    def _measure(self, indices: np.ndarray) -> None:
+        unknown = indices[np.isnan(self._widths[indices])]
+        for i in unknown.tolist():
+            self._widths[i] = self._width(self._texts[i], bool(self._is_hub[i]))
 
     def shown(self) -> list[int]:
         """Indices of the nodes labelled right now."""
@@ -293,6 +296,7 @@ class LabelLayer:
             best = np.argpartition(-score[candidates], keep)[:keep]
             candidates = np.sort(candidates[best])
         order = candidates[np.argsort(-score[candidates], kind="stable")][:keep]
+        self._measure(order)
         offsets = self._sizes / 2 + 3
         placed = place_labels(
             screen, self._widths, self._height, order, w_px, h_px, limit, offsets,
