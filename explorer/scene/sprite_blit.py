@@ -13,18 +13,24 @@ no frame waits for it.
 
 from __future__ import annotations
 
-import threading
 from typing import NamedTuple
 
 import numpy as np
 
-from explorer.layout import numba_installed
 from explorer.layout.parallel import PARALLEL_LAUNCH
+from explorer.scene.compiled import Compiled
 
-_ready = threading.Event()
-_started = threading.Lock()
-_thread: threading.Thread | None = None
-_kernels = None
+
+def _warm_up(kernels) -> None:
+    atlas = np.full((4, 4), 0x80402010, dtype=np.uint32)
+    _stamp(kernels, atlas, np.zeros(3), np.zeros(3), np.ones(3, bool), np.zeros(3, np.int64),
+           np.zeros(3, np.int64), np.full(3, 3, np.int64), np.full(3, 3, np.int64),
+           (1.0, 0.0, 0.0, 1.0, 5.0, 5.0), 1.0, (0, 0, 20, 20))
+
+
+KERNELS = Compiled("explorer.scene.sprite_kernels", _warm_up)
+ready = KERNELS.ready
+warm_up_in_background = KERNELS.warm_up_in_background
 
 
 class Stamped(NamedTuple):
@@ -34,44 +40,6 @@ class Stamped(NamedTuple):
     pixels: np.ndarray
     left: int
     top: int
-
-
-def ready() -> bool:
-    """True once the compiled kernels can be called without a pause."""
-    return _ready.is_set()
-
-
-def warm_up_in_background() -> threading.Thread | None:
-    """Compile (or load from numba's cache) the kernels in a daemon thread; idempotent."""
-    global _thread
-    if not numba_installed():
-        return None
-    with _started:
-        if _thread is None:
-            _thread = threading.Thread(target=_warm_up, name="sprite-blit-jit", daemon=True)
-            _thread.start()
-    return _thread
-
-
-def _warm_up() -> None:
-    try:
-        _load()
-        atlas = np.full((4, 4), 0x80402010, dtype=np.uint32)
-        stamp(atlas, np.zeros(3), np.zeros(3), np.ones(3, bool), np.zeros(3, np.int64),
-              np.zeros(3, np.int64), np.full(3, 3, np.int64), np.full(3, 3, np.int64),
-              (1.0, 0.0, 0.0, 1.0, 5.0, 5.0), 1.0, (0, 0, 20, 20))
-    except Exception:  # a broken numba install must not take the canvas down
-        return
-    _ready.set()
-
-
-def _load():
-    global _kernels
-    if _kernels is None:
-        from explorer.scene import sprite_kernels
-
-        _kernels = sprite_kernels
-    return _kernels
 
 
 def stamp(
@@ -93,7 +61,12 @@ def stamp(
     ``transform`` is (m11, m12, m21, m22, dx, dy) as in QTransform; ``clip`` (x0, y0,
     x1, y1) in physical pixels bounds the buffer. Returns None when nothing is in it.
     """
-    kernels = _load()
+    return _stamp(KERNELS.module(), atlas, x, y, visible, src_x, src_y, src_w, src_h,
+                  transform, dpr, clip)
+
+
+def _stamp(kernels, atlas, x, y, visible, src_x, src_y, src_w, src_h, transform, dpr,
+           clip) -> Stamped | None:
     n = len(x)
     left = np.zeros(n, np.int64)
     top = np.zeros(n, np.int64)

@@ -14,7 +14,7 @@ from explorer.io import export_graph
 from explorer.io.hub import hub_node_ids, positions_for_export
 from explorer.io.json_document import document_to_json
 from explorer.model.entities import Document
-from explorer.model.progress import Progress
+from explorer.model.progress import SCALE, Progress, part
 from explorer.services.view_options import ViewRequest, resolve_view
 from explorer.store import Project
 from explorer.store.atomic import check_target, write_text
@@ -75,17 +75,18 @@ def export_graph_file(
 
     ``layout`` "map" writes map positions instead (x = longitude, y = latitude, in
     degrees; the margin's nodes right of 180°E); None: the project's last layout.
-    ``progress`` hears (stage, 4) after reading, modelling, placing and writing; it may
-    raise to cancel, and then no file is left (the writers are atomic)."""
+    ``progress`` hears (done, 1000) through reading, modelling, the layout's iterations
+    (most of the time on a big graph) and writing; it may raise to cancel, and then no
+    file is left (the writers are atomic)."""
     tick = progress or (lambda _done, _total: None)
     from explorer.scene.graph_model import build_graph_model
     from explorer.scene.view_state import ViewState
     from explorer.services.images import settled_positions
 
     target = check_target(output)
-    tick(0, 4)
+    tick(0, SCALE)
     doc = project.document()
-    tick(1, 4)
+    tick(round(0.1 * SCALE), SCALE)
     resolved = resolve_view(doc, request or ViewRequest())
     if resolved.scenario is not None:
         doc = apply_scenario(doc, resolved.scenario)
@@ -98,7 +99,7 @@ def export_graph_file(
     model = build_graph_model(shown if dated else timeless(shown),
                               resolved.view if dated else ViewFilter(),
                               state.color_by, None, "baseline", state.size_by)
-    tick(2, 4)
+    tick(round(0.25 * SCALE), SCALE)
     from explorer.services.images import check_layout
 
     if check_layout(layout or state.layout) == "map":
@@ -107,11 +108,11 @@ def export_graph_file(
         where = map_placement(model, shown).positions
         placed = {k: (float(where[i, 0]), float(where[i, 1])) for i, k in enumerate(model.keys)}
     else:
-        placed = settled_positions(model, project.positions())
+        placed = settled_positions(model, project.positions(), progress=part(progress, 0.25, 0.85))
     ids = hub_node_ids(shown)
     colors = {ids[k]: model.colors[i] for i, k in enumerate(model.keys) if k in ids}
-    tick(3, 4)
+    tick(round(0.85 * SCALE), SCALE)
     export_graph(shown, target, fmt, positions=positions_for_export(shown, placed) or None,
                  colors=colors)
-    tick(4, 4)
+    tick(SCALE, SCALE)
     return target

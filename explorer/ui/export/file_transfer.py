@@ -73,8 +73,6 @@ def import_graph_dialog(window) -> None:
 
 def export_graph_dialog(window) -> None:
     """Export the whole project (hub view, with the canvas's positions) as a graph file."""
-    from explorer.services import export_graph_file
-
     session = window.session
     if session is None:
         return
@@ -85,9 +83,24 @@ def export_graph_dialog(window) -> None:
     if not name:
         return
     fmt = EXPORT_FILTERS.get(chosen) or Path(name).suffix.lstrip(".").lower()
+    write_graph_with_progress(window, name, fmt)
+
+
+def write_graph_with_progress(window, name: str, fmt: str) -> bool:
+    """Export the project's graph to ``name`` behind a progress dialog with Cancel (a big
+    graph with unplaced nodes is laid out first, which takes seconds); True if written."""
+    from explorer.services import export_graph_file
+
+    dialog, report = progress_dialog(window, f"Exporting {Path(name).name}…")
     try:
-        export_graph_file(session.project, name, fmt)
+        export_graph_file(window.session.project, name, fmt, progress=report)
+    except Cancelled:
+        window.statusBar().showMessage("Export cancelled; no file was written.", 5000)
+        return False
     except (OSError, ValueError) as exc:
         QMessageBox.warning(window, "Export failed", f"Could not export: {exc}")
-        return
+        return False
+    finally:
+        dialog.close()
     window.statusBar().showMessage(f"Exported {name}", 5000)
+    return True
