@@ -181,6 +181,8 @@ class MainWindow(ViewModeMenus, QMainWindow):
 
     def _open_with_progress(self, path: str | Path, opening, raise_errors: bool,
                             quiet: bool) -> bool:
+        from explorer.ui.open_progress import OpenCancelled
+
         try:
             project = Project.open(path, progress=opening.report)
         except ProjectLocked as exc:  # open for writing elsewhere: read-only or a copy
@@ -201,12 +203,27 @@ class MainWindow(ViewModeMenus, QMainWindow):
                 QMessageBox.warning(self, "Cannot open project", str(exc))
             return False
         counts = project.counts()
-        opening.drawing(f"{counts['actors']:,} actors and {counts['alliances']:,} alliances")
-        self._install(ProjectSession(project))
+        previous = self.session.project.path if self.session is not None else None
+        try:
+            opening.drawing(f"{counts['actors']:,} actors and {counts['alliances']:,} "
+                            "alliances")
+            self._install(ProjectSession(project), opening.check)
+        except OpenCancelled:
+            if self.session is not None and self.session.project is project:
+                # drawn in part: close it without writing, and bring back what was open
+                self._teardown(save=False)
+                if previous is not None:
+                    opening.close()
+                    self.open_path(previous, quiet=True)
+            else:  # cancelled before drawing began: what was open still is
+                project.close()
+            raise
         self._remember_recent(Path(path))
         return True
 
-    def _install(self, session: ProjectSession) -> None:
+    def _install(self, session: ProjectSession, check=lambda: None) -> None:
+        """Show ``session``; ``check()`` between the stages of drawing may raise to stop
+        (the caller then tears down what was built)."""
         self._teardown()
         self.session = session
         if recovery_files.is_untitled(session.project.path):
@@ -214,6 +231,7 @@ class MainWindow(ViewModeMenus, QMainWindow):
         from explorer.ui.canvas import GraphCanvas
 
         self.canvas = GraphCanvas(session, self)
+        check()
         from explorer.ui.canvas.split_view import ComparisonArea
 
         self.comparison_area = ComparisonArea(self.canvas, self)
@@ -221,6 +239,7 @@ class MainWindow(ViewModeMenus, QMainWindow):
         self.canvas.layoutStateChanged.connect(self._on_layout_state)
         self.canvas.notice.connect(lambda text: self.statusBar().showMessage(text, 6000))
         self._docks = build_docks(self, session)
+        check()
         from explorer.ui.editing.actions import install_edit_actions
 
         self._edit_actions = install_edit_actions(self, session)
@@ -253,15 +272,17 @@ class MainWindow(ViewModeMenus, QMainWindow):
         self._sync_layout_menu()
         self.canvas.start_layout()
 
-    def _teardown(self) -> None:
+    def _teardown(self, save: bool = True) -> None:
+        """Close the project shown; not ``save``: a cancelled opening writes nothing."""
         if self.session is None:
             return
-        self._save_window_state()
+        if save:
+            self._save_window_state()
         if self._edit_actions is not None:
             self._edit_actions.remove()
             self._edit_actions = None
         if self.canvas is not None:
-            self.canvas.shutdown()
+            self.canvas.shutdown(save=save)
         for dock in self._docks.values():
             self.removeDockWidget(dock)
             dock.deleteLater()

@@ -13,12 +13,14 @@ SHOW_AFTER_MS = 500
 
 
 class OpenCancelled(Exception):
-    """The user pressed Cancel while the project was read: nothing was opened."""
+    """The user pressed Cancel while the project was read or drawn: nothing was opened,
+    and the project open before (if any) is open again."""
 
 
 class OpeningProgress:
-    """A progress dialog for one opening: ``report`` while reading (Cancel stops it),
-    then :meth:`drawing` while the window builds its views (no longer cancellable)."""
+    """A progress dialog for one opening: ``report`` while reading, then :meth:`drawing`
+    while the window builds its views, which calls :meth:`check` between its stages.
+    Cancel stops either: :class:`OpenCancelled` is raised."""
 
     def __init__(self, parent: QWidget, name: str) -> None:
         self.dialog: QProgressDialog | None = QProgressDialog(f"Reading {name}…", "Cancel", 0, 100, parent)
@@ -41,13 +43,21 @@ class OpeningProgress:
         return report
 
     def drawing(self, what: str) -> None:
-        """The read is done; say what is being drawn (this part cannot be stopped)."""
+        """The read is done; say what is being drawn."""
         if self.dialog is None:
             return
-        self.dialog.setCancelButton(None)
         self.dialog.setLabelText(f"Drawing {what}…")
         self.dialog.setRange(0, 0)
+        self.check()
+
+    def check(self) -> None:
+        """Between two stages of drawing: let the dialog show and hear Cancel (the
+        caller undoes what was drawn so far)."""
+        if self.dialog is None:
+            return
         QApplication.processEvents()
+        if self.dialog.wasCanceled():
+            raise OpenCancelled
 
     def close(self) -> None:
         if self.dialog is not None:

@@ -125,3 +125,40 @@ def test_opening_a_project_can_be_cancelled_while_it_is_read(window, tmp_path, m
     assert window.open_path(second)
     assert Path(window.session.project.path).resolve() == second.resolve()
     assert seen[-1] == 100 and seen == sorted(seen)
+
+
+def test_opening_cancelled_while_it_is_drawn_writes_nothing_and_reopens_the_last(
+        window, tmp_path, monkeypatch):
+    from explorer.dataset import load_dataset
+    from explorer.store import Project
+    from explorer.ui import open_progress
+
+    first, second = tmp_path / "first.sbx", tmp_path / "second.sbx"
+    doc = load_dataset()
+    Project.create(first, doc).close()
+    Project.create(second, doc).close()
+    assert window.open_path(first)
+    untouched = second.read_bytes()
+    checks: list[str] = []
+    real_check = open_progress.OpeningProgress.check
+
+    def cancel_once_the_canvas_is_drawn(progress):
+        checks.append("check")
+        if window.canvas is not None and window.session.project.path.name == "second.sbx":
+            progress.dialog.cancel()  # the user presses Cancel as the views are built
+        real_check(progress)
+
+    monkeypatch.setattr(open_progress.OpeningProgress, "check", cancel_once_the_canvas_is_drawn)
+    assert not window.open_path(second)
+    assert checks, "drawing stopped to hear Cancel"
+    # the project open before is open again, and the cancelled one was not written to
+    assert Path(window.session.project.path).resolve() == first.resolve()
+    assert window.canvas is not None and window.canvas.model().n_nodes > 0
+    assert "cancelled" in window.statusBar().currentMessage()
+    assert second.read_bytes() == untouched
+    from explorer.store.lock import lock_path
+
+    assert not list(tmp_path.glob("second.sbx-*")), "no journal left beside it"
+    assert not lock_path(second).exists(), "nor its lock"
+    with Project.open(second) as reopened:  # nothing holds it: it opens for writing
+        assert reopened.counts()["actors"] == len(doc.actors)

@@ -242,8 +242,9 @@ class GraphCanvas(CanvasGestures, CanvasLiveLayout, CanvasMapMode, ComparisonMar
         if moved:
             self._store(moved)
 
-    def shutdown(self) -> None:
-        """Stop the timers and save the layout; the canvas draws nothing afterwards."""
+    def shutdown(self, save: bool = True) -> None:
+        """Stop the timers and save the layout (unless not ``save``: an opening that was
+        cancelled writes nothing); the canvas draws nothing afterwards."""
         if self._closed:
             return
         self._timer.stop()
@@ -252,12 +253,13 @@ class GraphCanvas(CanvasGestures, CanvasLiveLayout, CanvasMapMode, ComparisonMar
         self._stepper.shutdown()
         self._jobs.invalidate("model")
         self._jobs.wait(5000)
-        with contextlib.suppress(sqlite3.Error):
-            self.save_positions()
-            r = self.vb.viewRect()
-            zoom = None if self._follow else [r.left(), r.top(), r.width(), r.height()]
-            if self.session.project.setting(VIEW_KEYS["range"]) != zoom:
-                self.session.project.set_setting(VIEW_KEYS["range"], zoom)
+        if save:
+            with contextlib.suppress(sqlite3.Error):
+                self.save_positions()
+                r = self.vb.viewRect()
+                zoom = None if self._follow else [r.left(), r.top(), r.width(), r.height()]
+                if self.session.project.setting(VIEW_KEYS["range"]) != zoom:
+                    self.session.project.set_setting(VIEW_KEYS["range"], zoom)
         self._closed = True
         self._set_state("paused")
 
