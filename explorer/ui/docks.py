@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
@@ -23,19 +25,29 @@ def _panels() -> list[tuple[str, str, str, Qt.DockWidgetArea]]:
     ]
 
 
-def build_docks(window: QMainWindow, session: ProjectSession) -> dict[str, QDockWidget]:
+def build_docks(window: QMainWindow, session: ProjectSession,
+                check: Callable[[], None] = lambda: None) -> dict[str, QDockWidget]:
+    """Every panel of ``session``; ``check()`` after each may raise to stop (an opening's
+    Cancel), and then the panels built so far are deleted."""
     import importlib
 
     docks: dict[str, QDockWidget] = {}
-    for name, title, target, _area in _panels():
-        module_name, class_name = target.split(":")
-        module = importlib.import_module(module_name)
-        widget = getattr(module, class_name)(session, window)
-        dock = QDockWidget(title, window)
-        dock.setObjectName(f"dock_{name}")
-        dock.setWidget(widget)
-        _explain_title_buttons(dock)
-        docks[name] = dock
+    try:
+        for name, title, target, _area in _panels():
+            module_name, class_name = target.split(":")
+            module = importlib.import_module(module_name)
+            widget = getattr(module, class_name)(session, window)
+            dock = QDockWidget(title, window)
+            dock.setObjectName(f"dock_{name}")
+            dock.setWidget(widget)
+            _explain_title_buttons(dock)
+            docks[name] = dock
+            check()
+    except BaseException:
+        for dock in docks.values():
+            dock.setParent(None)
+            dock.deleteLater()
+        raise
     default_layout(window, docks)
     return docks
 

@@ -230,16 +230,14 @@ class MainWindow(ViewModeMenus, QMainWindow):
             recovery_files.claim(session.project.path)
         from explorer.ui.canvas import GraphCanvas
 
-        self.canvas = GraphCanvas(session, self)
-        check()
+        self.canvas = GraphCanvas(session, self, check)
         from explorer.ui.canvas.split_view import ComparisonArea
 
         self.comparison_area = ComparisonArea(self.canvas, self)
         self.setCentralWidget(self.comparison_area)
         self.canvas.layoutStateChanged.connect(self._on_layout_state)
         self.canvas.notice.connect(lambda text: self.statusBar().showMessage(text, 6000))
-        self._docks = build_docks(self, session)
-        check()
+        self._docks = build_docks(self, session, check)
         from explorer.ui.editing.actions import install_edit_actions
 
         self._edit_actions = install_edit_actions(self, session)

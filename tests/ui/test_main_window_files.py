@@ -10,7 +10,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings
+from PySide6.QtWidgets import QDockWidget
 
 from explorer import recovery_files
 from explorer.commands import SetTitle
@@ -127,10 +128,12 @@ def test_opening_a_project_can_be_cancelled_while_it_is_read(window, tmp_path, m
     assert seen[-1] == 100 and seen == sorted(seen)
 
 
+@pytest.mark.parametrize("at", [1, 2, 4])  # modelled / laid out / among the panels
 def test_opening_cancelled_while_it_is_drawn_writes_nothing_and_reopens_the_last(
-        window, tmp_path, monkeypatch):
+        window, tmp_path, monkeypatch, at):
     from explorer.dataset import load_dataset
     from explorer.store import Project
+    from explorer.store.lock import lock_path
     from explorer.ui import open_progress
 
     first, second = tmp_path / "first.sbx", tmp_path / "second.sbx"
@@ -142,22 +145,27 @@ def test_opening_cancelled_while_it_is_drawn_writes_nothing_and_reopens_the_last
     checks: list[str] = []
     real_check = open_progress.OpeningProgress.check
 
-    def cancel_once_the_canvas_is_drawn(progress):
-        checks.append("check")
-        if window.canvas is not None and window.session.project.path.name == "second.sbx":
-            progress.dialog.cancel()  # the user presses Cancel as the views are built
+    def cancel_at_the_nth_check(progress):
+        if window.session is not None and window.session.project.path.name == "second.sbx":
+            checks.append("check")
+            if len(checks) == at:
+                progress.dialog.cancel()  # the user presses Cancel as the views are built
         real_check(progress)
 
-    monkeypatch.setattr(open_progress.OpeningProgress, "check", cancel_once_the_canvas_is_drawn)
+    monkeypatch.setattr(open_progress.OpeningProgress, "check", cancel_at_the_nth_check)
     assert not window.open_path(second)
-    assert checks, "drawing stopped to hear Cancel"
+    assert len(checks) == at, "drawing stopped to hear Cancel, and went no further"
     # the project open before is open again, and the cancelled one was not written to
     assert Path(window.session.project.path).resolve() == first.resolve()
     assert window.canvas is not None and window.canvas.model().n_nodes > 0
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert len(window.findChildren(type(window.canvas))) == 1, "no half-drawn canvas left"
+    panels = [d.objectName() for d in window.findChildren(QDockWidget) if d.parent() is window]
+    # every panel there is the shown project's (History comes with the edit actions)
+    assert sorted(panels) == sorted([f"dock_{n}" for n in window._docks]  # noqa: SLF001
+                                    + ["dock_history"])
     assert "cancelled" in window.statusBar().currentMessage()
     assert second.read_bytes() == untouched
-    from explorer.store.lock import lock_path
-
     assert not list(tmp_path.glob("second.sbx-*")), "no journal left beside it"
     assert not lock_path(second).exists(), "nor its lock"
     with Project.open(second) as reopened:  # nothing holds it: it opens for writing

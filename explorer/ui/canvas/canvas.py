@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
+from collections.abc import Callable
 
 import numpy as np
 import pyqtgraph as pg
@@ -68,8 +69,12 @@ class GraphCanvas(CanvasGestures, CanvasLiveLayout, CanvasMapMode, ComparisonMar
     #: above this many nodes the view drops antialiasing to keep a frame under 33 ms.
     ANTIALIAS_BELOW = 3000
 
-    def __init__(self, session: ProjectSession, parent: QWidget | None = None) -> None:
+    def __init__(self, session: ProjectSession, parent: QWidget | None = None,
+                 check: Callable[[], None] | None = None) -> None:
+        """``check()`` is called between the stages of the first drawing (an opening's
+        Cancel); if it raises, the canvas closes itself without writing and re-raises."""
         super().__init__(parent)
+        self._check = check or (lambda: None)
         self.session = session
         self._color_by = DEFAULT_COLOR_BY
         self._size_by = DEFAULT_SIZE_BY
@@ -145,7 +150,14 @@ class GraphCanvas(CanvasGestures, CanvasLiveLayout, CanvasMapMode, ComparisonMar
         self.view.scene().sigMouseMoved.connect(self._on_mouse_moved)
         self._init_map_mode()
 
-        self._rebuild()
+        try:
+            self._rebuild()
+        except BaseException:
+            self.shutdown(save=False)
+            self.setParent(None)
+            self.deleteLater()
+            raise
+        self._check = lambda: None
         self.fit_to_view()
         saved_range = session.project.setting(VIEW_KEYS["range"])
         if isinstance(saved_range, list) and len(saved_range) == 4:
@@ -401,7 +413,9 @@ class GraphCanvas(CanvasGestures, CanvasLiveLayout, CanvasMapMode, ComparisonMar
             self._jobs.submit("model", lambda: build_graph_model(*args))
             return
         self._jobs.invalidate("model")
-        self._apply_model(build_graph_model(*args), self.session.project.positions())
+        model = build_graph_model(*args)
+        self._check()
+        self._apply_model(model, self.session.project.positions())
 
     def _on_model_built(self, _kind: str, model: GraphModel) -> None:
         if not self._closed:
@@ -419,6 +433,7 @@ class GraphCanvas(CanvasGestures, CanvasLiveLayout, CanvasMapMode, ComparisonMar
         n = model.n_nodes
         self._stepper.wait()
         self._layout.apply_model(model, saved)
+        self._check()
         self._model = model
         self._hover = None
         self.hover_highlight.show(None, model.edges, self._pos, self.nodes.scatter)
