@@ -1,4 +1,3 @@
-import time
 
 from explorer.analysis.view import filtered
 from explorer.analysis.whatif import apply_scenario
@@ -48,8 +47,9 @@ def test_degenerate_sizes():
         assert len(doc.actors) == n and validate_document(doc) == []
 
 
-def test_large_project_is_fast():
-    start = time.perf_counter()
+def test_a_large_project_is_whole():
+    # (its generation time belongs to the benchmarks, which build such projects)
     doc = synthetic_document(10_000, 1_000, seed=2)
-    assert time.perf_counter() - start < 5.0
-    assert len(doc.actors) == 10_000
+    assert len(doc.actors) == 10_000 and len(doc.alliances) == 1_000
+    assert all(m.actor in doc.actors and m.alliance in doc.alliances
+               for m in doc.memberships.values())

@@ -158,9 +158,9 @@ def test_refresh_is_one_per_turn_and_keeps_rows(qtbot, tables, session):
     qtbot.waitUntil(lambda: tables.models["memberships"].rowCount() == 3)
 
 
-def test_two_thousand_rows_stay_fast(qtbot, tmp_path):
-    import time
-
+def test_a_rename_among_two_thousand_rows_updates_that_row_alone(qtbot, tmp_path):
+    # (how fast the table follows a change is measured by bench_interaction, not here:
+    # a wall-clock bound in a unit test failed on a busy machine)
     project = Project.create(tmp_path / "big.sbx", table_document(n_extra=2000))
     session = ProjectSession(project)
     try:
@@ -168,13 +168,14 @@ def test_two_thousand_rows_stay_fast(qtbot, tmp_path):
         assert model.rowCount() == 2004
         from explorer.commands import PutActor
 
-        start = time.perf_counter()
         session.push(PutActor(Actor("XAA", "Renamed")))
         changed = []
+        resets = []
         model.dataChanged.connect(lambda a, b: changed.append((a.row(), b.row())))
+        model.modelReset.connect(lambda: resets.append(1))
         model.refresh()
-        assert changed == [(4, 4)]
-        assert time.perf_counter() - start < 1.0
+        assert changed == [(4, 4)] and resets == []
+        assert model.data(model.index(4, 1)) == "Renamed"
     finally:
         session.close()
 
