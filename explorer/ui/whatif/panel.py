@@ -19,19 +19,14 @@ canvas context menu live in :mod:`explorer.ui.whatif.scenarios` and are re-expor
 
 from __future__ import annotations
 
-import dataclasses
-from collections.abc import Callable
-
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDialog,
     QFrame,
     QGroupBox,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -44,10 +39,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from explorer.analysis.view import ViewFilter
-from explorer.analysis.whatif import Comparison, compare
-from explorer.commands import DeleteScenario, Macro, PutScenario
-from explorer.model.entities import Change, Document, Scenario
+from explorer.model.entities import Document, Scenario
 from explorer.ui.jobs import JobRunner
 from explorer.ui.session import ProjectSession
 from explorer.ui.whatif.comparison import (  # noqa: F401 - re-exported, public names of this module
@@ -58,12 +50,19 @@ from explorer.ui.whatif.comparison import (  # noqa: F401 - re-exported, public 
     format_delta,
     format_value,
 )
-from explorer.ui.whatif.dialogs import CHANGE_ACTIONS, ChangeDialog, bloc_items
+from explorer.ui.whatif.comparison_jobs import (  # noqa: F401 - re-exported
+    LARGE_ACTORS,
+    REST_MS,
+    REST_MS_LARGE,
+    ComparisonJobs,
+)
+from explorer.ui.whatif.dialogs import CHANGE_ACTIONS, bloc_items
 from explorer.ui.whatif.impact_view import (  # noqa: F401 - re-exported, public names of this module
     MEASURE_LABELS,
     ImpactResult,
     ImpactView,
 )
+from explorer.ui.whatif.scenario_actions import ScenarioActions
 from explorer.ui.whatif.scenarios import (  # noqa: F401 - re-exported, public names of this module
     add_change_to_scenario,
     describe_change,
@@ -74,10 +73,6 @@ from explorer.ui.whatif.scenarios import (  # noqa: F401 - re-exported, public n
 #: Project setting: the scenario the current one is compared with (absent: the baseline).
 REFERENCE_SETTING = "whatif.reference"
 
-#: the view rests this long before a comparison starts; REST_MS_LARGE above LARGE_ACTORS
-REST_MS = 40
-REST_MS_LARGE = 300
-LARGE_ACTORS = 2_000
 
 
 def _forward(view: str, name: str) -> property:
@@ -88,7 +83,7 @@ def _forward(view: str, name: str) -> property:
 # ----- the panel ---------------------------------------------------------------------------
 
 
-class WhatIfPanel(QWidget):
+class WhatIfPanel(ComparisonJobs, ScenarioActions, QWidget):
     """Scenario list, change list, comparison and removal impact for one session."""
 
     #: a comparison is shown (the :class:`~explorer.analysis.whatif.Comparison`, or None
@@ -359,102 +354,6 @@ class WhatIfPanel(QWidget):
     def _on_mode_picked(self, index: int) -> None:
         self.session.set_scenario(self.session.scenario_name, self.mode_combo.itemData(index))
 
-    def _ask_name(self, title: str, label: str, text: str) -> str | None:
-        name, ok = QInputDialog.getText(self, title, label, text=text)
-        return name.strip() if ok and name.strip() else None
-
-    def _free(self, name: str) -> bool:
-        if name in self.doc.scenarios:
-            self.session.editRejected.emit(f"A scenario named '{name}' already exists.")
-            return False
-        return True
-
-    def new_scenario(self, name: str | None = None) -> str | None:
-        """Create an empty scenario (asking for its name when none is given); select it."""
-        if name is None:
-            name = self._ask_name(
-                "New scenario", "Name:", unique_scenario_name(self.doc, "New scenario")
-            )
-        if not name or not self._free(name):
-            return None
-        if not self.session.push(PutScenario(Scenario(name), text=f"New scenario {name}")):
-            return None
-        self.session.set_scenario(name)
-        return name
-
-    def rename_scenario(self, new_name: str | None = None) -> str | None:
-        scenario = self.current_scenario()
-        if scenario is None:
-            return None
-        if new_name is None:
-            new_name = self._ask_name("Rename scenario", "New name:", scenario.name)
-        if not new_name or new_name == scenario.name or not self._free(new_name):
-            return None
-        command = Macro(
-            f"Rename scenario {scenario.name} to {new_name}",
-            [DeleteScenario(scenario.name), PutScenario(dataclasses.replace(scenario, name=new_name))],
-        )
-        if not self.session.push(command):
-            return None
-        self.session.set_scenario(new_name)
-        return new_name
-
-    def duplicate_scenario(self, new_name: str | None = None) -> str | None:
-        scenario = self.current_scenario()
-        if scenario is None:
-            return None
-        new_name = new_name or unique_scenario_name(self.doc, f"{scenario.name} (copy)")
-        if not self._free(new_name):
-            return None
-        copy = dataclasses.replace(scenario, name=new_name)
-        if not self.session.push(PutScenario(copy, text=f"Duplicate scenario {scenario.name}")):
-            return None
-        self.session.set_scenario(new_name)
-        return new_name
-
-    def delete_scenario(self) -> bool:
-        scenario = self.current_scenario()
-        if scenario is None:
-            return False
-        if not self.session.push(DeleteScenario(scenario.name)):
-            return False
-        self.session.set_scenario(None)
-        return True
-
-    # ----- changes ------------------------------------------------------------------------
-
-    def ask_change(self, kind: str) -> Change | None:
-        dialog = ChangeDialog(self.doc, kind, self)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return None
-        change = dialog.change()
-        if change is not None:
-            self.add_change(change)
-        return change
-
-    def add_change(self, change: Change) -> str | None:
-        """Add ``change`` to the active scenario (or a new one named after it)."""
-        return add_change_to_scenario(self.session, change)
-
-    def remove_changes(self, rows: list[int]) -> bool:
-        scenario = self.current_scenario()
-        if scenario is None or not rows:
-            return False
-        drop = set(rows)
-        kept = tuple(c for i, c in enumerate(scenario.changes) if i not in drop)
-        text = (
-            f"Remove '{describe_change(self.doc, scenario.changes[rows[0]])}' from {scenario.name}"
-            if len(drop) == 1
-            else f"Remove {len(drop)} changes from {scenario.name}"
-        )
-        return self.session.push(PutScenario(dataclasses.replace(scenario, changes=kept), text=text))
-
-    def remove_selected_changes(self) -> bool:
-        rows = sorted(self.change_list.row(i) for i in self.change_list.selectedItems())
-        return self.remove_changes(rows)
-
-    # ----- session events -----------------------------------------------------------------
-
     def _on_document_changed(self, kind: str, _key) -> None:
         if kind in ("settings", "positions"):
             return
@@ -475,141 +374,3 @@ class WhatIfPanel(QWidget):
         self._sync_scenario()
         self._schedule_comparison()
 
-    def _on_tab(self, index: int) -> None:
-        if index == 1 and self._impact_dirty:
-            self._schedule_impact()
-
-    # ----- comparison ---------------------------------------------------------------------
-
-    def _comparison_job(self) -> tuple[Scenario, ViewFilter, Callable[[], ComparisonResult]] | None:
-        scenario = self.current_scenario()
-        if scenario is None:
-            return None
-        doc, view = self.doc, self.session.view_filter  # immutable snapshot and view
-        weights = self.session.weights
-        ref = self.reference_name()
-        reference = doc.scenarios[ref] if ref else None
-
-        def job() -> ComparisonResult:
-            return ComparisonResult(scenario, view, compare(doc, scenario, view, weights,
-                                                            reference=reference))
-
-        return scenario, view, job
-
-    def _schedule_comparison(self) -> None:
-        self._runner.invalidate("comparison")  # anything running now is already stale
-        self.busy.setVisible(True)
-        self._comparison_timer.setInterval(self._rest_ms())
-        self._comparison_timer.start()
-
-    def _rest_ms(self) -> int:
-        """How long the view must rest before a comparison starts: a big project's takes
-        seconds of a worker thread that shares Python's lock with the window, so one
-        started at every step of a dragged date would slow every step that follows."""
-        actors = self.session.project.counts()["actors"]
-        return REST_MS_LARGE if actors > LARGE_ACTORS else REST_MS
-
-    def _request_comparison(self) -> None:
-        self._comparison_timer.stop()
-        if self.session.closed:
-            return
-        spec = self._comparison_job()
-        if spec is None:
-            self._runner.invalidate("comparison")
-            self._set_result(None)
-            return
-        self.busy.setVisible(True)
-        self.status.setText(f"Computing “{spec[0].name}” against the baseline…")
-        self._runner.submit("comparison", spec[2])
-
-    def compute_now(self) -> Comparison | None:
-        """Compute and show the comparison synchronously; returns it (None: no scenario)."""
-        self._comparison_timer.stop()
-        if self._refresh_timer.isActive():
-            self._refresh_timer.stop()
-            self._refresh_pickers()
-        self._runner.invalidate("comparison")
-        spec = self._comparison_job()
-        result = spec[2]() if spec is not None else None
-        self._set_result(result)
-        return result.comparison if result else None
-
-    def wait_idle(self, msecs: int = 10000) -> bool:
-        """Wait for the worker pool to finish its jobs (results arrive as queued events)."""
-        return self._runner.wait(msecs)
-
-    @property
-    def comparison(self) -> Comparison | None:
-        result = self.comparison_view.result
-        return result.comparison if result else None
-
-    def _on_job_finished(self, kind: str, result) -> None:
-        if kind == "comparison":
-            self._set_result(result)
-        else:
-            self._set_impact(result)
-
-    def _on_job_failed(self, kind: str, message: str) -> None:
-        first = message.splitlines()[0]
-        if kind == "comparison":
-            self.comparison_view.show_failure(first)
-        else:
-            self.impact_view.show_failure(first)
-        self.computeFailed.emit(message)
-
-    def _set_result(self, result: ComparisonResult | None) -> None:
-        self.comparison_view.set_result(result)
-        self.comparisonReady.emit(result.comparison if result else None)
-        self.session.comparisonReady.emit(result.comparison if result else None)
-
-    def ratio_figure(self, c: Comparison) -> tuple[str, float | None, float | None]:
-        return self.comparison_view.ratio_figure(c)
-
-    def figures(self) -> dict[str, tuple]:
-        """(baseline, scenario, delta) per figure key as shown in the table (for tests)."""
-        return self.comparison_view.figures()
-
-    def broker_rows(self) -> list[tuple]:
-        """(actor, baseline rank, scenario rank, change) per row as shown (for tests)."""
-        return self.comparison_view.broker_rows()
-
-    # ----- removal impact -----------------------------------------------------------------
-
-    def _schedule_impact(self) -> None:
-        if self._syncing:
-            return
-        self._impact_dirty = True
-        if self.tabs.currentIndex() != 1:
-            return  # computed when the tab is shown
-        self._runner.invalidate("impact")
-        self.impact_busy.setVisible(True)
-        self._impact_timer.setInterval(self._rest_ms())
-        self._impact_timer.start()
-
-    def _request_impact(self) -> None:
-        self._impact_timer.stop()
-        if self.session.closed:
-            return
-        job = self.impact_view.job()
-        if job is None:
-            self._runner.invalidate("impact")
-            self._set_impact(None)
-            return
-        self.impact_status.setText("Computing…")
-        self._runner.submit("impact", job)
-
-    def compute_impact_now(self) -> list[tuple[str, float | None]] | None:
-        self._impact_timer.stop()
-        self._runner.invalidate("impact")
-        job = self.impact_view.job()
-        result = job() if job is not None else None
-        self._set_impact(result)
-        return result.rows if result else None
-
-    def _set_impact(self, result: ImpactResult | None) -> None:
-        self._impact_dirty = False
-        self.impact_view.set_impact(result)
-        self.impactReady.emit(result.rows if result else None)
-
-    def impact_rows(self) -> list[tuple[str, float | None]]:
-        return self.impact_view.impact_rows()
