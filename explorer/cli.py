@@ -194,6 +194,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         _quiet_closed_stdout()
         return 0
     except Exception as exc:  # only known user-facing error types are reported plainly
+        if _interrupted(exc):
+            return 130
         from explorer.services import user_message
 
         message = user_message(exc)
@@ -201,6 +203,20 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise
         print(f"balance-explorer: {message}", file=sys.stderr)
         return 2
+
+
+def _interrupted(exc: BaseException) -> bool:
+    """True when Ctrl+C is behind ``exc``: a KeyboardInterrupt raised while compiled code
+    ran Python (numba loading its cache or compiling) comes out as a SystemError "returned
+    a result with an exception set", with the interrupt as its cause."""
+    seen: set[int] = set()
+    cause: BaseException | None = exc
+    while cause is not None and id(cause) not in seen:
+        if isinstance(cause, KeyboardInterrupt):
+            return True
+        seen.add(id(cause))
+        cause = cause.__cause__ or cause.__context__
+    return False
 
 
 def _quiet_closed_stdout() -> None:

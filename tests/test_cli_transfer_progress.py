@@ -111,3 +111,31 @@ def _as_from_a_shell() -> None:
     inherits ignored or blocked signals, and the test runner's may carry either."""
     signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
     signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
+def test_ctrl_c_caught_inside_compiled_code_still_exits_130(tmp_path, capsys, monkeypatch):
+    """An interrupt that lands while numba loads or compiles a kernel reaches Python as a
+    SystemError caused by the KeyboardInterrupt; the command line treats it as Ctrl+C."""
+    from explorer import services
+
+    project = tmp_path / "p.sbx"
+    Project.create(project, synthetic_document(30, 3, seed=2)).close()
+
+    def interrupted_in_a_kernel(*_args, **_kwargs):
+        try:
+            raise KeyboardInterrupt
+        except KeyboardInterrupt as interrupt:
+            raise SystemError("CPUDispatcher(<function build_tree>) returned a result "
+                              "with an exception set") from interrupt
+
+    monkeypatch.setattr(services, "export_graph_file", interrupted_in_a_kernel)
+    assert main(["export", str(project), "--format", "gexf", "-o",
+                 str(tmp_path / "p.gexf")]) == 130
+    assert "Traceback" not in capsys.readouterr().err
+
+    def a_real_bug(*_args, **_kwargs):
+        raise SystemError("not an interrupt")
+
+    monkeypatch.setattr(services, "export_graph_file", a_real_bug)
+    with pytest.raises(SystemError):
+        main(["export", str(project), "--format", "gexf", "-o", str(tmp_path / "q.gexf")])
