@@ -71,8 +71,10 @@ def place_labels(
     fixed = _fixed_boxes(screen, view_w, view_h, blocked, radii)
     chosen = np.zeros(max(int(limit), 0), np.int64)
     sides = np.zeros(max(int(limit), 0), np.int64)
-    greedy = KERNELS.module().greedy if KERNELS.ready() else _greedy
-    if not KERNELS.ready():
+    if KERNELS.ready():
+        greedy = KERNELS.module().greedy
+    else:
+        greedy = _greedy
         KERNELS.warm_up_in_background()
     count = greedy(screen, widths, gaps, order, float(height), float(view_w), float(view_h),
                    int(limit), fixed, chosen, sides, LEAD, GAP_X, GAP_Y)

@@ -34,7 +34,6 @@ class LabelsItem(pg.GraphicsObject):
         self._bounds = QRectF()
         self._pixels_per_unit = 0.0
         self._cache: tuple[dict[str, QStaticText], dict[str, QStaticText]] = ({}, {})
-        self.setFlag(self.GraphicsItemFlag.ItemHasNoContents, False)
 
     def set_labels(self, anchors: np.ndarray, offsets: np.ndarray, texts: list[str],
                    bold: list[bool], faded: list[bool], bounds: QRectF) -> None:
@@ -57,12 +56,6 @@ class LabelsItem(pg.GraphicsObject):
     def set_scale(self, pixels_per_unit: float) -> None:
         """The view's horizontal pixels per view unit, as the labels were placed."""
         self._pixels_per_unit = float(pixels_per_unit)
-
-    def count(self) -> int:
-        return len(self._texts)
-
-    def texts(self) -> list[str]:
-        return list(self._texts)
 
     def pixel_boxes(self, width_of) -> list[tuple[str, QRectF]]:
         """(text, box in scene pixels) per label; ``width_of(text, bold)`` its width."""

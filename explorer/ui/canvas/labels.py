@@ -14,12 +14,8 @@ import pyqtgraph as pg
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPen
 
-from explorer.scene.label_placement import (  # noqa: F401 - re-exported for the export
-    DISC_MIN_RADIUS,
+from explorer.scene.label_placement import (  # noqa: F401 - place_labels re-exported
     DISPLACED,
-    LEAD,
-    MAX_DISCS,
-    SIDES,
     label_origin,
     leader_line,
     place_labels,

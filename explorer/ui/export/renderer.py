@@ -41,6 +41,7 @@ from explorer.model.progress import Progress
 from explorer.scene import styles
 from explorer.scene.caption import CaptionLine
 from explorer.scene.graph_model import GraphModel
+from explorer.scene.label_placement import label_origin, leader_line, place_labels
 from explorer.scene.picture import (
     LABEL_COLOR,
     LABEL_POINTS,
@@ -52,7 +53,6 @@ from explorer.scene.picture import (
 )
 from explorer.store.atomic import WriteError, write_atomic
 from explorer.ui.canvas.drawing import edge_pen
-from explorer.ui.canvas.labels import label_origin, leader_line, place_labels
 from explorer.ui.canvas.legend import legend_size, paint_legend
 from explorer.ui.export.edge_raster import CHUNK as EDGE_CHUNK
 from explorer.ui.export.edge_raster import RASTER_EDGES_ABOVE, can_raster, raster_edges
