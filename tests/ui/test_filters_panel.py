@@ -266,3 +266,33 @@ def test_the_open_end_is_the_datas_own_date(qtbot, tmp_path):
     assert panel.date_last.text() == "Latest (Nov 2025)"
     panel.deleteLater()
     session.close()
+
+
+def test_views_set_elsewhere_keep_every_widget_true(project_path, open_session, qtbot):
+    """A view set by the session (history playing, a scenario, undo) moves the widgets; the
+    panel skips boxes whose part of the filter did not change, never ones that did."""
+    session, panel = open_session(project_path)
+    for row in range(panel.alliance_list.count()):
+        item = panel.alliance_list.item(row)
+        if item.data(ID_ROLE) == "csto":
+            item.setCheckState(UNCHECKED)
+    qtbot.waitUntil(lambda: session.view_filter.alliances == {"nato"}, timeout=2000)
+
+    # only the date changes: the alliance boxes keep what the user ticked
+    session.set_view_filter(ViewFilter(as_of="2001-12-31", alliances=frozenset({"nato"})))
+    assert panel.current_view() == session.view_filter
+    # the regions and the alliances change: their boxes follow
+    session.set_view_filter(ViewFilter(regions=frozenset({"europe_north"}),
+                                       alliances=frozenset({"csto"})))
+    assert panel.current_view() == session.view_filter
+    ticked = {panel.alliance_list.item(r).data(ID_ROLE) for r in range(panel.alliance_list.count())
+              if panel.alliance_list.item(r).checkState() == CHECKED}
+    assert ticked == {"csto"}
+    assert _region_item(panel, "europe_north").checkState(0) == CHECKED
+
+    # a box the user ticks after that is read, not the remembered filter
+    _region_item(panel, "europe_north").setCheckState(0, UNCHECKED)
+    qtbot.waitUntil(lambda: session.view_filter.regions == frozenset(), timeout=2000)
+    session.set_view_filter(ViewFilter(as_of="2010-12-31", alliances=frozenset({"csto"})))
+    assert panel.current_view() == session.view_filter
+    assert _region_item(panel, "europe_north").checkState(0) == UNCHECKED

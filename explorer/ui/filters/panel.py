@@ -67,6 +67,10 @@ class FiltersPanel(QWidget):
         self.session = session
         self._restoring = False
         self._as_of: str | None = None
+        #: the filter the widgets show while no edit of theirs is pending (None: read them):
+        #: a change of date from elsewhere then leaves the 500 alliance boxes of a large
+        #: project alone instead of reading and comparing every one of them
+        self._described: ViewFilter | None = None
         self._apply_timer = QTimer(self)
         self._apply_timer.setSingleShot(True)
         self._apply_timer.timeout.connect(self.apply_now)
@@ -254,6 +258,7 @@ class FiltersPanel(QWidget):
 
     def _rebuild_from_document(self) -> None:
         doc = self.doc
+        self._described = None
         self._restoring = True
         try:
             self.scale = MonthScale(dataset_start(doc))
@@ -306,32 +311,36 @@ class FiltersPanel(QWidget):
 
     def _restore(self, view: ViewFilter) -> None:
         """Set every widget from ``view`` without emitting a new filter."""
+        shown_now = self._described
         self._restoring = True
         try:
             self._as_of = view.as_of
             self.date_slider.setValue(self.scale.position(view.as_of))
             self.date_label.setText(self._date_words(view.as_of))
             # only the boxes that change: each change signals, and there are hundreds
-            for i in range(self.region_tree.topLevelItemCount()):
-                top = self.region_tree.topLevelItem(i)
-                if top.checkState(0) != UNCHECKED:
-                    top.setCheckState(0, UNCHECKED)
-            for region in sorted(view.regions):
-                if region in self._region_items:
-                    self._region_items[region].setCheckState(0, CHECKED)
+            if shown_now is None or shown_now.regions != view.regions:
+                for i in range(self.region_tree.topLevelItemCount()):
+                    top = self.region_tree.topLevelItem(i)
+                    if top.checkState(0) != UNCHECKED:
+                        top.setCheckState(0, UNCHECKED)
+                for region in sorted(view.regions):
+                    if region in self._region_items:
+                        self._region_items[region].setCheckState(0, CHECKED)
             self.keep_partners.setChecked(view.keep_partners)
             for kind, check in self.alliance_kind_boxes.items():
                 check.setChecked(kind in view.alliance_kinds)
-            for row in range(self.alliance_list.count()):
-                item = self.alliance_list.item(row)
-                shown = view.alliances is None or item.data(ID_ROLE) in view.alliances
-                if item.checkState() != (CHECKED if shown else UNCHECKED):
-                    item.setCheckState(CHECKED if shown else UNCHECKED)
+            if shown_now is None or shown_now.alliances != view.alliances:
+                for row in range(self.alliance_list.count()):
+                    item = self.alliance_list.item(row)
+                    shown = view.alliances is None or item.data(ID_ROLE) in view.alliances
+                    if item.checkState() != (CHECKED if shown else UNCHECKED):
+                        item.setCheckState(CHECKED if shown else UNCHECKED)
             for kind, check in self.actor_kind_boxes.items():
                 check.setChecked(kind in view.actor_kinds)
             self.min_capability.setValue(view.min_capability)
         finally:
             self._restoring = False
+        self._described = view
         self.update_count()
 
     # ----- reading the widgets ------------------------------------------------------------
@@ -384,12 +393,15 @@ class FiltersPanel(QWidget):
     def _changed(self, delay: int = 0) -> None:
         if self._restoring:
             return
+        self._described = None
         self._apply_timer.start(delay)
 
     def apply_now(self) -> None:
         """Hand the widgets' filter to the session now (skipping any pending debounce)."""
         self._apply_timer.stop()
-        self.session.set_view_filter(self.current_view())
+        view = self.current_view()
+        self._described = view
+        self.session.set_view_filter(view)
         self.update_count()
 
     def _on_slider(self, position: int) -> None:
@@ -440,7 +452,8 @@ class FiltersPanel(QWidget):
     def _on_view_changed(self) -> None:
         if self._apply_timer.isActive():
             return  # our own newer edit is on its way
-        if self.session.view_filter != self.current_view():
+        described = self._described if self._described is not None else self.current_view()
+        if self.session.view_filter != described:
             self._restore(self.session.view_filter)
         else:
             self.update_count()
