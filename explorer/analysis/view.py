@@ -82,6 +82,13 @@ class FilteredData:
     context: frozenset[str]
     blocs: dict[str, Bloc] = field(default_factory=dict)
     regions: dict[str, Region] = field(default_factory=dict)
+    #: where the kept actors, memberships and ties sit in ``columns`` (the document's
+    #: records as arrays), in the order above: what is drawn of 10,000 actors is then
+    #: picked from per-document arrays instead of being rebuilt record by record
+    columns: RecordColumns | None = field(default=None, compare=False, repr=False)
+    actor_rows: np.ndarray | None = field(default=None, compare=False, repr=False)
+    membership_rows: np.ndarray | None = field(default=None, compare=False, repr=False)
+    tie_rows: np.ndarray | None = field(default=None, compare=False, repr=False)
 
     @property
     def core(self) -> frozenset[str]:
@@ -176,7 +183,8 @@ def _filtered(doc: Document, view: ViewFilter, columns: RecordColumns) -> Filter
     day = view.as_of
     actor_mask = columns.actors_existing(day, view.actor_kinds)
     ids, records = columns.actor_ids, columns.actors
-    candidates = {ids[i]: records[i] for i in np.flatnonzero(actor_mask).tolist()}
+    actor_rows = np.flatnonzero(actor_mask)
+    candidates = {ids[i]: records[i] for i in actor_rows.tolist()}
     if view.min_capability > 0:
         world = capability_index(doc.actors.values(), year=view_year(view))
         candidates = {
@@ -185,6 +193,7 @@ def _filtered(doc: Document, view: ViewFilter, columns: RecordColumns) -> Filter
             if k not in world.missing and world.index[k] >= view.min_capability
         }
         actor_mask = np.fromiter((k in candidates for k in ids), bool, len(ids))
+        actor_rows = np.flatnonzero(actor_mask)
     alliances = {
         k: al
         for k, al in doc.alliances.items()
@@ -192,10 +201,10 @@ def _filtered(doc: Document, view: ViewFilter, columns: RecordColumns) -> Filter
         and (view.alliances is None or k in view.alliances)
         and alliance_in_force(al, view.as_of)
     }
-    memberships = [columns.memberships[i] for i in np.flatnonzero(
-        columns.memberships_in_force(day, actor_mask, alliances)).tolist()]
-    ties = [columns.ties[i] for i in np.flatnonzero(
-        columns.ties_in_force(day, actor_mask)).tolist()]
+    membership_rows = np.flatnonzero(columns.memberships_in_force(day, actor_mask, alliances))
+    memberships = [columns.memberships[i] for i in membership_rows.tolist()]
+    tie_rows = np.flatnonzero(columns.ties_in_force(day, actor_mask))
+    ties = [columns.ties[i] for i in tie_rows.tolist()]
     context: set[str] = set()
     if view.regions:
         # without regions every candidate is core, and every kept record already joins
@@ -211,9 +220,13 @@ def _filtered(doc: Document, view: ViewFilter, columns: RecordColumns) -> Filter
                 elif t.b in core and t.a not in core:
                     context.add(t.a)
         kept = core | context
-        memberships = [m for m in memberships
-                       if m.actor in kept and m.alliance in core_alliances]
-        ties = [t for t in ties if t.a in kept and t.b in kept]
+        membership_rows = _rows_where(
+            membership_rows, [m.actor in kept and m.alliance in core_alliances
+                              for m in memberships])
+        memberships = [columns.memberships[i] for i in membership_rows.tolist()]
+        tie_rows = _rows_where(tie_rows, [t.a in kept and t.b in kept for t in ties])
+        ties = [columns.ties[i] for i in tie_rows.tolist()]
+        actor_rows = _rows_where(actor_rows, [k in kept for k in candidates])
         candidates = {k: a for k, a in candidates.items() if k in kept}
     used = {m.alliance for m in memberships}
     return FilteredData(
@@ -227,4 +240,13 @@ def _filtered(doc: Document, view: ViewFilter, columns: RecordColumns) -> Filter
         blocs={k: replace(b, members=b.members_on(view.as_of)) if b.periods else b
                for k, b in doc.blocs.items()},
         regions=dict(doc.regions),
+        columns=columns,
+        actor_rows=actor_rows,
+        membership_rows=membership_rows,
+        tie_rows=tie_rows,
     )
+
+
+def _rows_where(rows: np.ndarray, keep: list[bool]) -> np.ndarray:
+    """The entries of ``rows`` whose ``keep`` is true."""
+    return rows[np.fromiter(keep, bool, len(keep))] if len(rows) else rows

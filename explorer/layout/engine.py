@@ -113,19 +113,34 @@ class ForceLayout:
         return a
 
     def _install(self, graph: CleanGraph, pos: np.ndarray, prev_force: np.ndarray,
-                 pinned: np.ndarray, temperature: np.ndarray,
+                 pinned: np.ndarray, temperature: np.ndarray | None,
                  anchors: np.ndarray | None) -> None:
         self._graph = graph
         self._pos = np.ascontiguousarray(pos, dtype=np.float64)
         self._prev_force = prev_force
         self._pinned = pinned
-        self._temperature = temperature
+        self._hot_from: tuple | None = None
+        self._temperature_now = temperature
         self.set_anchors(anchors)
         self._speed = 1.0
         self._speed_efficiency = 1.0
         self._mean_displacement = float("inf")
         self._energy = float("inf")
         self._iterations = 0
+
+    @property
+    def _temperature(self) -> np.ndarray:
+        """Each node's freedom to move (1 hot, _COLD settled)."""
+        if self._hot_from is not None:
+            hot = hot_mask(*self._hot_from)
+            self._hot_from = None
+            self._temperature_now = np.where(hot, 1.0, _COLD)
+        return self._temperature_now
+
+    @_temperature.setter
+    def _temperature(self, value: np.ndarray) -> None:
+        self._hot_from = None
+        self._temperature_now = value
 
     # ----------------------------------------------------------------- public API
     @property
@@ -246,11 +261,12 @@ class ForceLayout:
         if anchors is None:
             anchors = np.full((n, 2), np.nan)
             anchors[keep] = self._anchors[src]
-        hot = hot_mask(old, graph, index_map, changed)
         self._generation += 1
         pos = place_missing(pos, graph, self._rng())
-        temperature = np.where(hot, 1.0, _COLD)
-        self._install(graph, pos, prev_force, pinned, temperature, anchors)
+        self._install(graph, pos, prev_force, pinned, None, anchors)
+        # which nodes start hot matters from the next step on: a change of view at 10,000
+        # nodes shows its frame without first comparing the old and new edge sets
+        self._hot_from = (old, graph, index_map, changed)
 
     def step(self, iterations: int = 1, entering: Callable[[], None] | None = None) -> None:
         """Advance the simulation by ``iterations`` FA2 iterations. ``entering`` is

@@ -7,12 +7,10 @@ engine needs, in plain Python and numpy so it can be tested and benchmarked head
 
 from __future__ import annotations
 
-import math
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from itertools import repeat
-from operator import attrgetter
 
 import numpy as np
 
@@ -28,6 +26,7 @@ from explorer.scene import styles
 from explorer.scene.color_modes import REGISTRY as COLOR_MODES
 from explorer.scene.color_modes import ColorContext
 from explorer.scene.color_modes.alliance import principal_alliances  # noqa: F401 - public
+from explorer.scene.drawn_columns import drawn_parts
 from explorer.scene.naming import (  # noqa: F401 - short_label is public here too
     actor_roots,
     distinct_labels,
@@ -160,21 +159,6 @@ def _codes(values: list) -> tuple[np.ndarray, dict]:
     return np.fromiter(map(code.__getitem__, values), np.int64, len(values)), code
 
 
-def _anchors(doc: Document, data: FilteredData, roots_of: dict[str, str],
-             roots: list[str]) -> np.ndarray:
-    """(actors, 2): the mean direction of each actor's top-level regions' sectors
-    (NaN for none); thousands of actors share a few region lists, one direction each."""
-    angle = {r: 2 * math.pi * i / max(len(roots), 1) for i, r in enumerate(roots)}
-    codes, code = _codes(list(map(attrgetter("regions"), data.actors.values())))
-    directions = np.full((len(code), 2), np.nan)
-    for regions, i in code.items():
-        aroots = actor_roots(doc, regions, roots_of)
-        if aroots:
-            directions[i] = (sum(math.cos(angle[r]) for r in aroots) / len(aroots),
-                             sum(math.sin(angle[r]) for r in aroots) / len(aroots))
-    return directions[codes]
-
-
 def build_graph_model(
     doc: Document,
     view: ViewFilter | None = None,
@@ -225,16 +209,15 @@ def _build(
     weights: dict | None = None,
 ) -> GraphModel:
     cap = capability_index(data.actors.values(), weights, year)
-    members = Counter(map(attrgetter("alliance"), data.memberships))
-    degree = Counter(map(attrgetter("actor"), data.memberships))
-    degree.update(map(attrgetter("a"), data.ties))
-    degree.update(map(attrgetter("b"), data.ties))
+    roots_of, roots = _regions_of(doc)
+    parts = drawn_parts(doc, data, roots_of, roots)
+    members = Counter(dict(zip(data.alliances, parts.members.tolist(), strict=True)))
+    degree = Counter(dict(zip(data.actors, parts.degree.tolist(), strict=True)))
 
-    # comprehensions, not appends: at 10,000 actors every per-actor pass counts
-    actor_prefix, alliance_prefix = actor_key(""), alliance_key("")
-    keys = [actor_prefix + aid for aid in data.actors]
+    alliance_prefix = alliance_key("")
+    keys = parts.actor_keys
     keys += [alliance_prefix + lid for lid in data.alliances]
-    labels = list(map(attrgetter("name"), data.actors.values()))
+    labels = parts.actor_labels
     # the dataset's own short name (NATO, US–Japan treaty) when it has one
     hub_labels = [getattr(al, "short_name", "") or short_label(lid, al.name)
                   for lid, al in data.alliances.items()]
@@ -266,10 +249,9 @@ def _build(
     importance = label_priority(
         np.fromiter(map(cap.index.get, data.actors, repeat(0.0)), float, n_actors),
         [members[lid] for lid in data.alliances],
-        np.fromiter(map(degree.get, data.actors, repeat(0)), float, n_actors))
+        parts.degree)
 
     # colours
-    roots_of, roots = _regions_of(doc)
     bloc_of: dict[str, str] = {}
     for bloc in data.blocs.values():
         for member in bloc.members:
@@ -284,31 +266,15 @@ def _build(
 
     # anchors: an actor drifts towards the mean direction of its top-level regions' sectors
     anchors = np.full((n, 2), np.nan)
-    anchors[:n_actors] = _anchors(doc, data, roots_of, roots)
+    anchors[:n_actors] = parts.anchors
 
-    # edges: comprehensions over memberships and ties (tens of thousands at scale)
+    # edges: memberships then ties, picked from the document's columns
     affected: Counter[str] = Counter()
-    actor_at = dict(zip(data.actors, range(n_actors), strict=True))
-    hub_at = {lid: n_actors + j for j, lid in enumerate(data.alliances)}
-    # style and weight depend on (alliance, role) only: a few hundred pairs, not 70,000
-    look: dict[tuple[str, str], tuple[str, float]] = {}
-    for pair in {(m.alliance, m.role) for m in data.memberships}:
-        alliance = data.alliances[pair[0]]
-        look[pair] = (styles.membership_style(alliance.kind, pair[1]),
-                      obligation_weight(alliance.obligation)
-                      * (1.0 if pair[1] in FULL_ROLES else 0.4))
-    member_looks = [look[(m.alliance, m.role)] for m in data.memberships]
-    edge_styles = [got[0] for got in member_looks]
-    weights = [got[1] for got in member_looks]
-    tie_styles = {sign: styles.tie_style(sign) for sign in {t.sign for t in data.ties}}
-    edge_styles += [tie_styles[t.sign] for t in data.ties]
-    weights += [0.5 if t.sign > 0 else 0.0 for t in data.ties]
-    at = actor_at.__getitem__
-    ends = list(map(at, map(attrgetter("actor"), data.memberships)))
-    ends += map(at, map(attrgetter("a"), data.ties))
-    others = list(map(hub_at.__getitem__, map(attrgetter("alliance"), data.memberships)))
-    others += map(at, map(attrgetter("b"), data.ties))
+    edge_styles = parts.edge_styles
+    actor_at = (dict(zip(data.actors, range(n_actors), strict=True))
+                if scen is not None or data.context else {})
     if scen is not None:
+        hub_at = {lid: n_actors + j for j, lid in enumerate(data.alliances)}
         # what the scenario removes is drawn as a ghost, and counts for whom it touches
         scen_pairs = {(m.actor, m.alliance) for m in scen.memberships}
         for e, m in enumerate(data.memberships):
@@ -356,10 +322,9 @@ def _build(
         ghost=ghost,
         changed=changed,
         anchors=anchors,
-        edges=np.column_stack((np.asarray(ends, dtype=np.int64),
-                               np.asarray(others, dtype=np.int64))).reshape(-1, 2),
+        edges=np.column_stack((parts.ends, parts.others)).reshape(-1, 2),
         edge_styles=edge_styles,
-        edge_weights=np.asarray(weights, dtype=float),
+        edge_weights=parts.edge_weights,
         legend=[],
     )
     model.legend = _legend(model, categories, coloring.keep_order, size_by, size_note)
