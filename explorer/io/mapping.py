@@ -129,6 +129,8 @@ def _spell_list(spells: list[Spell]) -> list[Spell]:
 
 
 def _bound(value: Any, what: str, warn: _Warnings) -> str | None:
+    if value is None:  # most bounds of a big graph: open
+        return None
     iso, ok = parse_date(value)
     if not ok:
         warn.add(f"{what} date not understood and left open", repr(value))

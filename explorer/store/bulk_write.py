@@ -108,9 +108,9 @@ def fill_new_file(
             conn.execute(f'DROP INDEX "{name}"')
         if document is not None:
             rows.write_document(cast(sqlite3.Connection, counting), document)
-        counting.executemany(
+        counting.executemany(  # in key order: appended to its index, not spread over it
             "INSERT OR REPLACE INTO positions (node, x, y, pinned) VALUES (?, ?, ?, ?)",
-            [(node, float(x), float(y), int(p)) for node, (x, y, p) in positions.items()],
+            sorted((node, float(x), float(y), int(p)) for node, (x, y, p) in positions.items()),
         )
         conn.executemany(
             "INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)",
