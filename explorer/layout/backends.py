@@ -10,6 +10,7 @@ from __future__ import annotations
 import importlib.util
 import threading
 import time
+from collections.abc import Callable
 from types import ModuleType
 
 from . import kernels_numpy
@@ -72,6 +73,19 @@ def warm_up_blocking() -> bool:
     if thread is None:
         return False
     thread.join()
+    return _ready.is_set()
+
+
+def wait_for_warm_up(check: Callable[[], None], poll_seconds: float = 0.1) -> bool:
+    """:func:`warm_up_blocking`, calling ``check()`` every ``poll_seconds`` while the
+    kernels compile (a second or more on a cold cache); ``check`` may raise to stop
+    waiting, the compile goes on in its thread. True once the kernels are ready."""
+    thread = warm_up_in_background()
+    if thread is None:
+        return False
+    while thread.is_alive():
+        thread.join(poll_seconds)
+        check()
     return _ready.is_set()
 
 

@@ -53,7 +53,7 @@ MULTILEVEL_FROM = 1000
 #: From this many nodes an "auto" backend waits for numba (if installed) before the
 #: multilevel start: numpy needs ~0.1 ms a node (5 s at 50,000), numba's compile ≤ 5 s
 #: once and ~0.5 s from its cache, then ~1 s.
-_WAIT_FOR_NUMBA_FROM = 20_000
+WAIT_FOR_KERNELS_FROM = 20_000
 
 
 class ForceLayout:
@@ -99,7 +99,7 @@ class ForceLayout:
         """Initial positions when none are given: random, or multilevel for big graphs."""
         if initial == "random" or (initial == "auto" and graph.n < MULTILEVEL_FROM):
             return random_positions(graph.n, rng)
-        if backend == "auto" and graph.n >= _WAIT_FOR_NUMBA_FROM and backends.numba_installed():
+        if backend == "auto" and graph.n >= WAIT_FOR_KERNELS_FROM and backends.numba_installed():
             backends.warm_up_blocking()
         # Same force model and parameters, so step() refines it without a jump.
         return multilevel_positions(graph, rng, scaling=self.scaling, gravity=self.gravity,

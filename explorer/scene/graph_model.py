@@ -8,7 +8,7 @@ engine needs, in plain Python and numpy so it can be tested and benchmarked head
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from itertools import repeat
 
@@ -167,6 +167,8 @@ def build_graph_model(
     mode: str = "baseline",
     size_by: str = "capability",
     weights: dict | None = None,
+    *,
+    check: Callable[[], None] | None = None,
 ) -> GraphModel:
     """Build the hub view of ``doc`` under ``view``.
 
@@ -174,6 +176,8 @@ def build_graph_model(
     the scenario removes ghosted and the actors it affects most highlighted. ``size_by``
     (``styles.SIZE_MODES``) sizes actors by the capability index, one figure or their
     number of alliances and ties; actors without the figure are drawn smallest.
+    ``check()`` is called between the stages (a second at 50,000 actors) and may raise
+    to stop: an opening's Cancel.
     """
     if color_by not in COLOR_MODES:
         raise ValueError(f"Unknown colour mode '{color_by}'; use one of {tuple(COLOR_MODES)}.")
@@ -183,20 +187,27 @@ def build_graph_model(
     # of the project now and then in the middle of it
     with gc_paused():
         return _build_model(doc, view or ViewFilter(), color_by, scenario, mode, size_by,
-                            weights)
+                            weights, check or _no_check)
+
+
+def _no_check() -> None:
+    pass
 
 
 def _build_model(doc: Document, view: ViewFilter, color_by: str, scenario: Scenario | None,
-                 mode: str, size_by: str, weights: dict | None) -> GraphModel:
+                 mode: str, size_by: str, weights: dict | None,
+                 check: Callable[[], None]) -> GraphModel:
     base = filtered(doc, view)
     year = view_year(view)
+    check()
     if scenario is None or mode == "baseline":
-        return _build(doc, base, color_by, None, size_by, year, weights)
+        return _build(doc, base, color_by, None, size_by, year, weights, check)
     scen_doc = scenario_document(doc, scenario)
     scen = filtered(scen_doc, view)
+    check()
     if mode == "scenario":
-        return _build(scen_doc, scen, color_by, None, size_by, year, weights)
-    return _build(doc, base, color_by, scen, size_by, year, weights)
+        return _build(scen_doc, scen, color_by, None, size_by, year, weights, check)
+    return _build(doc, base, color_by, scen, size_by, year, weights, check)
 
 
 def _build(
@@ -207,10 +218,13 @@ def _build(
     size_by: str = "capability",
     year: int | None = None,
     weights: dict | None = None,
+    check: Callable[[], None] = _no_check,
 ) -> GraphModel:
     cap = capability_index(data.actors.values(), weights, year)
+    check()
     roots_of, roots = _regions_of(doc)
     parts = drawn_parts(doc, data, roots_of, roots)
+    check()
     members = Counter(dict(zip(data.alliances, parts.members.tolist(), strict=True)))
     degree = Counter(dict(zip(data.actors, parts.degree.tolist(), strict=True)))
 
@@ -258,6 +272,7 @@ def _build(
             bloc_of.setdefault(member, bloc.id)
     coloring = COLOR_MODES[color_by]
     category = coloring.categorise(ColorContext(doc, data, cap, members))
+    check()
     unknown = ("", styles.NEUTRAL)
     cats = [category.get(aid, unknown) for aid in data.actors]
     categories: Counter[tuple[str, str]] = Counter(cats)

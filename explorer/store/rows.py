@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import math
 import sqlite3
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from itertools import groupby
 
 from explorer.model.bulk import gc_paused
@@ -232,13 +232,17 @@ def _write_document(conn: sqlite3.Connection, doc: Document) -> None:
 
 
 def read_document(
-    conn: sqlite3.Connection, figures: Mapping[str, Sequence[Capability]] | None = None
+    conn: sqlite3.Connection, figures: Mapping[str, Sequence[Capability]] | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> Document:
     """The whole project as a Document, every table in a canonical order.
 
     ``figures``: every actor's figures as :func:`read_figures` would return them (the
-    project's cache), so that they need not be read again.
+    project's cache), so that they need not be read again. ``progress(done, total)`` is
+    told every few thousand records (it may raise to stop): a project of 50,000 actors
+    and as many ties takes about a second here.
     """
+    tick = _Ticker(conn, progress)
     title_row = conn.execute("SELECT value FROM meta WHERE key = 'title'").fetchone()
     doc = Document(title=title_row[0] if title_row else "Untitled")
     vintage = conn.execute("SELECT value FROM meta WHERE key = 'vintage'").fetchone()
@@ -256,9 +260,9 @@ def read_document(
         regions.setdefault(actor, []).append(region)
     caps = read_figures(conn) if figures is None else figures
     places = read_places(conn)
-    for id_, name, kind, notes, source, aliases, start, end in conn.execute(
+    for id_, name, kind, notes, source, aliases, start, end in tick.rows(conn.execute(
         'SELECT id, name, kind, notes, source, aliases, start, "end" FROM actors ORDER BY id'
-    ):
+    )):
         doc.actors[id_] = Actor(
             id_, name, kind, tuple(regions.get(id_, ())), tuple(caps.get(id_, ())), notes,
             source, split_names(aliases), start, end, places.get(id_),
@@ -271,14 +275,14 @@ def read_document(
             row[0], row[1], row[2], row[3], bool(row[4]), row[5], row[6], row[7], row[8],
             row[9] or "", row[10],
         )
-    for row in conn.execute(
+    for row in tick.rows(conn.execute(
         'SELECT id, alliance, actor, role, joined, "left", source, notes, signed'
         " FROM memberships ORDER BY id"
-    ):
+    )):
         doc.memberships[row[0]] = Membership(*row[1:8], id=row[0], signed=row[8])
-    for row in conn.execute(
+    for row in tick.rows(conn.execute(
         'SELECT id, a, b, sign, kind, start, "end", source, notes, signed FROM ties ORDER BY id'
-    ):
+    )):
         doc.ties[row[0]] = Tie(*row[1:9], id=row[0], signed=row[9])
     members: dict[str, list[str]] = {}
     periods: dict[str, list[tuple[str, str | None, str | None]]] = {}
@@ -301,9 +305,40 @@ def read_document(
         changes.setdefault(scenario, []).append(Change(kind, actor, alliance, bloc))
     for name, notes in conn.execute("SELECT name, notes FROM scenarios ORDER BY name"):
         doc.scenarios[name] = Scenario(name, tuple(changes.get(name, ())), notes)
+    tick.report()
     doc.extras = read_extras(conn)
     _drop_stale_extras(doc)
     return doc
+
+
+class _Ticker:
+    """Counts the records read and tells ``progress`` every REPORT_EVERY of them."""
+
+    REPORT_EVERY = 5000
+
+    def __init__(self, conn: sqlite3.Connection, progress: Callable[[int, int], None] | None,
+                 ) -> None:
+        self.progress = progress
+        self.done = 0
+        # the big tables (extras are read last, as about one more share of them)
+        self.total = 1 if progress is None else sum(
+            conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
+            for table in ("actors", "memberships", "ties", "node_styles")) or 1
+
+    def rows(self, cursor: Iterable[tuple]) -> Iterator[tuple]:
+        if self.progress is None:
+            yield from cursor
+            return
+        every = self.REPORT_EVERY
+        for row in cursor:
+            self.done += 1
+            if self.done % every == 0:
+                self.progress(min(self.done, self.total), self.total)
+            yield row
+
+    def report(self) -> None:
+        if self.progress is not None:
+            self.progress(min(self.done, self.total), self.total)
 
 
 def _drop_stale_extras(doc: Document) -> None:

@@ -36,7 +36,9 @@ def build_docks(window: QMainWindow, session: ProjectSession,
         for name, title, target, _area in _panels():
             module_name, class_name = target.split(":")
             module = importlib.import_module(module_name)
-            widget = getattr(module, class_name)(session, window)
+            panel = getattr(module, class_name)
+            widget = (panel(session, window, check=check) if getattr(panel, "HEARS_CANCEL", False)
+                      else panel(session, window))
             dock = QDockWidget(title, window)
             dock.setObjectName(f"dock_{name}")
             dock.setWidget(widget)

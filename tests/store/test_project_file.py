@@ -248,3 +248,31 @@ def test_open_reports_progress_and_a_stopped_open_holds_nothing(tmp_path):
     # no lock and no half-read document left behind: it opens for writing again
     with Project.open(path) as project:
         assert len(project.document().actors) > 80
+
+
+def test_reading_the_records_reports_progress_too(tmp_path):
+    """Past the figures, the actors, memberships and ties of a big project are read with
+    progress (a second at 50,000 actors), and a stop there holds nothing either."""
+    from explorer.store import Project
+    from explorer.synthetic import synthetic_document
+
+    path = tmp_path / "big.sbx"
+    Project.create(path, synthetic_document(12_000, 300, 3, n_ties=12_000)).close()
+    seen: list[int] = []
+    with Project.open(path, progress=lambda done, total: seen.append(done)):
+        pass
+    records = [d for d in seen if 65 < d < 100]
+    assert len(set(records)) >= 4, seen  # several steps while the records are read
+    assert seen == sorted(seen) and seen[-1] == 100
+
+    class Stop(Exception):
+        pass
+
+    def stop(done: int, total: int) -> None:
+        if done > 70:
+            raise Stop
+
+    with pytest.raises(Stop):
+        Project.open(path, progress=stop)
+    with Project.open(path) as project:
+        assert len(project.document().actors) == 12_000

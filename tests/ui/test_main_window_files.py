@@ -128,7 +128,9 @@ def test_opening_a_project_can_be_cancelled_while_it_is_read(window, tmp_path, m
     assert seen[-1] == 100 and seen == sorted(seen)
 
 
-@pytest.mark.parametrize("at", [1, 2, 4])  # modelled / laid out / among the panels
+# modelled (filtered, then coloured) / laid out / among the panels / filling the data
+# tables / after them
+@pytest.mark.parametrize("at", [2, 5, 7, 9, 12, 18])
 def test_opening_cancelled_while_it_is_drawn_writes_nothing_and_reopens_the_last(
         window, tmp_path, monkeypatch, at):
     from explorer.dataset import load_dataset
@@ -165,6 +167,8 @@ def test_opening_cancelled_while_it_is_drawn_writes_nothing_and_reopens_the_last
     assert sorted(panels) == sorted([f"dock_{n}" for n in window._docks]  # noqa: SLF001
                                     + ["dock_history"])
     assert "cancelled" in window.statusBar().currentMessage()
+    from explorer.ui.data.tables import DataTables
+    assert len(window.findChildren(DataTables)) == 1, "no half-filled data table left"
     assert second.read_bytes() == untouched
     assert not list(tmp_path.glob("second.sbx-*")), "no journal left beside it"
     assert not lock_path(second).exists(), "nor its lock"

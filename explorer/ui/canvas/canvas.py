@@ -19,7 +19,8 @@ from PySide6.QtGui import QCloseEvent, QColor, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsLineItem, QVBoxLayout, QWidget
 
 from explorer.commands import MoveNodes
-from explorer.layout import ForceLayout
+from explorer.layout import ForceLayout, backends
+from explorer.layout.engine import WAIT_FOR_KERNELS_FROM
 from explorer.layout.stepper import BackgroundStepper
 from explorer.scene import styles
 from explorer.scene.color_modes import REGISTRY as COLOR_MODES
@@ -413,7 +414,7 @@ class GraphCanvas(CanvasGestures, CanvasLiveLayout, CanvasMapMode, ComparisonMar
             self._jobs.submit("model", lambda: build_graph_model(*args))
             return
         self._jobs.invalidate("model")
-        model = build_graph_model(*args)
+        model = build_graph_model(*args, check=self._check)
         self._check()
         self._apply_model(model, self.session.project.positions())
 
@@ -432,6 +433,10 @@ class GraphCanvas(CanvasGestures, CanvasLiveLayout, CanvasMapMode, ComparisonMar
         old_model, old_pos = self._model, np.array(self._pos, copy=True)
         n = model.n_nodes
         self._stepper.wait()
+        if self._layout.engine is None and n >= WAIT_FOR_KERNELS_FROM:
+            # the first layout of a big graph waits for the compiled kernels: an
+            # opening's Cancel is heard while it does
+            backends.wait_for_warm_up(self._check)
         self._layout.apply_model(model, saved)
         self._check()
         self._model = model
