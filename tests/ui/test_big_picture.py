@@ -10,7 +10,7 @@ from PySide6.QtGui import QImage
 from explorer.services import export_image
 from explorer.store import Project
 from explorer.synthetic import synthetic_document
-from explorer.ui.export import edge_raster, renderer
+from explorer.ui.export import edge_raster, graph_painting
 from explorer.ui.export.renderer import render_page
 
 
@@ -37,10 +37,10 @@ def _green_ink(path) -> int:
 def test_a_rastered_edge_group_draws_about_what_qt_paths_draw(project, tmp_path, monkeypatch):
     drawn = tmp_path / "paths.png"
     export_image(project, drawn, "png", None, render_page, width=900)
-    monkeypatch.setattr(renderer, "RASTER_EDGES_ABOVE", 10)
+    monkeypatch.setattr(graph_painting, "RASTER_EDGES_ABOVE", 10)
     calls = []
     real = edge_raster.raster_edges
-    monkeypatch.setattr(renderer, "raster_edges", lambda *a, **k: (calls.append(1), real(*a, **k)))
+    monkeypatch.setattr(graph_painting, "raster_edges", lambda *a, **k: (calls.append(1), real(*a, **k)))
     rastered = tmp_path / "raster.png"
     export_image(project, rastered, "png", None, render_page, width=900)
     assert calls  # the big-graph way was taken
@@ -50,13 +50,13 @@ def test_a_rastered_edge_group_draws_about_what_qt_paths_draw(project, tmp_path,
 
 
 def test_vector_pictures_are_never_rastered(project, tmp_path, monkeypatch):
-    monkeypatch.setattr(renderer, "RASTER_EDGES_ABOVE", 10)
-    monkeypatch.setattr(renderer, "raster_edges", lambda *a, **k: pytest.fail("rastered"))
+    monkeypatch.setattr(graph_painting, "RASTER_EDGES_ABOVE", 10)
+    monkeypatch.setattr(graph_painting, "raster_edges", lambda *a, **k: pytest.fail("rastered"))
     export_image(project, tmp_path / "g.svg", "svg", None, render_page)
 
 
 def test_painting_reports_progress_up_to_the_end(project, tmp_path, monkeypatch):
-    monkeypatch.setattr(renderer, "EDGE_CHUNK", 50)
+    monkeypatch.setattr(graph_painting, "EDGE_CHUNK", 50)
     calls: list[tuple[int, int]] = []
     export_image(project, tmp_path / "g.png", "png", None, render_page, width=900,
                  progress=lambda d, t: calls.append((d, t)))
@@ -68,8 +68,8 @@ def test_painting_reports_progress_up_to_the_end(project, tmp_path, monkeypatch)
 
 @pytest.mark.parametrize("raster_above", [10, 10**9])
 def test_cancel_while_painting_leaves_no_file(project, tmp_path, monkeypatch, raster_above):
-    monkeypatch.setattr(renderer, "RASTER_EDGES_ABOVE", raster_above)
-    monkeypatch.setattr(renderer, "EDGE_CHUNK", 50)
+    monkeypatch.setattr(graph_painting, "RASTER_EDGES_ABOVE", raster_above)
+    monkeypatch.setattr(graph_painting, "EDGE_CHUNK", 50)
     monkeypatch.setattr(edge_raster, "CHUNK", 50)
 
     def cancel_mid_way(done: int, total: int) -> None:
