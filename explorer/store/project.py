@@ -7,8 +7,6 @@ the command layer (``explorer.commands``) is the only intended writer of the doc
 from __future__ import annotations
 
 import contextlib
-import json
-import math
 import os
 import sqlite3
 from collections.abc import Callable, Iterator, Mapping
@@ -17,26 +15,19 @@ from pathlib import Path
 from typing import Any
 
 from explorer.model.entities import (
-    Actor,
-    Alliance,
-    Bloc,
     Capability,
     Document,
-    Membership,
-    Scenario,
-    Tie,
 )
-from explorer.model.graph_extras import membership_key, tie_key
-from explorer.model.node_key import actor_key, alliance_key
 from explorer.model.progress import Progress
 from explorer.store import rows
 from explorer.store.bulk_write import fill_new_file
 from explorer.store.errors import OutsideChange, ProjectFileError, ReadOnlyProject
-from explorer.store.extras_rows import delete_owner
 from explorer.store.lock import WriterLock
 from explorer.store.probe import check_project_file
+from explorer.store.record_edits import ProjectRecordEdits
 from explorer.store.schema import APPLICATION_ID, SCHEMA_VERSION, migrate
 from explorer.store.temp_files import temp_beside
+from explorer.store.view_state_rows import ProjectViewState
 
 
 @dataclass(frozen=True)
@@ -49,15 +40,6 @@ class ChangeEvent:
 
 
 Listener = Callable[[ChangeEvent], None]
-
-
-#: Coordinates beyond this are damage, not layout (the import's rule too).
-MAX_COORDINATE = 1e9
-
-
-def sane_number(value: Any, bound: float) -> bool:
-    """A finite number no larger than ``bound`` in size."""
-    return isinstance(value, (int, float)) and math.isfinite(value) and abs(value) <= bound
 
 
 def _connect(path: Path) -> sqlite3.Connection:
@@ -91,7 +73,7 @@ def _figure_tuples(figures: dict[str, list[Capability]],
     return out
 
 
-class Project:
+class Project(ProjectRecordEdits, ProjectViewState):
     """A project file opened for reading and writing."""
 
     def __init__(self, path: Path, conn: sqlite3.Connection) -> None:
@@ -385,144 +367,6 @@ class Project:
             return {t: len(getattr(doc, t)) for t in tables}
         return {t: int(self._conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0])
                 for t in tables}
-
-    # ----- writing entities -----------------------------------------------------------
-
-    def stored_title(self) -> str | None:
-        """The title row as stored, or None when the file has none (shown as "Untitled")."""
-        row = self._conn.execute("SELECT value FROM meta WHERE key = 'title'").fetchone()
-        return row[0] if row else None
-
-    def set_title(self, title: str | None) -> None:
-        """Set the title; None removes the row, so undo can restore a file without one."""
-        with self.transaction():
-            if title is None:
-                self._conn.execute("DELETE FROM meta WHERE key = 'title'")
-            else:
-                self._conn.execute(
-                    "INSERT OR REPLACE INTO meta (key, value) VALUES ('title', ?)", (title,)
-                )
-            self._changed("meta", "title")
-
-    def put_actor(self, actor: Actor) -> None:
-        with self.transaction():
-            rows.write_actor(self._conn, actor)
-            if self._figures is not None:
-                self._figures[actor.id] = rows.stored_figures(actor.capabilities)
-            self._changed("actors", actor.id)
-
-    def delete_actor(self, actor_id: str) -> None:
-        """Delete an actor; its memberships, ties and bloc places must be gone already."""
-        with self.transaction():
-            self._conn.execute("DELETE FROM figure_series WHERE actor = ?", (actor_id,))
-            self._conn.execute("DELETE FROM actor_places WHERE actor = ?", (actor_id,))
-            self._conn.execute("DELETE FROM actors WHERE id = ?", (actor_id,))
-            self._conn.execute("DELETE FROM positions WHERE node = ?", (actor_key(actor_id),))
-            if self._figures is not None:
-                self._figures.pop(actor_id, None)
-            self._changed("actors", actor_id)
-
-    def put_alliance(self, alliance: Alliance) -> None:
-        with self.transaction():
-            rows.write_alliance(self._conn, alliance)
-            self._changed("alliances", alliance.id)
-
-    def delete_alliance(self, alliance_id: str) -> None:
-        with self.transaction():
-            self._conn.execute("DELETE FROM alliances WHERE id = ?", (alliance_id,))
-            self._conn.execute(
-                "DELETE FROM positions WHERE node = ?", (alliance_key(alliance_id),)
-            )
-            self._changed("alliances", alliance_id)
-
-    def put_membership(self, membership: Membership) -> int:
-        """Insert or replace a membership; returns its id (assigned when it had none)."""
-        with self.transaction():
-            new_id = rows.write_membership(self._conn, membership)
-            if membership.id is None:  # a new record: nothing of a deleted one's extras
-                delete_owner(self._conn, membership_key(new_id))
-            self._changed("memberships", new_id)
-        return new_id
-
-    def delete_membership(self, membership_id: int) -> None:
-        with self.transaction():
-            self._conn.execute("DELETE FROM memberships WHERE id = ?", (membership_id,))
-            self._changed("memberships", membership_id)
-
-    def put_tie(self, tie: Tie) -> int:
-        with self.transaction():
-            new_id = rows.write_tie(self._conn, tie)
-            if tie.id is None:  # a new record: nothing of a deleted one's extras
-                delete_owner(self._conn, tie_key(new_id))
-            self._changed("ties", new_id)
-        return new_id
-
-    def delete_tie(self, tie_id: int) -> None:
-        with self.transaction():
-            self._conn.execute("DELETE FROM ties WHERE id = ?", (tie_id,))
-            self._changed("ties", tie_id)
-
-    def put_bloc(self, bloc: Bloc) -> None:
-        with self.transaction():
-            rows.write_bloc(self._conn, bloc)
-            self._changed("blocs", bloc.id)
-
-    def delete_bloc(self, bloc_id: str) -> None:
-        with self.transaction():
-            self._conn.execute("DELETE FROM blocs WHERE id = ?", (bloc_id,))
-            self._changed("blocs", bloc_id)
-
-    def put_scenario(self, scenario: Scenario) -> None:
-        with self.transaction():
-            rows.write_scenario(self._conn, scenario)
-            self._changed("scenarios", scenario.name)
-
-    def delete_scenario(self, name: str) -> None:
-        with self.transaction():
-            self._conn.execute("DELETE FROM scenarios WHERE name = ?", (name,))
-            self._changed("scenarios", name)
-
-    # ----- layout and view state ------------------------------------------------------
-
-    def positions(self) -> dict[str, tuple[float, float, bool]]:
-        """Saved node positions: node key (``actor:TUR``, ``alliance:nato``) -> (x, y, pinned)."""
-        # a position no layout could have made (inf, 1e300: a damaged or hostile file)
-        # is left out, so the node is placed again instead of breaking drawing
-        if self._positions is None or self._depth:
-            self._positions = {
-                node: (x, y, bool(pinned))
-                for node, x, y, pinned in self._conn.execute(
-                    "SELECT node, x, y, pinned FROM positions"
-                )
-                if sane_number(x, MAX_COORDINATE) and sane_number(y, MAX_COORDINATE)
-            }
-        return dict(self._positions)
-
-    def set_positions(self, positions: dict[str, tuple[float, float, bool]]) -> None:
-        """Save many node positions in one transaction (the layout's periodic save)."""
-        with self.transaction():
-            self._conn.executemany(
-                "INSERT OR REPLACE INTO positions (node, x, y, pinned) VALUES (?, ?, ?, ?)",
-                [(node, float(x), float(y), int(p)) for node, (x, y, p) in positions.items()],
-            )
-            self._changed("positions")
-
-    def remove_positions(self, nodes: list[str]) -> None:
-        with self.transaction():
-            self._conn.executemany("DELETE FROM positions WHERE node = ?", [(n,) for n in nodes])
-            self._changed("positions")
-
-    def setting(self, key: str, default: Any = None) -> Any:
-        row = self._conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
-        return json.loads(row[0]) if row else default
-
-    def set_setting(self, key: str, value: Any) -> None:
-        with self.transaction():
-            self._conn.execute(
-                "INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)",
-                (key, json.dumps(value, sort_keys=True)),
-            )
-            self._changed("settings", key)
 
     # ----- copies ---------------------------------------------------------------------
 
