@@ -29,8 +29,21 @@ def test_a_new_actor_grows_in_and_a_departed_one_shrinks_out(canvas, session, qt
     qtbot.waitUntil(lambda: not canvas.appear.running(), timeout=3000)
     assert float(canvas.nodes.scatter.data["size"][i]) == full
 
+    assert not canvas.appear.leaving.isVisible()  # nothing leaving: not painted at all
     session.set_view_filter(ViewFilter(as_of="1980-01-01"))
     canvas.model()
     assert len(canvas.appear.leaving.data) == 1  # Armenia, shrinking where it was
+    assert canvas.appear.leaving.isVisible()
     qtbot.waitUntil(lambda: not canvas.appear.running(), timeout=3000)
     assert len(canvas.appear.leaving.data) == 0
+    assert not canvas.appear.leaving.isVisible()
+
+
+def test_the_selection_rings_are_painted_only_while_something_is_selected(canvas, session):
+    """An empty scatter item still costs a paint every frame: the rings' item is hidden
+    while nothing is selected."""
+    assert not canvas.nodes.rings.isVisible()
+    session.select(["actor:TUR"])
+    assert canvas.nodes.rings.isVisible() and len(canvas.nodes.rings.data) == 1
+    session.select([])
+    assert not canvas.nodes.rings.isVisible()

@@ -38,6 +38,8 @@ class AppearEffect(QObject):
         self.nodes = nodes
         self.leaving = pg.ScatterPlotItem(pxMode=True, hoverable=False)
         self.leaving.setZValue(9)
+        # shown only while nodes leave: an empty scatter item still costs a paint a frame
+        self.leaving.setVisible(False)
         viewbox.addItem(self.leaving, ignoreBounds=True)
         self._timer = QTimer(self)
         self._timer.setInterval(16)
@@ -80,9 +82,11 @@ class AppearEffect(QObject):
                 # shared pens and brushes: pyqtgraph renders a symbol per distinct object
                 brush=[self._brush(old.colors[i]) for i in g],
                 pen=[self._pen] * len(g))
+            self.leaving.setVisible(True)
         else:
             self._gone_sizes = np.zeros(0)
             self.leaving.setData([], [])
+            self.leaving.setVisible(False)
         self._t0 = time.perf_counter()
         self._apply(0.0)
         self._timer.start()
@@ -113,6 +117,7 @@ class AppearEffect(QObject):
         if len(self._gone_sizes):
             if k >= 1.0:
                 self.leaving.setData([], [])
+                self.leaving.setVisible(False)
                 self._gone_sizes = np.zeros(0)
             else:
                 self.leaving.setSize(np.round(self._gone_sizes * (1.0 - k)))

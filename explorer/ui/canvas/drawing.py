@@ -339,6 +339,7 @@ class NodeLayer:
         # then restyles the few nodes selected, not every node (10,000 pens at 10,000)
         self.rings = _NodeScatter(pxMode=True, hoverable=False)
         self.rings.setZValue(11)
+        self.rings.setVisible(False)  # until something is selected
         viewbox.addItem(self.rings, ignoreBounds=True)
         self._selected = np.zeros(0, dtype=np.int64)
         self._model: GraphModel | None = None
@@ -410,6 +411,8 @@ class NodeLayer:
         chosen = np.array(sorted(i for i in selected if model is not None
                                  and 0 <= i < model.n_nodes), dtype=np.int64)
         self._selected = chosen
+        # an empty scatter item still costs its paint every frame: hidden, it costs none
+        self.rings.setVisible(bool(len(chosen)) and model is not None)
         if not len(chosen) or model is None:
             self.rings.setData([], [])
             return
