@@ -204,6 +204,10 @@ class ForceLayout:
         on average (the core extent so far-flung isolated nodes don't mask motion)."""
         if self._graph.n == 0 or not (~self._pinned).any():
             return True
+        # the core lies inside the whole box: moving more than the tolerance of the whole
+        # is moving, without the quantiles (asked every frame of a running layout)
+        if self._mean_displacement >= self.settle_tolerance * self.extent:
+            return False
         return self._mean_displacement < self.settle_tolerance * self.core_extent
 
     def set_position(self, index: int, xy) -> None:
