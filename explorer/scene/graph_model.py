@@ -14,19 +14,24 @@ from itertools import repeat
 
 import numpy as np
 
-from explorer.analysis.capability import CapabilityIndex, capability_index
+from explorer.analysis.capability import capability_index
 from explorer.analysis.memo import Recent
 from explorer.analysis.view import FilteredData, ViewFilter, filtered, view_year
 from explorer.analysis.whatif import apply_scenario
 from explorer.model.bulk import gc_paused
 from explorer.model.entities import Document, Scenario
-from explorer.model.node_key import actor_key, alliance_key
-from explorer.model.vocab import FULL_ROLES, METRIC_LABELS, METRICS, label
+from explorer.model.node_key import alliance_key
+from explorer.model.vocab import FULL_ROLES
 from explorer.scene import styles
 from explorer.scene.color_modes import REGISTRY as COLOR_MODES
 from explorer.scene.color_modes import ColorContext
 from explorer.scene.color_modes.alliance import principal_alliances  # noqa: F401 - public
 from explorer.scene.drawn_columns import drawn_parts
+from explorer.scene.graph_legend import (  # noqa: F401 - LEGEND_MAX_COLORS is public here too
+    LEGEND_MAX_COLORS,
+    LegendEntry,
+    model_legend,
+)
 from explorer.scene.naming import (  # noqa: F401 - short_label is public here too
     actor_roots,
     distinct_labels,
@@ -37,18 +42,7 @@ from explorer.scene.naming import (  # noqa: F401 - short_label is public here t
 )
 from explorer.scene.size_modes import REGISTRY as SIZE_MODES
 from explorer.scene.size_modes import SizeContext
-from explorer.scene.size_modes.base import fmt_number
-
-
-@dataclass(frozen=True)
-class LegendEntry:
-    """One legend row. ``kind`` is "color", "shape", "edge" or "marker"."""
-
-    kind: str
-    label: str
-    color: str = styles.NEUTRAL
-    shape: str = "o"  # pyqtgraph symbol for colour/shape rows
-    style: str = ""  # edge style key for edge rows
+from explorer.scene.tooltips import Tooltips
 
 
 @dataclass
@@ -342,7 +336,7 @@ def _build(
         edge_weights=parts.edge_weights,
         legend=[],
     )
-    model.legend = _legend(model, categories, coloring.keep_order, size_by, size_note)
+    model.legend = model_legend(model, categories, coloring.keep_order, size_by, size_note)
     model.size_values = dict(shown)
     model.size_label = styles.SIZE_LABELS.get(size_by, size_by)
     if any(p.directed for k, p in doc.extras.edges.items() if k.startswith("tie:")):
@@ -351,114 +345,3 @@ def _build(
                                         shape=""))
     model.tooltips = Tooltips(data, cap, members, year, keys)
     return model
-
-
-def _natural(text: str) -> tuple:
-    """Sort key that puts "C2 · …" before "C10 · …"."""
-    head, _, _ = text.partition(" · ")
-    if head[:1] == "C" and head[1:].isdigit():
-        return (0, int(head[1:]), text)
-    return (1, 0, text)
-
-
-#: colour categories the legend lists before it counts the rest
-LEGEND_MAX_COLORS = 14
-
-
-def _legend(
-    model: GraphModel,
-    categories: Counter[tuple[str, str]],
-    keep_order: bool,
-    size_by: str = "capability",
-    size_note: str = "",
-) -> list[LegendEntry]:
-    entries: list[LegendEntry] = []
-    # biggest first, unless the mode keeps its own order (detected blocs: C1, C2 …)
-    by_size = not keep_order
-    neutral_last = sorted(
-        categories,
-        key=lambda c: (
-            c[1] == styles.NEUTRAL, c[1] == styles.OTHER_ALLIANCE_COLOR,
-            -categories[c] if by_size else 0, _natural(c[0]),
-        ),
-    )
-    # a graph coloured by its file may have a colour per node: the legend names the
-    # largest categories and counts the rest, or it would outgrow any page
-    for name, color in neutral_last[:LEGEND_MAX_COLORS]:
-        entries.append(LegendEntry("color", name, color, "o"))
-    more = len(neutral_last) - LEGEND_MAX_COLORS
-    if more > 0:
-        entries.append(LegendEntry("shape", f"\N{HORIZONTAL ELLIPSIS} and {more:,} more colours",
-                                   "#ffffff", ""))
-    if (~model.is_hub).any():
-        entries.append(LegendEntry("shape", styles.actor_shape_label(size_by), "#ffffff", "o"))
-        if size_note:  # the scale: which actor is biggest, and by how much
-            entries.append(LegendEntry("shape", size_note, "#ffffff", ""))
-    if model.is_hub.any():
-        entries.append(LegendEntry("shape", styles.HUB_SHAPE_LABEL, styles.HUB_FILL, "d"))
-    if model.faded.any():
-        entries.append(LegendEntry("marker", styles.CONTEXT_LABEL, styles.NEUTRAL + "60", "o"))
-    if model.ghost.any():
-        entries.append(LegendEntry("marker", styles.GHOST_NODE_LABEL, "#ffffff00", "o"))
-    if model.changed.any():
-        entries.append(LegendEntry("marker", styles.CHANGED_LABEL, styles.CHANGED_OUTLINE, "o"))
-    used = set(model.edge_styles)
-    for key, style in styles.EDGE_STYLES.items():
-        if key in used:
-            entries.append(LegendEntry("edge", style.label, style.color, style=key))
-    return entries
-
-
-class Tooltips(Mapping):
-    """Plain-text hover texts, written when first asked for: a 10,000-actor view would
-    spend half a second writing texts nobody hovers."""
-
-    def __init__(self, data: FilteredData, cap: CapabilityIndex, members: Counter[str],
-                 year: int | None, keys: list[str] | None = None) -> None:
-        self._data, self._cap, self._members, self._year = data, cap, members, year
-        self._keys = keys if keys is not None else (
-            [actor_key(a) for a in data.actors] + [alliance_key(a) for a in data.alliances])
-        self._known = set(self._keys)
-        self._texts: dict[str, str] = {}
-
-    def __getitem__(self, key: str) -> str:
-        text = self._texts.get(key)
-        if text is None:
-            if key not in self._known:
-                raise KeyError(key)
-            text = self._texts[key] = self._write(key)
-        return text
-
-    def __iter__(self):
-        return iter(self._keys)
-
-    def __len__(self) -> int:
-        return len(self._keys)
-
-    def _write(self, key: str) -> str:
-        kind, _, ident = key.partition(":")
-        data, cap, year = self._data, self._cap, self._year
-        if kind == "alliance":
-            alliance = data.alliances[ident]
-            return "\n".join([alliance.name, f"Kind: {label(alliance.kind)}",
-                              f"Obligation: {label(alliance.obligation)}",
-                              f"Members in view: {self._members[ident]}"])
-        aid, actor = ident, data.actors[ident]
-        lines = [f"{actor.name} ({aid})", f"Kind: {label(actor.kind)}"]
-        if actor.regions:
-            lines.append("Regions: " + ", ".join(actor.regions))
-        if aid in cap.missing:
-            lines.append("Capability index: no figures")
-        else:
-            lines.append(f"Capability index: {cap.index.get(aid, 0.0):.4f}")
-        for metric in METRICS:
-            c = actor.figure_at(metric, year)
-            if c is None:
-                continue
-            basis = ", ".join(x for x in (str(c.year) if c.year else "", "derived" if c.derived
-                                          else "") if x)
-            basis = f" ({basis})" if basis else ""
-            lines.append(f"{METRIC_LABELS.get(metric, metric)}: {fmt_number(c.value)}{basis}")
-        if aid in data.context:
-            lines.append("Shown as context (outside the selected regions)")
-        return "\n".join(lines)
