@@ -14,28 +14,26 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QDockWidget,
-    QListWidget,
-    QListWidgetItem,
     QMainWindow,
     QMenu,
-    QMessageBox,
     QWidget,
 )
 
 from explorer.commands import (
-    Command,
-    DeleteActor,
-    DeleteAlliance,
-    Macro,
     MoveNodes,
     PutBloc,
-    actor_dependents,
 )
 from explorer.model.node_key import actor_ids
 from explorer.ui.editing.bloc_edits import add_bloc_submenus
 from explorer.ui.editing.common import (
     channel,
     combo_choice,  # noqa: F401 - re-exported for callers
+)
+from explorer.ui.editing.deletion import (  # noqa: F401 - re-exported for callers
+    confirm_delete,
+    delete_nodes,
+    deletion_command,
+    describe_deletion,
 )
 from explorer.ui.editing.dialogs import (  # noqa: F401 - re-exported, public names of this module
     DATE_HINT,
@@ -47,6 +45,7 @@ from explorer.ui.editing.dialogs import (  # noqa: F401 - re-exported, public na
     TieDialog,
     slug,
 )
+from explorer.ui.editing.history_view import HistoryView
 from explorer.ui.session import ProjectSession
 
 
@@ -56,98 +55,6 @@ def run_dialog(dialog: QDialog) -> bool:
 
 
 # ----- deleting -----------------------------------------------------------------------
-
-
-def _count(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
-
-
-def _join(parts: list[str]) -> str:
-    if len(parts) <= 1:
-        return "".join(parts)
-    return ", ".join(parts[:-1]) + " and " + parts[-1]
-
-
-def describe_deletion(session: ProjectSession, nodes: list[str]) -> str:
-    """What deleting ``nodes`` takes with it, one sentence per node, for the confirmation.
-
-    ``Deleting Türkiye also removes 5 memberships, 2 ties and its place in 1 bloc.``
-    """
-    doc = session.project.document()
-    lines = []
-    for node in nodes:
-        kind, _, key = node.partition(":")
-        if kind == "actor" and key in doc.actors:
-            memberships, ties, blocs = actor_dependents(session.project, key)
-            parts = []
-            if memberships:
-                parts.append(_count(len(memberships), "membership"))
-            if ties:
-                parts.append(_count(len(ties), "tie"))
-            if blocs:
-                places = "its place" if len(blocs) == 1 else "its places"
-                parts.append(f"{places} in {_count(len(blocs), 'bloc')}")
-            name = doc.actors[key].name
-            lines.append(
-                f"Deleting {name} also removes {_join(parts)}." if parts else f"Delete {name}."
-            )
-        elif kind == "alliance" and key in doc.alliances:
-            n = sum(1 for m in doc.memberships.values() if m.alliance == key)
-            name = doc.alliances[key].name
-            lines.append(
-                f"Deleting {name} also removes {_count(n, 'membership')}." if n
-                else f"Delete {name}."
-            )
-    return "\n".join(lines)
-
-
-def deletion_command(session: ProjectSession, nodes: list[str]) -> Command | None:
-    """One command deleting every existing actor and alliance in ``nodes``."""
-    doc = session.project.document()
-    steps: list[Command] = []
-    names: list[str] = []
-    for node in nodes:
-        kind, _, key = node.partition(":")
-        if kind == "actor" and key in doc.actors:
-            steps.append(DeleteActor(key))
-            names.append(doc.actors[key].name)
-        elif kind == "alliance" and key in doc.alliances:
-            steps.append(DeleteAlliance(key))
-            names.append(doc.alliances[key].name)
-    if not steps:
-        return None
-    if len(steps) == 1:
-        return steps[0]
-    return Macro(f"Delete {len(steps)} items ({', '.join(names[:3])}"
-                 f"{'…' if len(names) > 3 else ''})", steps)
-
-
-def delete_nodes(session: ProjectSession, nodes: list[str]) -> bool:
-    """Delete ``nodes`` (no questions asked) in one undo step; clears the selection."""
-    command = deletion_command(session, nodes)
-    if command is None:
-        return False
-    if not session.push(command):
-        return False
-    session.select([n for n in session.selection if n not in nodes])
-    return True
-
-
-def confirm_delete(parent: QWidget | None, session: ProjectSession,
-                   nodes: list[str] | None = None) -> bool:
-    """Ask, then delete ``nodes`` (default: the selection)."""
-    nodes = list(session.selection if nodes is None else nodes)
-    text = describe_deletion(session, nodes)
-    if not text:
-        return False
-    answer = QMessageBox.question(
-        parent, "Delete", f"{text}\n\nYou can undo this.",
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-        QMessageBox.StandardButton.Cancel,
-    )
-    if answer != QMessageBox.StandardButton.Yes:
-        return False
-    return delete_nodes(session, nodes)
 
 
 # ----- canvas context menu ------------------------------------------------------------
@@ -240,53 +147,6 @@ def show_canvas_menu(window, session: ProjectSession, node: str | None,
 
 
 # ----- history ------------------------------------------------------------------------
-
-
-class HistoryView(QListWidget):
-    """The undo history, oldest first; clicking an entry undoes or redoes to it."""
-
-    EMPTY = "<opened project>"
-
-    def __init__(self, session: ProjectSession, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.session = session
-        self.itemClicked.connect(self._clicked)
-        session.historyChanged.connect(self.refresh)
-        self.refresh()
-
-    def entries(self) -> list[tuple[str, bool]]:
-        """(text, done) for each entry; redoable ones are shown greyed when known."""
-        stack = self.session.stack
-        done = [(t, True) for t in stack.history]
-        redo = getattr(stack, "redo_history", None)
-        undone = [(t, False) for t in (redo or [])]
-        return done + undone
-
-    def refresh(self) -> None:
-        self.blockSignals(True)
-        self.clear()
-        self.addItem(self.EMPTY)
-        for text, done in self.entries():
-            item = QListWidgetItem(text)
-            if not done:
-                item.setForeground(self.palette().placeholderText())
-            self.addItem(item)
-        self.setCurrentRow(len(self.session.stack))
-        self.blockSignals(False)
-
-    def _clicked(self, item: QListWidgetItem) -> None:
-        self.go_to(self.row(item))
-
-    def go_to(self, depth: int) -> None:
-        """Undo or redo until ``depth`` commands are done."""
-        stack = self.session.stack
-        while len(stack) > depth and stack.can_undo:
-            self.session.undo()
-        while len(stack) < depth and stack.can_redo:
-            self.session.redo()
-
-
-# ----- installing ---------------------------------------------------------------------
 
 
 class EditActions:
