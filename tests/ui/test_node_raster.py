@@ -11,7 +11,7 @@ pytest.importorskip("numba")
 
 from explorer.scene import sprite_blit  # noqa: E402
 from explorer.ui.canvas import node_raster  # noqa: E402
-from explorer.ui.canvas.drawing import _NodeScatter  # noqa: E402
+from explorer.ui.canvas.node_layer import _NodeScatter  # noqa: E402
 
 
 def render(view: pg.GraphicsView) -> np.ndarray:

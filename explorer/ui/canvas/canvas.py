@@ -29,7 +29,7 @@ from explorer.scene.view_state import KEYS as VIEW_KEYS
 from explorer.ui.canvas.appear import AppearEffect
 from explorer.ui.canvas.comparison_marks import ComparisonMarks
 from explorer.ui.canvas.date_overlay import DateOverlay
-from explorer.ui.canvas.drawing import EdgeLayer, NodeLayer
+from explorer.ui.canvas.drawing import EdgeLayer
 from explorer.ui.canvas.gestures import CanvasGestures
 from explorer.ui.canvas.hover import HoverHighlight
 from explorer.ui.canvas.interaction import CanvasViewBox
@@ -38,6 +38,7 @@ from explorer.ui.canvas.legend import LegendOverlay, paint_legend
 from explorer.ui.canvas.live_layout import CanvasLiveLayout
 from explorer.ui.canvas.map_mode import CanvasMapMode
 from explorer.ui.canvas.model_building import CanvasModelBuilding
+from explorer.ui.canvas.node_layer import NodeLayer
 from explorer.ui.canvas.saved_positions import CanvasSavedPositions
 from explorer.ui.canvas.snapshot import CanvasSnapshot
 from explorer.ui.canvas.view_motion import ViewMotion

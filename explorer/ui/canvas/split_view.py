@@ -19,8 +19,9 @@ from explorer.scene.geo.placement import map_placement
 from explorer.scene.graph_model import GraphModel, build_graph_model
 from explorer.ui.canvas.arrows import install_arrows
 from explorer.ui.canvas.base_map import BaseMapItem
-from explorer.ui.canvas.drawing import EdgeLayer, NodeLayer
+from explorer.ui.canvas.drawing import EdgeLayer
 from explorer.ui.canvas.labels import LabelLayer
+from explorer.ui.canvas.node_layer import NodeLayer
 
 SPLIT_MODE = "split"
 _HEADING_STYLE = ("QLabel { background: #eef1f6; color: #1d1d1d; padding: 3px 8px;"
