@@ -25,8 +25,6 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -39,102 +37,28 @@ from explorer.io.common import (
     to_float,
     to_int,
 )
-from explorer.io.mapping_extras import edge_extras, finish_types, node_extras, numeric_spells
+from explorer.io.mapping_edges import PROGRESS_RECORDS, generic_edges, our_edges
+from explorer.io.mapping_extras import finish_types, node_extras
+from explorer.io.raw_graph import (  # noqa: F401 - the readers' names, public here too
+    DATA_SOURCE,
+    EDGE_TYPE,
+    ENTITY_ID,
+    NODE_TYPE,
+    MappingWarnings,
+    RawEdge,
+    RawGraph,
+    RawNode,
+    Spell,
+    date_bound,
+    text_of,
+)
 from explorer.io.result import ImportResult
-from explorer.model.entities import Actor, Alliance, Capability, Document, Membership, Tie
-from explorer.model.graph_extras import membership_key, tie_key
+from explorer.model.entities import Actor, Alliance, Capability, Document
 from explorer.model.node_key import NodeKey
 from explorer.model.progress import Progress, part
-from explorer.model.vocab import ACTOR_KINDS, ALLIANCE_KINDS, METRICS, OBLIGATIONS, ROLES
-
-NODE_TYPE = "node_type"
-EDGE_TYPE = "edge_type"
-ENTITY_ID = "entity_id"
-DATA_SOURCE = "data_source"
+from explorer.model.vocab import ACTOR_KINDS, ALLIANCE_KINDS, METRICS, OBLIGATIONS
 
 _STATE_ID = re.compile(r"^[A-Z]{3}$")
-Spell = tuple[Any, Any]
-
-
-@dataclass(slots=True)
-class RawNode:
-    """A node as read from a file, before mapping."""
-
-    id: str
-    label: str | None = None
-    attrs: dict[str, Any] = field(default_factory=dict)
-    spells: list[Spell] = field(default_factory=list)
-    x: float | None = None
-    y: float | None = None
-    color: str | None = None
-    size: float | None = None
-
-
-@dataclass(slots=True)
-class RawEdge:
-    """An edge as read from a file; ``directed`` None means the graph's default."""
-
-    source: str
-    target: str
-    attrs: dict[str, Any] = field(default_factory=dict)
-    spells: list[Spell] = field(default_factory=list)
-    directed: bool | None = None
-    label: str | None = None
-
-
-@dataclass
-class RawGraph:
-    """A format-neutral graph: nodes in file order, edges in file order."""
-
-    directed: bool = False
-    nodes: dict[str, RawNode] = field(default_factory=dict)
-    edges: list[RawEdge] = field(default_factory=list)
-    title: str | None = None
-    warnings: list[str] = field(default_factory=list)
-    #: group node id -> ids of the nodes inside it (yEd groups, GEXF pid / nested nodes)
-    groups: dict[str, list[str]] = field(default_factory=dict)
-
-
-class _Warnings:
-    """Collects repeated warnings as one counted sentence each."""
-
-    def __init__(self) -> None:
-        self.counts: Counter[str] = Counter()
-        self.examples: dict[str, str] = {}
-
-    def add(self, message: str, example: str = "") -> None:
-        self.counts[message] += 1
-        if example and message not in self.examples:
-            self.examples[message] = example
-
-    def sentences(self) -> list[str]:
-        out = []
-        for message, n in self.counts.items():
-            example = self.examples.get(message)
-            tail = f" (e.g. {example})" if example else ""
-            out.append(f"{n} × {message}{tail}" if n > 1 else f"{message}{tail}")
-        return out
-
-
-def _text(value: Any) -> str:
-    return "" if value is None else str(value)
-
-
-#: The one open period of an edge without dates (shared, never changed).
-_OPEN: list[Spell] = [(None, None)]
-
-
-def _spell_list(spells: list[Spell]) -> list[Spell]:
-    return spells if spells else [(None, None)]
-
-
-def _bound(value: Any, what: str, warn: _Warnings) -> str | None:
-    if value is None:  # most bounds of a big graph: open
-        return None
-    iso, ok = parse_date(value)
-    if not ok:
-        warn.add(f"{what} date not understood and left open", repr(value))
-    return iso
 
 
 #: Positions beyond this are not a layout but damage (1e160 overflowed image export).
@@ -144,7 +68,7 @@ MAX_SIZE = 1e6
 
 
 def _visuals(node: RawNode, key: str, result: ImportResult, kind: str = "actor",
-             warn: _Warnings | None = None) -> None:
+             warn: MappingWarnings | None = None) -> None:
     attrs = node.attrs
     x, y = node.x, node.y
     if x is None or y is None:
@@ -188,8 +112,8 @@ def _name(node: RawNode, fallback: str) -> str:
     return fallback
 
 
-def _actor_kind(value: Any, actor_id: str, warn: _Warnings) -> str:
-    kind = _text(value).strip().lower()
+def _actor_kind(value: Any, actor_id: str, warn: MappingWarnings) -> str:
+    kind = text_of(value).strip().lower()
     if kind not in ACTOR_KINDS:
         if kind:
             warn.add("actor kind not recognised, set to 'other'", repr(value))
@@ -200,7 +124,7 @@ def _actor_kind(value: Any, actor_id: str, warn: _Warnings) -> str:
     return kind
 
 
-def _capabilities(attrs: dict[str, Any], warn: _Warnings, who: str) -> tuple[Capability, ...]:
+def _capabilities(attrs: dict[str, Any], warn: MappingWarnings, who: str) -> tuple[Capability, ...]:
     caps = []
     for metric in METRICS:
         raw = attrs.get(metric)
@@ -211,26 +135,24 @@ def _capabilities(attrs: dict[str, Any], warn: _Warnings, who: str) -> tuple[Cap
             warn.add(f"non-numeric {metric} dropped", f"{who}: {raw!r}")
             continue
         year = to_int(attrs.get(f"{metric}_year"))
-        derived = _text(attrs.get(f"{metric}_derived")).strip().lower() in ("true", "1")
+        derived = text_of(attrs.get(f"{metric}_derived")).strip().lower() in ("true", "1")
         caps.append(
-            Capability(metric, value, year, _text(attrs.get(f"{metric}_source")), derived)
+            Capability(metric, value, year, text_of(attrs.get(f"{metric}_source")), derived)
         )
     return tuple(caps)
 
 
-#: Records mapped between two progress reports.
-PROGRESS_RECORDS = 10_000
 
 
 def build_result(raw: RawGraph, path: Path, *, title: str | None = None,
                  progress: Progress | None = None) -> ImportResult:
     """Map ``raw`` (read from ``path``) to an ImportResult following the module rules;
     ``progress`` hears (records mapped, records) as nodes and then edges are done."""
-    warn = _Warnings()
+    warn = MappingWarnings()
     doc = Document(title=title or raw.title or path.stem)
     result = ImportResult(document=doc)
     ours = any(
-        _text(n.attrs.get(NODE_TYPE)).strip().lower() in ("actor", "alliance")
+        text_of(n.attrs.get(NODE_TYPE)).strip().lower() in ("actor", "alliance")
         for n in raw.nodes.values()
     )
     # Edges may name nodes the file never declared: add them, as Gephi and networkx do.
@@ -248,17 +170,17 @@ def build_result(raw: RawGraph, path: Path, *, title: str | None = None,
         if progress is not None and done % PROGRESS_RECORDS == 0:
             progress(done, total)
         attrs = node.attrs
-        ntype = _text(attrs.get(NODE_TYPE)).strip().lower() if ours else "actor"
-        wanted = _text(attrs.get(ENTITY_ID)).strip() or node.id if ours else node.id
+        ntype = text_of(attrs.get(NODE_TYPE)).strip().lower() if ours else "actor"
+        wanted = text_of(attrs.get(ENTITY_ID)).strip() or node.id if ours else node.id
         if ntype == "alliance":
             aid = slug_id(wanted, used_alliance)
             node_map[node.id] = ("alliance", aid)
-            kind = _text(attrs.get("kind")).strip()
+            kind = text_of(attrs.get("kind")).strip()
             if kind not in ALLIANCE_KINDS:
                 if kind:
                     warn.add("alliance kind not recognised, set to 'security_partnership'", kind)
                 kind = "security_partnership"
-            obligation = _text(attrs.get("obligation")).strip() or "none"
+            obligation = text_of(attrs.get("obligation")).strip() or "none"
             if obligation not in OBLIGATIONS:
                 warn.add("obligation not recognised, set to 'none'", obligation)
                 obligation = "none"
@@ -272,12 +194,12 @@ def build_result(raw: RawGraph, path: Path, *, title: str | None = None,
                 kind=kind,
                 obligation=obligation,
                 formal=True if formal is None else formal,
-                founded=_bound(founded, "founded", warn),
-                ended=_bound(ended, "ended", warn),
-                source=_text(attrs.get(DATA_SOURCE)),
-                notes=_text(attrs.get("notes")),
-                short_name=_text(attrs.get("short_name")),
-                signed=_bound(attrs.get("signed"), "signed", warn),
+                founded=date_bound(founded, "founded", warn),
+                ended=date_bound(ended, "ended", warn),
+                source=text_of(attrs.get(DATA_SOURCE)),
+                notes=text_of(attrs.get("notes")),
+                short_name=text_of(attrs.get("short_name")),
+                signed=date_bound(attrs.get("signed"), "signed", warn),
             )
             key = aid
         else:
@@ -289,7 +211,7 @@ def build_result(raw: RawGraph, path: Path, *, title: str | None = None,
                          f"{node.id!r} → {aid}")
             node_map[node.id] = ("actor", aid)
             if ours:
-                regions = tuple(r.strip() for r in _text(attrs.get("regions")).split(";")
+                regions = tuple(r.strip() for r in text_of(attrs.get("regions")).split(";")
                                 if r.strip())
                 actor = Actor(
                     id=aid,
@@ -297,9 +219,9 @@ def build_result(raw: RawGraph, path: Path, *, title: str | None = None,
                     kind=_actor_kind(attrs.get("kind"), aid, warn),
                     regions=regions,
                     capabilities=_capabilities(attrs, warn, aid),
-                    notes=_text(attrs.get("notes")),
-                    source=_text(attrs.get(DATA_SOURCE)),
-                    aliases=tuple(p.strip() for p in _text(attrs.get("aliases")).split(";")
+                    notes=text_of(attrs.get("notes")),
+                    source=text_of(attrs.get(DATA_SOURCE)),
+                    aliases=tuple(p.strip() for p in text_of(attrs.get("aliases")).split(";")
                                   if p.strip()),
                 )
             else:
@@ -327,11 +249,11 @@ def build_result(raw: RawGraph, path: Path, *, title: str | None = None,
         _groups_to_blocs(raw, node_map, doc, result, warn)
     edges_part = part(progress, len(raw.nodes) / total, 1.0) if total else None
     if ours:
-        _our_edges(raw, node_map, doc, warn, edges_part)
+        our_edges(raw, node_map, doc, warn, edges_part)
         distinct = len(raw.edges)
         loops = parallel = 0
     else:
-        distinct, loops, parallel = _generic_edges(raw, node_map, doc, warn, edges_part)
+        distinct, loops, parallel = generic_edges(raw, node_map, doc, warn, edges_part)
     result.stats = {
         "nodes": len(raw.nodes),
         "edge_records": len(raw.edges),
@@ -352,7 +274,7 @@ GROUP_COLORS = ("#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948"
 
 
 def _groups_to_blocs(raw: RawGraph, node_map: dict[str, tuple[str, str]], doc: Document,
-                     result: ImportResult, warn: _Warnings) -> None:
+                     result: ImportResult, warn: MappingWarnings) -> None:
     """yEd groups and GEXF parents become blocs (a grouping the canvas colours and the
     Blocs tab lists); a group node no edge touches is not kept as an actor too."""
     from explorer.model.entities import Bloc
@@ -379,126 +301,3 @@ def _groups_to_blocs(raw: RawGraph, node_map: dict[str, tuple[str, str]], doc: D
         warn.add(f"group of the file kept {kept}", f"{name!r}, {len(members)} members")
 
 
-def _our_edges(
-    raw: RawGraph, node_map: dict[str, tuple[str, str]], doc: Document, warn: _Warnings,
-    progress: Progress | None = None,
-) -> None:
-    for done, edge in enumerate(raw.edges):
-        if progress is not None and done % PROGRESS_RECORDS == 0:
-            progress(done, len(raw.edges))
-        (ta, ia), (tb, ib) = node_map[edge.source], node_map[edge.target]
-        attrs = edge.attrs
-        if {ta, tb} == {"actor", "alliance"}:
-            actor, alliance = (ia, ib) if ta == "actor" else (ib, ia)
-            role = _text(attrs.get("role")).strip() or "member"
-            if role not in ROLES:
-                warn.add("membership role not recognised, set to 'member'", role)
-                role = "member"
-            if "joined" in attrs or "left" in attrs:
-                periods: list[Spell] = [(attrs.get("joined"), attrs.get("left"))]
-            else:
-                periods = _spell_list(edge.spells)
-            for start, end in periods:
-                key = len(doc.memberships) + 1
-                edge_extras(doc, membership_key(key), attrs, False, ours=True)
-                doc.memberships[key] = Membership(
-                    alliance=alliance,
-                    actor=actor,
-                    role=role,
-                    joined=_bound(start, "joined", warn),
-                    left=_bound(end, "left", warn),
-                    source=_text(attrs.get(DATA_SOURCE)),
-                    notes=_text(attrs.get("notes")),
-                    id=key,
-                    signed=_bound(attrs.get("signed"), "signed", warn),
-                )
-        elif ta == tb == "actor":
-            if "start" in attrs or "end" in attrs:
-                periods = [(attrs.get("start"), attrs.get("end"))]
-            else:
-                periods = _spell_list(edge.spells)
-            spells = numeric_spells(periods)
-            if spells:
-                periods = [(None, None)]
-            for start, end in periods:
-                tie = _add_tie(doc, ia, ib, attrs, start, end, warn, _text(attrs.get("notes")),
-                               signed=_bound(attrs.get("signed"), "signed", warn))
-                directed = raw.directed if edge.directed is None else edge.directed
-                edge_extras(doc, tie_key(tie), attrs, bool(directed), spells, ours=True)
-        else:
-            warn.add("edge between two alliances dropped", f"{ia}–{ib}")
-
-
-def _sign(attrs: dict[str, Any], warn: _Warnings) -> int:
-    if "sign" not in attrs:
-        return 1
-    value = to_float(attrs["sign"])
-    if value is None or value == 0:
-        warn.add("tie sign not understood, set to +1", repr(attrs["sign"]))
-        return 1
-    return 1 if value > 0 else -1
-
-
-def _add_tie(
-    doc: Document, a: str, b: str, attrs: dict[str, Any], start: Any, end: Any,
-    warn: _Warnings, notes: str, signed: str | None = None,
-) -> int:
-    """Add a tie; ``signed`` is read only from our own files (in a foreign graph an
-    attribute named "signed" is kept as an extra: it often means a signed network)."""
-    key = len(doc.ties) + 1
-    doc.ties[key] = Tie(
-        a=a,
-        b=b,
-        sign=_sign(attrs, warn),
-        kind=_text(attrs.get("kind")),
-        start=_bound(start, "start", warn),
-        end=_bound(end, "end", warn),
-        source=_text(attrs.get(DATA_SOURCE)),
-        notes=notes,
-        id=key,
-        signed=signed,
-    )
-    return key
-
-
-def _generic_edges(
-    raw: RawGraph, node_map: dict[str, tuple[str, str]], doc: Document, warn: _Warnings,
-    progress: Progress | None = None,
-) -> tuple[int, int, int]:
-    seen: set[tuple[Any, ...]] = set()
-    loops = units = 0
-    for done, edge in enumerate(raw.edges):
-        if progress is not None and done % PROGRESS_RECORDS == 0:
-            progress(done, len(raw.edges))
-        a, b = node_map[edge.source][1], node_map[edge.target][1]
-        directed = raw.directed if edge.directed is None else edge.directed
-        attrs = edge.attrs
-        if "start" in attrs or "end" in attrs:
-            periods: list[Spell] = [(attrs.get("start"), attrs.get("end"))]
-        elif not edge.spells:
-            periods = _OPEN  # the common undated edge: nothing to parse
-        else:
-            periods = edge.spells
-        # numeric spells (GEXF timeformat="double") are one edge present at times, not
-        # one undated edge per spell
-        spells = numeric_spells(periods) if periods is not _OPEN else ()
-        if spells:
-            periods = _OPEN
-        pair = (a, b) if directed or a <= b else (b, a)
-        for start, end in periods:
-            units += 1
-            key = (pair, directed, _text(start), _text(end))
-            if key in seen:
-                continue
-            seen.add(key)
-            if a == b:
-                loops += 1
-                continue
-            tie = _add_tie(doc, a, b, attrs, start, end, warn, "")
-            edge_extras(doc, tie_key(tie), attrs, bool(directed), spells)
-    parallel = units - len(seen)
-    if loops:
-        warn.add(f"{loops} self-loop(s) dropped: a tie joins two different actors")
-    if parallel:
-        warn.add(f"{parallel} parallel edge(s) collapsed into {len(seen)} distinct edges")
-    return len(seen), loops, parallel

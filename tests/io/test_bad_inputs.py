@@ -81,7 +81,8 @@ def test_progress_reported(interop_file, monkeypatch):
 
 def test_gexf_progress_moves_forward_through_parsing_and_mapping(tmp_path, monkeypatch):
     monkeypatch.setattr("explorer.io.common.PROGRESS_STEP", 2_000)
-    monkeypatch.setattr("explorer.io.mapping.PROGRESS_RECORDS", 50)
+    monkeypatch.setattr("explorer.io.mapping.PROGRESS_RECORDS", 50)  # nodes
+    monkeypatch.setattr("explorer.io.mapping_edges.PROGRESS_RECORDS", 50)  # edges
     gexf = tmp_path / "chain.gexf"
     nodes = "".join(f'<node id="n{i}" label="N{i}"/>' for i in range(400))
     edges = "".join(f'<edge source="n{i}" target="n{i + 1}"/>' for i in range(399))
