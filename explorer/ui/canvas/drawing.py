@@ -53,9 +53,10 @@ EDGES_CACHED_ABOVE = 10_000
 #: EDGES_WHILE_MOVING are drawn (every k-th of each style): Qt strokes some 40 million
 #: pixels a second here, so 30,000 long edges cost 150 ms a frame, and a moving hairball
 #: reads the same from a tenth of its edges. Every edge is back as soon as the layout
-#: rests.
+#: rests. 1,500 rather than 3,000: the strokes were 40 % of a moving 2,000-node frame, and
+#: side by side the two moving pictures could not be told apart.
 EDGES_SAMPLED_ABOVE = 5_000
-EDGES_WHILE_MOVING = 3_000
+EDGES_WHILE_MOVING = 1_500
 
 #: Pans and zooms of graphs with more edges than this leave the edges out until the view
 #: rests (see EdgeLayer.set_interacting).
