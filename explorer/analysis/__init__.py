@@ -17,8 +17,9 @@ the rest, which a command that never analyses (an import) paid on every run.
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from explorer.model.lazy_names import lazy_getattr
 
 #: public name -> the module of the package that defines it
 _HOME = {
@@ -91,13 +92,7 @@ if TYPE_CHECKING:  # what the names are, for type checkers and readers
     )
 
 
-def __getattr__(name: str) -> Any:
-    module = _HOME.get(name)
-    if module is None:
-        raise AttributeError(f"module 'explorer.analysis' has no attribute '{name}'")
-    value = getattr(importlib.import_module(f"explorer.analysis.{module}"), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_getattr(__name__, _HOME, globals())
 
 
 __all__ = [

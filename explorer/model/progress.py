@@ -14,14 +14,16 @@ Progress = Callable[[int, int], None]
 SCALE = 1000
 
 
-def part(progress: Progress | None, start: float, end: float) -> Progress | None:
+def part(progress: Progress | None, start: float, end: float,
+         scale: int = SCALE) -> Progress | None:
     """A callback for one stage of a job that fills ``start``–``end`` (fractions of the
-    whole) of ``progress``, so that one bar moves forward across all the stages."""
+    whole) of ``progress``, so that one bar moves forward across all the stages; the
+    whole is ``scale`` steps."""
     if progress is None:
         return None
 
     def report(done: int, total: int) -> None:
         share = min(max(done / total, 0.0), 1.0) if total > 0 else 0.0
-        progress(round(SCALE * (start + (end - start) * share)), SCALE)
+        progress(round(scale * (start + (end - start) * share)), scale)
 
     return report

@@ -10,8 +10,9 @@ a second of each ``import`` command.
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from explorer.model.lazy_names import lazy_getattr
 
 #: public name -> the module that defines it
 _HOME = {
@@ -56,14 +57,4 @@ if TYPE_CHECKING:
     from explorer.services.view_options import ViewRequest, resolve_view
 
 
-def __getattr__(name: str) -> Any:
-    home = _HOME.get(name)
-    if home is None:
-        # a submodule (``services.exports``) not imported yet
-        try:
-            return importlib.import_module(f"{__name__}.{name}")
-        except ModuleNotFoundError:
-            raise AttributeError(f"module {__name__!r} has no attribute {name!r}") from None
-    value = getattr(importlib.import_module(f"{__name__}.{home}"), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_getattr(__name__, _HOME, globals())

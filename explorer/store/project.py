@@ -18,7 +18,7 @@ from explorer.model.entities import (
     Capability,
     Document,
 )
-from explorer.model.progress import Progress
+from explorer.model.progress import Progress, part
 from explorer.store import rows
 from explorer.store.bulk_write import fill_new_file
 from explorer.store.errors import OutsideChange, ProjectFileError, ReadOnlyProject
@@ -50,14 +50,6 @@ def _connect(path: Path) -> sqlite3.Connection:
     # defence in depth: even if vetting missed one, nothing the file carries runs
     conn.execute("PRAGMA trusted_schema = OFF")
     return conn
-
-
-def _share(progress: Callable[[int, int], None] | None, start: int, end: int,
-           ) -> Callable[[int, int], None] | None:
-    """``progress`` (told done of 100) for one stage of a read, from ``start`` to ``end``."""
-    if progress is None:
-        return None
-    return lambda done, total: progress(start + int((end - start) * done / max(total, 1)), 100)
 
 
 def _figure_tuples(figures: dict[str, list[Capability]],
@@ -338,10 +330,11 @@ class Project(ProjectRecordEdits, ProjectViewState):
         may raise to stop the read, which leaves nothing cached."""
         if self._document is None:
             if self._figures is None:
-                self._figures = _figure_tuples(rows.read_figures(
-                    self._conn, _share(progress, 0, 60)), _share(progress, 60, 65))
+                self._figures = _figure_tuples(
+                    rows.read_figures(self._conn, part(progress, 0.0, 0.6, 100)),
+                    part(progress, 0.6, 0.65, 100))
             self._document = rows.read_document(self._conn, self._figures,
-                                                _share(progress, 65, 100))
+                                                part(progress, 0.65, 1.0, 100))
             if progress is not None:
                 progress(100, 100)
         return self._document

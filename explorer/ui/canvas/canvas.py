@@ -23,7 +23,7 @@ from explorer.layout.stepper import BackgroundStepper
 from explorer.scene import styles
 from explorer.scene.color_modes import REGISTRY as COLOR_MODES
 from explorer.scene.graph_model import GraphModel
-from explorer.scene.layout_controller import LayoutController
+from explorer.scene.layout_controller import LayoutController, Position
 from explorer.scene.view_state import DEFAULT_COLOR_BY, DEFAULT_SIZE_BY
 from explorer.scene.view_state import KEYS as VIEW_KEYS
 from explorer.ui.canvas.appear import AppearEffect
@@ -44,8 +44,6 @@ from explorer.ui.canvas.snapshot import CanvasSnapshot
 from explorer.ui.canvas.view_motion import ViewMotion
 from explorer.ui.jobs import JobRunner
 from explorer.ui.session import ProjectSession
-
-Position = tuple[float, float, bool]
 
 
 class GraphCanvas(CanvasModelBuilding, CanvasSavedPositions, CanvasGestures, CanvasLiveLayout, CanvasMapMode,

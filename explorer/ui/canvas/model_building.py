@@ -10,8 +10,7 @@ from explorer.layout import ForceLayout, backends
 from explorer.layout.engine import WAIT_FOR_KERNELS_FROM
 from explorer.scene.color_modes import REGISTRY as COLOR_MODES
 from explorer.scene.graph_model import GraphModel, build_graph_model
-
-Position = tuple[float, float, bool]
+from explorer.scene.layout_controller import Position
 
 
 class CanvasModelBuilding:

@@ -3,7 +3,7 @@ state, and saved places changed by someone else (a command, its undo) followed."
 
 from __future__ import annotations
 
-Position = tuple[float, float, bool]
+from explorer.scene.layout_controller import Position
 
 
 class CanvasSavedPositions:
